@@ -1,0 +1,45 @@
+package fr.ordre.comptexpert.it.support;
+
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Headless Debian Chromium through its own chromedriver: nothing is downloaded at test time. */
+public final class Browser {
+
+    private static final String CHROMIUM = System.getProperty("comptexpert.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("comptexpert.chromedriver", "/usr/bin/chromedriver");
+
+    private Browser() {
+    }
+
+    public static WebDriver open(String language, int width, int height) {
+        if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
+            throw new IllegalStateException("Chromium is required for the browser tests: apt-get install chromium chromium-driver"
+                    + " (looked for " + CHROMIUM + " and " + CHROMEDRIVER + ")");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=" + width + "," + height, "--lang=" + language);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    public static WebDriver open(String language) {
+        return open(language, 1280, 900);
+    }
+}

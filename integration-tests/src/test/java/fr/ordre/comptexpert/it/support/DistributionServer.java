@@ -1,0 +1,171 @@
+package fr.ordre.comptexpert.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Keycloak started from the stock distribution (unpacked by Maven from Maven Central) as a child
+ * process: our two JARs in providers/, the realm in data/import, {@code start-dev --import-realm}.
+ */
+public final class DistributionServer implements KeycloakServer {
+
+    /** How the server is launched; tests use an in-memory database, the run command a file one. */
+    public record Launch(int httpPort, int managementPort, boolean inMemoryDatabase, Map<String, String> env,
+                         List<String> extraArgs) {
+    }
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+    private final Process process;
+    private final String baseUrl;
+    private final Path logFile;
+    private final double startSeconds;
+
+    private DistributionServer(Process process, String baseUrl, Path logFile, double startSeconds) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.logFile = logFile;
+        this.startSeconds = startSeconds;
+    }
+
+    public static DistributionServer start(HarnessSettings settings, Launch launch, Path logFile,
+                                           Consumer<String> progress) {
+        Path home = settings.keycloakHome();
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("No Keycloak distribution at " + home
+                    + ": it is unpacked by Maven (./mvnw verify, or ./run.sh)");
+        }
+        try {
+            installProviders(settings, home);
+            Path importDir = Files.createDirectories(home.resolve("data/import"));
+            Files.copy(settings.realmFile(), importDir.resolve("ordre-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(logFile.getParent());
+
+            List<String> command = new ArrayList<>(List.of(
+                    home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-port=" + launch.httpPort(),
+                    "--http-management-port=" + launch.managementPort(),
+                    "--import-realm",
+                    "--spi-ordre-tableau-register--file--path=" + settings.registerFile()));
+            if (launch.inMemoryDatabase()) {
+                command.add("--db=dev-mem");
+            }
+            command.addAll(launch.extraArgs());
+
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", AdminApi.ADMIN_USER);
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", AdminApi.ADMIN_PASSWORD);
+            builder.environment().putAll(launch.env());
+
+            long started = System.nanoTime();
+            Process process = builder.start();
+            DistributionServer server = new DistributionServer(process, "http://localhost:" + launch.httpPort(),
+                    logFile, 0);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-stop"));
+            server.awaitReady(progress);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new DistributionServer(process, server.baseUrl, logFile, seconds);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Our JARs only, replacing any older copy: the server loads whatever sits in providers/. */
+    private static void installProviders(HarnessSettings settings, Path home) throws IOException {
+        Path providers = Files.createDirectories(home.resolve("providers"));
+        try (Stream<Path> old = Files.list(providers)) {
+            for (Path jar : old.filter(p -> p.getFileName().toString().startsWith("comptexpert-")).toList()) {
+                Files.delete(jar);
+            }
+        }
+        Files.copy(settings.providersJar(), providers.resolve("comptexpert-providers.jar"));
+        Files.copy(settings.themesJar(), providers.resolve("comptexpert-themes.jar"));
+    }
+
+    private void awaitReady(Consumer<String> progress) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
+                        + " before it was ready. Last lines of " + logFile + ":\n" + LogTail.of(logFile, 60));
+            }
+            try {
+                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+            }
+            progress.accept(".");
+            try {
+                process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+            }
+        }
+        close();
+        throw new IllegalStateException("Keycloak was not ready after " + START_TIMEOUT + ". Last lines of "
+                + logFile + ":\n" + LogTail.of(logFile, 60));
+    }
+
+    @Override
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public Path logFile() {
+        return logFile;
+    }
+
+    @Override
+    public double startSeconds() {
+        return startSeconds;
+    }
+
+    /** Blocks until the server process ends (the run command's main thread waits here). */
+    public int awaitExit() throws InterruptedException {
+        return process.waitFor();
+    }
+
+    /** kc.sh runs java as a child: stop the whole tree, gently first. */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                handle.destroyForcibly();
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package fr.ordre.comptexpert.it.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** A real SMTP server (GreenMail) on a free loopback port, wired into the realm through its SMTP settings. */
+public final class MailServer implements AutoCloseable {
+
+    /** One received email, decoded. */
+    public record Mail(String to, String subject, String text, String html) {
+
+        private static final Pattern LINK = Pattern.compile("https?://[^\\s\"'<>]+");
+
+        public List<String> links() {
+            List<String> links = new ArrayList<>();
+            Matcher m = LINK.matcher(text.isEmpty() ? html : text);
+            while (m.find()) {
+                links.add(m.group().replace("&amp;", "&"));
+            }
+            return links;
+        }
+
+        /** The first link that contains the fragment, e.g. "action-token". */
+        public String link(String fragment) {
+            return links().stream().filter(l -> l.contains(fragment)).findFirst()
+                    .orElseThrow(() -> new AssertionError("No link containing '" + fragment + "' in mail '"
+                            + subject + "':\n" + text));
+        }
+    }
+
+    private final GreenMail greenMail;
+    private final int port;
+
+    public MailServer(int port) {
+        this.port = port;
+        this.greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public List<Mail> all() {
+        return Arrays.stream(greenMail.getReceivedMessages()).map(MailServer::decode).toList();
+    }
+
+    public List<Mail> to(String address) {
+        return all().stream().filter(m -> m.to().equalsIgnoreCase(address)).toList();
+    }
+
+    /** Waits for the n-th mail (1-based) sent to the address. */
+    public Mail await(String address, int count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            List<Mail> mails = to(address);
+            if (mails.size() >= count) {
+                return mails.get(count - 1);
+            }
+            greenMail.waitForIncomingEmail(200, greenMail.getReceivedMessages().length + 1);
+        }
+        throw new AssertionError("Expected " + count + " mail(s) to " + address + " within " + timeout
+                + ", got " + to(address).size());
+    }
+
+    public Optional<Mail> last(String address) {
+        List<Mail> mails = to(address);
+        return mails.isEmpty() ? Optional.empty() : Optional.of(mails.get(mails.size() - 1));
+    }
+
+    public void stop() {
+        greenMail.stop();
+    }
+
+    public void restart() {
+        greenMail.start();
+    }
+
+    @Override
+    public void close() {
+        greenMail.stop();
+    }
+
+    static Mail decode(MimeMessage message) {
+        try {
+            StringBuilder text = new StringBuilder();
+            StringBuilder html = new StringBuilder();
+            collect(message, text, html);
+            String to = message.getAllRecipients() == null ? "" : message.getAllRecipients()[0].toString();
+            return new Mail(to, message.getSubject(), text.toString(), html.toString());
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("Undecodable mail", e);
+        }
+    }
+
+    private static void collect(Part part, StringBuilder text, StringBuilder html) throws MessagingException, IOException {
+        if (part.isMimeType("text/plain")) {
+            text.append(part.getContent());
+        } else if (part.isMimeType("text/html")) {
+            html.append(part.getContent());
+        } else if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                collect(body, text, html);
+            }
+        }
+    }
+}

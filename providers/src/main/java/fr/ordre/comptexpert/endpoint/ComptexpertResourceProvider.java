@@ -1,0 +1,31 @@
+package fr.ordre.comptexpert.endpoint;
+
+import fr.ordre.comptexpert.help.HelpPage;
+import jakarta.ws.rs.Path;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.services.resource.RealmResourceProvider;
+
+/** The root of {@code /realms/{realm}/comptexpert}: one sub-resource per feature. */
+final class ComptexpertResourceProvider implements RealmResourceProvider {
+
+    private final KeycloakSession session;
+
+    ComptexpertResourceProvider(KeycloakSession session) {
+        this.session = session;
+    }
+
+    @Override
+    public Object getResource() {
+        return this;
+    }
+
+    /** "Aide complète": the help page built from the Ordre's FAQ. */
+    @Path("aide")
+    public HelpPage help() {
+        return new HelpPage(session);
+    }
+
+    @Override
+    public void close() {
+    }
+}
