@@ -4,6 +4,8 @@
   Every text is a message key (ordreHelp*), French first, from the Comptexpert FAQ.
 -->
 <#import "template.ftl" as layout>
+<#-- The page's <title> (Keycloak sets "loginTitle", meant for sign-in pages); global so the layout sees it. -->
+<#global title = msg("ordreHelpTitle")>
 <@layout.registrationLayout displayInfo=false; section>
     <#if section = "header">
         ${msg("ordreHelpTitle")}
