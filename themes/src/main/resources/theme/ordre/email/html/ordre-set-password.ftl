@@ -1,0 +1,14 @@
+<#-- Sent after registration. Attributes: identifiant, firstName, lastName, link, linkExpiration (minutes), realmName. -->
+<#import "template.ftl" as layout>
+<#import "/ordre-email.ftl" as ordre>
+<@layout.emailLayout>
+<@layout.p>${ordre.greeting(firstName!"", lastName!"")}</@layout.p>
+<@layout.p>${msg("ordreSetPasswordIntro")}</@layout.p>
+<@layout.identifiant value=identifiant/>
+<@layout.p>${msg("ordreSetPasswordIdentifiantNote")}</@layout.p>
+<@layout.p>${msg("ordreSetPasswordAction")}</@layout.p>
+<@layout.button href=link label=msg("ordreSetPasswordButton")/>
+<@layout.p>${msg("ordreSetPasswordValidity", ordre.validity(linkExpiration))}</@layout.p>
+<@layout.p>${msg("ordreEmailIgnoreNotYou")}</@layout.p>
+<@layout.p>${msg("ordreEmailSignOff")}</@layout.p>
+</@layout.emailLayout>

@@ -1,0 +1,21 @@
+<#ftl output_format="plainText">
+<#import "template.ftl" as layout>
+<#import "/ordre-email.ftl" as ordre>
+<#assign accountUrl = ordre.accountUrl()>
+<@layout.emailLayout>
+${ordre.greeting(firstName!"")}
+
+${msg("ordreExpertpassDeviceAddedIntro")}
+
+${msg("ordreExpertpassDeviceLabel")} ${deviceName}
+${msg("ordreExpertpassTimeLabel")} ${time}
+
+${msg("ordreExpertpassDeviceAddedIfYou")}
+
+${msg("ordreExpertpassDeviceAddedIfNotYou")}
+<#if accountUrl?has_content>
+${accountUrl}
+</#if>
+
+${msg("ordreEmailSignOff")}
+</@layout.emailLayout>

@@ -1,0 +1,20 @@
+<#ftl output_format="plainText">
+<#import "template.ftl" as layout>
+<#import "/ordre-email.ftl" as ordre>
+<@layout.emailLayout>
+${ordre.greeting(firstName!"", lastName!"")}
+
+${msg("ordreSetPasswordIntro")}
+
+${msg("ordreEmailIdentifiantLabel")} ${identifiant}
+${msg("ordreSetPasswordIdentifiantNote")}
+
+${msg("ordreSetPasswordAction")}
+${link}
+
+${msg("ordreSetPasswordValidity", ordre.validity(linkExpiration))}
+
+${msg("ordreEmailIgnoreNotYou")}
+
+${msg("ordreEmailSignOff")}
+</@layout.emailLayout>

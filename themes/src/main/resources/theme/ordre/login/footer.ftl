@@ -1,0 +1,25 @@
+<#-- ordre: keycloak.v2's template.ftl calls this macro at the bottom of every page's card. -->
+<#macro content>
+<#--
+  The help page is served by our provider at <realm URL>/comptexpert/aide. url.loginUrl is
+  Keycloak's <base>/realms/<realm>/login-actions/authenticate, built with the request's frontend
+  URL (host, context path) and an encoded realm name; cutting it before "/login-actions/" gives
+  the realm URL. No realm (no url either): no link. On the help page itself: no self-link.
+-->
+<#local helpUrl = "">
+<#if realm?? && url?? && (pageId!"") != "ordre-help">
+  <#local helpUrl = url.loginUrl?keep_before_last("/login-actions/") + "/comptexpert/aide">
+</#if>
+<#local siteUrl = properties.ordreSiteUrl!"">
+<div class="ordre-footer">
+  <#if helpUrl?has_content || siteUrl?has_content>
+  <nav aria-label="${msg("ordreFooterNavLabel")}">
+    <ul class="ordre-footer__links">
+      <#if helpUrl?has_content><li><a id="ordre-help-link" href="${helpUrl}">${msg("ordreHelpLink")}</a></li></#if>
+      <#if siteUrl?has_content><li><a href="${siteUrl}">${msg("ordreSiteLink")}</a></li></#if>
+    </ul>
+  </nav>
+  </#if>
+  <p class="ordre-footer__brand">${msg("ordreFooterBrand")}</p>
+</div>
+</#macro>
