@@ -1,0 +1,60 @@
+package fr.ordre.comptexpert.password;
+
+import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.common.util.Time;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.services.Urls;
+import org.keycloak.sessions.AuthenticationSessionCompoundId;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Builds a set-password link for a user and emails it with one of our templates (theme "ordre"). */
+public final class SetPasswordLink {
+
+    public static final String REASON_REGISTRATION = "registration";
+    public static final String REASON_RECOVERY = "recovery";
+
+    private SetPasswordLink() {
+    }
+
+    /**
+     * @param template       {@code ordre-set-password.ftl} or {@code ordre-reset.ftl}
+     * @param lifespanSeconds how long the link is valid
+     */
+    public static void send(KeycloakSession session, RealmModel realm, UserModel user, AuthenticationSessionModel authSession,
+                            String reason, String template, String subjectKey, int lifespanSeconds,
+                            Map<String, Object> extraAttributes) throws EmailException {
+        String link = build(session, realm, user, authSession, reason, lifespanSeconds);
+        Map<String, Object> attributes = new HashMap<>(extraAttributes);
+        attributes.put("link", link);
+        attributes.put("linkExpiration", TimeUnit.SECONDS.toMinutes(lifespanSeconds));
+        attributes.put("identifiant", user.getUsername());
+        attributes.put("firstName", user.getFirstName() == null ? "" : user.getFirstName());
+        attributes.put("lastName", user.getLastName() == null ? "" : user.getLastName());
+        attributes.put("realmName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
+        session.getProvider(EmailTemplateProvider.class)
+                .setRealm(realm)
+                .setUser(user)
+                .setAuthenticationSession(authSession)
+                .send(subjectKey, template, attributes);
+    }
+
+    static String build(KeycloakSession session, RealmModel realm, UserModel user, AuthenticationSessionModel authSession,
+                        String reason, int lifespanSeconds) {
+        String compoundId = AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId();
+        String clientId = authSession.getClient().getClientId();
+        SetPasswordActionToken token = new SetPasswordActionToken(user.getId(), user.getEmail(),
+                Time.currentTime() + lifespanSeconds, compoundId, clientId, reason);
+        var uri = session.getContext().getUri();
+        return Urls.actionTokenBuilder(uri.getBaseUri(), token.serialize(session, realm, uri), clientId,
+                        authSession.getTabId(), AuthenticationProcessor.getClientData(session, authSession))
+                .build(realm.getName()).toString();
+    }
+}

@@ -1,0 +1,19 @@
+package fr.ordre.comptexpert.profile;
+
+/** Names of the user attributes Comptexpert keeps (declared in the realm's user profile). */
+public final class OrdreAttributes {
+
+    /** Id of the profile chosen at registration (a subgroup name of /profils). */
+    public static final String PROFILE = "ordreProfile";
+    /** Free text given with "Autre profil". */
+    public static final String PROFILE_DETAIL = "ordreProfileDetail";
+    /** ISO date; used to match the Tableau only: never shown to services nor put in tokens. */
+    public static final String BIRTH_DATE = "birthDate";
+    /** Numéro d'inscription of the register entry the account is tied to. */
+    public static final String NUMERO = "ordreNumero";
+    public static final String CONSEIL_REGIONAL = "ordreConseilRegional";
+    public static final String LOCALE = "locale";
+
+    private OrdreAttributes() {
+    }
+}

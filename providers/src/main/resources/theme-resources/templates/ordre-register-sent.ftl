@@ -1,0 +1,21 @@
+<#import "template.ftl" as layout>
+<#import "ordre-register-commons.ftl" as reg>
+<@layout.registrationLayout displayMessage=true; section>
+<#if section = "header">
+  ${msg("ordreRegSentTitle")}
+<#elseif section = "form">
+  <@reg.progress current="SENT"/>
+  <div id="ordre-register-sent">
+    <p>${msg("ordreRegSentBody", (ordreReg.recap.email)!'')}</p>
+    <p><strong>${msg("ordreRegSentSpam")}</strong></p>
+    <p>${msg("ordreRegSentNext")}</p>
+  </div>
+  <form id="ordre-register-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+    <@reg.stepField/>
+    <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">
+      <button class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" type="submit" id="ordre-register-resend">${msg("ordreRegResend")}</button>
+    </div>
+  </form>
+  <@reg.backToLogin/>
+</#if>
+</@layout.registrationLayout>
