@@ -2,6 +2,7 @@ package fr.ordre.comptexpert.register;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import org.keycloak.provider.Provider;
@@ -34,7 +35,7 @@ public interface TableauRegister extends Provider {
                 sb.append(c);
             }
         }
-        return sb.toString().toUpperCase(java.util.Locale.ROOT);
+        return sb.toString().toUpperCase(Locale.ROOT);
     }
 
     @Override

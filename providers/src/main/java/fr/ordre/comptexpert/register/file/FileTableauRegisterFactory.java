@@ -52,6 +52,7 @@ public final class FileTableauRegisterFactory implements TableauRegisterFactory,
     private volatile String lastError;
 
     private FileRegisterConfig config;
+    private Path path;
     private long reloadIntervalNanos;
 
     @Override
@@ -85,15 +86,16 @@ public final class FileTableauRegisterFactory implements TableauRegisterFactory,
     @Override
     public void init(Config.Scope scope) {
         config = FileRegisterConfig.from(scope);
+        path = config.path().orElse(null);
         reloadIntervalNanos = config.reloadInterval().toNanos();
-        if (config.path().isEmpty()) {
+        if (path == null) {
             LOG.warnf("No Tableau register file configured (--spi-ordre-tableau-register--file--%s): the register is empty",
                     FileRegisterConfig.PATH);
             return;
         }
         reloadLock.lock();
         try {
-            reloadIfChanged(config.path().get());
+            reloadIfChanged(path);
             nextCheckNanos = System.nanoTime() + reloadIntervalNanos;
         } finally {
             reloadLock.unlock();
@@ -115,12 +117,12 @@ public final class FileTableauRegisterFactory implements TableauRegisterFactory,
 
     /** The index to answer from, after re-checking the file if the interval has passed. */
     RegisterIndex currentIndex() {
-        if (config != null && config.path().isPresent() && System.nanoTime() - nextCheckNanos >= 0) {
+        if (path != null && System.nanoTime() - nextCheckNanos >= 0) {
             // One thread checks; the others answer from the index they have rather than wait.
             if (reloadLock.tryLock()) {
                 try {
                     if (System.nanoTime() - nextCheckNanos >= 0) {
-                        reloadIfChanged(config.path().get());
+                        reloadIfChanged(path);
                         nextCheckNanos = System.nanoTime() + reloadIntervalNanos;
                     }
                 } finally {
@@ -134,7 +136,15 @@ public final class FileTableauRegisterFactory implements TableauRegisterFactory,
     private void reloadIfChanged(Path path) {
         FileStamp stamp = stamp(path);
         Loaded current = loaded;
-        if (stamp.equals(current.stamp()) || stamp.equals(failedStamp)) {
+        if (stamp.equals(current.stamp())) {
+            if (failedStamp != null) {
+                // The broken copy was replaced by the version in use: nothing is wrong any more.
+                failedStamp = null;
+                lastError = null;
+            }
+            return;
+        }
+        if (stamp.equals(failedStamp)) {
             return;
         }
         if (stamp == FileStamp.MISSING) {
@@ -179,7 +189,7 @@ public final class FileTableauRegisterFactory implements TableauRegisterFactory,
     public Map<String, String> getOperationalInfo() {
         Loaded current = loaded;
         Map<String, String> info = new LinkedHashMap<>();
-        info.put("path", config == null ? "(not initialised)" : config.path().map(Path::toString).orElse("(not set)"));
+        info.put("path", path == null ? "(not set)" : path.toString());
         info.put("entries", String.valueOf(current.index().size()));
         info.put("lastLoad", current.loadedAt() == null ? "never" : current.loadedAt().toString());
         info.put("skippedLines", String.valueOf(current.skippedLines()));
