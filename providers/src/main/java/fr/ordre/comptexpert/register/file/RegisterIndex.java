@@ -1,0 +1,99 @@
+package fr.ordre.comptexpert.register.file;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import fr.ordre.comptexpert.register.NameNormalizer;
+import fr.ordre.comptexpert.register.RegisterEntry;
+import fr.ordre.comptexpert.register.TableauRegister;
+
+/**
+ * Immutable lookup tables over one load of the register file. Replaced as a whole on reload, so
+ * readers never see a half-built index.
+ */
+final class RegisterIndex {
+
+    static final RegisterIndex EMPTY = new RegisterIndex(Map.of(), Map.of());
+
+    /**
+     * normalize(name) + '|' + ISO date -> a RegisterEntry, or a RegisterEntry[] for homonyms. Most
+     * keys hold one person: storing the entry itself instead of a list saves a few MB at 100k entries.
+     */
+    private final Map<String, Object> byNameAndDate;
+    private final Map<String, RegisterEntry> byNumero;
+
+    private RegisterIndex(Map<String, Object> byNameAndDate, Map<String, RegisterEntry> byNumero) {
+        this.byNameAndDate = byNameAndDate;
+        this.byNumero = byNumero;
+    }
+
+    static String key(String normalizedName, LocalDate date) {
+        return normalizedName + '|' + date;
+    }
+
+    List<RegisterEntry> findByNameAndBirthDate(String nom, LocalDate birthDate) {
+        String name = NameNormalizer.normalize(nom);
+        if (name.isEmpty() || birthDate == null) {
+            return List.of();
+        }
+        Object found = byNameAndDate.get(key(name, birthDate));
+        if (found == null) {
+            return List.of();
+        }
+        return found instanceof RegisterEntry entry ? List.of(entry) : List.of((RegisterEntry[]) found);
+    }
+
+    Optional<RegisterEntry> findByNumero(String numero) {
+        String key = TableauRegister.normalizeNumero(numero);
+        return key.isEmpty() ? Optional.empty() : Optional.ofNullable(byNumero.get(key));
+    }
+
+    int size() {
+        return byNumero.size();
+    }
+
+    /** Collects entries of one load; not thread-safe, used by a single loading thread. */
+    static final class Builder {
+
+        private final Map<String, Object> byNameAndDate = new HashMap<>();
+        private final Map<String, RegisterEntry> byNumero = new HashMap<>();
+
+        boolean containsNumero(String numero) {
+            return byNumero.containsKey(numero);
+        }
+
+        /** Adds an entry whose numero is not yet in the index. */
+        void add(RegisterEntry entry) {
+            byNumero.put(entry.numero(), entry);
+            String nom = NameNormalizer.normalize(entry.nom());
+            addName(nom, entry);
+            String usage = NameNormalizer.normalize(entry.nomUsage());
+            // Same name twice would list the person twice.
+            if (!usage.isEmpty() && !usage.equals(nom)) {
+                addName(usage, entry);
+            }
+        }
+
+        private void addName(String normalizedName, RegisterEntry entry) {
+            byNameAndDate.merge(key(normalizedName, entry.dateNaissance()), entry, Builder::append);
+        }
+
+        private static Object append(Object existing, Object added) {
+            if (existing instanceof RegisterEntry first) {
+                return new RegisterEntry[] {first, (RegisterEntry) added};
+            }
+            RegisterEntry[] homonyms = (RegisterEntry[]) existing;
+            RegisterEntry[] grown = Arrays.copyOf(homonyms, homonyms.length + 1);
+            grown[homonyms.length] = (RegisterEntry) added;
+            return grown;
+        }
+
+        RegisterIndex build() {
+            return new RegisterIndex(byNameAndDate, byNumero);
+        }
+    }
+}

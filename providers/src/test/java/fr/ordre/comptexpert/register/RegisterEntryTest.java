@@ -1,0 +1,81 @@
+package fr.ordre.comptexpert.register;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.Test;
+
+class RegisterEntryTest {
+
+    private static RegisterEntry entry(String prenoms, RegisterStatus statut) {
+        return new RegisterEntry("IDF-100001", "Lefèvre-Dupont", null, prenoms, LocalDate.of(1975, 3, 14),
+                RegisterList.EXPERT_COMPTABLE, "Île-de-France", statut);
+    }
+
+    @Test
+    void matchesAnyPrenomOrTheWholeString() {
+        RegisterEntry entry = entry("Marie Hélène", RegisterStatus.INSCRIT);
+        assertTrue(entry.matchesPrenom("Marie"));
+        assertTrue(entry.matchesPrenom("helene"));
+        assertTrue(entry.matchesPrenom("Marie-Hélène"));
+        assertTrue(entry.matchesPrenom("MARIE HELENE"));
+        assertFalse(entry.matchesPrenom("Mari"));
+        assertFalse(entry.matchesPrenom("Hélène Marie"));
+        assertFalse(entry.matchesPrenom(null));
+        assertFalse(entry.matchesPrenom(" "));
+    }
+
+    @Test
+    void prenomsMayBeCommaSeparated() {
+        RegisterEntry entry = entry("Jean, Pierre,Louis", RegisterStatus.INSCRIT);
+        assertTrue(entry.matchesPrenom("Pierre"));
+        assertTrue(entry.matchesPrenom("louis"));
+        assertFalse(entry.matchesPrenom("Jean-Louis"));
+    }
+
+    @Test
+    void compoundPrenomIsOnePrenom() {
+        RegisterEntry entry = entry("Paul-Antoine", RegisterStatus.INSCRIT);
+        assertTrue(entry.matchesPrenom("Paul Antoine"));
+        assertFalse(entry.matchesPrenom("Paul"));
+    }
+
+    @Test
+    void onlyInscritIsActive() {
+        assertTrue(entry("Marie", RegisterStatus.INSCRIT).isActive());
+        assertFalse(entry("Marie", RegisterStatus.SUSPENDU).isActive());
+        assertFalse(entry("Marie", RegisterStatus.RADIE).isActive());
+    }
+
+    @Test
+    void toStringLeavesTheBirthDateOut() {
+        String text = entry("Marie", RegisterStatus.INSCRIT).toString();
+        assertTrue(text.contains("IDF-100001"));
+        assertFalse(text.contains("1975"));
+    }
+
+    @Test
+    void listAndStatusCodesRoundTrip() {
+        for (RegisterList list : RegisterList.values()) {
+            assertEquals(list, RegisterList.fromCode(list.code()));
+        }
+        for (RegisterStatus status : RegisterStatus.values()) {
+            assertEquals(status, RegisterStatus.fromCode(status.code()));
+        }
+        assertEquals(RegisterList.AGC_83_QUATER, RegisterList.fromCode(" AGC-83-Quater "));
+        assertEquals("expert-comptable-entreprise", RegisterList.EXPERT_COMPTABLE_ENTREPRISE.code());
+        assertEquals("membre-ece", RegisterList.MEMBRE_ECE.code());
+        assertThrows(IllegalArgumentException.class, () -> RegisterList.fromCode("expert"));
+        assertThrows(IllegalArgumentException.class, () -> RegisterStatus.fromCode(null));
+    }
+
+    @Test
+    void numeroIsNormalised() {
+        assertEquals("IDF-012345", TableauRegister.normalizeNumero(" idf - 012 345 "));
+        assertEquals("", TableauRegister.normalizeNumero(null));
+    }
+}
