@@ -268,7 +268,7 @@ final class RegistrationAuthenticator implements Authenticator {
             SetPasswordLink.send(context.getSession(), context.getRealm(), user, context.getAuthenticationSession(),
                     SetPasswordLink.REASON_REGISTRATION, "ordre-set-password.ftl", "ordreSetPasswordSubject",
                     config.linkLifespanSeconds(), Map.of());
-            event(context, null).event(EventType.SEND_EXECUTE_ACTIONS).user(user).detail(Details.EMAIL, user.getEmail())
+            event(context, null).event(EventType.SEND_VERIFY_EMAIL).user(user).detail(Details.EMAIL, user.getEmail())
                     .detail("ordre_reason", SetPasswordLink.REASON_REGISTRATION).success();
             return true;
         } catch (EmailException e) {
@@ -276,7 +276,7 @@ final class RegistrationAuthenticator implements Authenticator {
             LOG.warnf("Could not send the set-password email to user %s in realm %s: %s", user.getUsername(),
                     context.getRealm().getName(), e.getMessage());
             context.getSession().singleUseObjects().remove(RESEND_KEY + user.getId());
-            event(context, null).event(EventType.SEND_EXECUTE_ACTIONS_ERROR).user(user).error(Errors.EMAIL_SEND_FAILED);
+            event(context, null).event(EventType.SEND_VERIFY_EMAIL_ERROR).user(user).error(Errors.EMAIL_SEND_FAILED);
             return false;
         }
     }
