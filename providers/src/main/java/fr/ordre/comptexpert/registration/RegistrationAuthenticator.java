@@ -221,8 +221,7 @@ final class RegistrationAuthenticator implements Authenticator {
         } else if (hasPassword(user)) {
             message = "ordreRegAlreadyActive";
         } else {
-            int interval = RegistrationConfig.of(context.getAuthenticatorConfig()).resendIntervalSeconds();
-            if (!context.getSession().singleUseObjects().putIfAbsent(RESEND_KEY + user.getId(), interval)) {
+            if (context.getSession().singleUseObjects().contains(RESEND_KEY + user.getId())) {
                 message = "ordreRegResendTooSoon";
             } else {
                 message = sendLink(context, user) ? "ordreRegEmailResent" : "ordreRegEmailFailed";
@@ -263,11 +262,12 @@ final class RegistrationAuthenticator implements Authenticator {
 
     private boolean sendLink(AuthenticationFlowContext context, UserModel user) {
         RegistrationConfig config = RegistrationConfig.of(context.getAuthenticatorConfig());
-        context.getSession().singleUseObjects().put(RESEND_KEY + user.getId(), config.resendIntervalSeconds(), Map.of());
         try {
             SetPasswordLink.send(context.getSession(), context.getRealm(), user, context.getAuthenticationSession(),
                     SetPasswordLink.REASON_REGISTRATION, "ordre-set-password.ftl", "ordreSetPasswordSubject",
                     config.linkLifespanSeconds(), Map.of());
+            // Only a mail that left counts against the resend interval.
+            context.getSession().singleUseObjects().put(RESEND_KEY + user.getId(), config.resendIntervalSeconds(), Map.of());
             event(context, null).event(EventType.SEND_VERIFY_EMAIL).user(user).detail(Details.EMAIL, user.getEmail())
                     .detail("ordre_reason", SetPasswordLink.REASON_REGISTRATION).success();
             return true;
@@ -275,7 +275,6 @@ final class RegistrationAuthenticator implements Authenticator {
             // The account stays, waiting for its password: "renvoyer" works once mail is back.
             LOG.warnf("Could not send the set-password email to user %s in realm %s: %s", user.getUsername(),
                     context.getRealm().getName(), e.getMessage());
-            context.getSession().singleUseObjects().remove(RESEND_KEY + user.getId());
             event(context, null).event(EventType.SEND_VERIFY_EMAIL_ERROR).user(user).error(Errors.EMAIL_SEND_FAILED);
             return false;
         }

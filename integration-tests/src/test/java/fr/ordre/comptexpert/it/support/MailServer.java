@@ -42,13 +42,14 @@ public final class MailServer implements AutoCloseable {
         }
     }
 
-    private final GreenMail greenMail;
     private final int port;
+    /** Mails received before a stop: a stopped GreenMail cannot be started again, a new one takes over. */
+    private final List<MimeMessage> archived = new ArrayList<>();
+    private GreenMail greenMail;
 
     public MailServer(int port) {
         this.port = port;
-        this.greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        greenMail.start();
+        restart();
     }
 
     public int port() {
@@ -56,7 +57,9 @@ public final class MailServer implements AutoCloseable {
     }
 
     public List<Mail> all() {
-        return Arrays.stream(greenMail.getReceivedMessages()).map(MailServer::decode).toList();
+        List<MimeMessage> messages = new ArrayList<>(archived);
+        messages.addAll(Arrays.asList(greenMail.getReceivedMessages()));
+        return messages.stream().map(MailServer::decode).toList();
     }
 
     public List<Mail> to(String address) {
@@ -82,11 +85,14 @@ public final class MailServer implements AutoCloseable {
         return mails.isEmpty() ? Optional.empty() : Optional.of(mails.get(mails.size() - 1));
     }
 
-    public void stop() {
+    /** Takes the SMTP server down, as an outage would. */
+    public synchronized void stop() {
+        archived.addAll(Arrays.asList(greenMail.getReceivedMessages()));
         greenMail.stop();
     }
 
-    public void restart() {
+    public synchronized void restart() {
+        greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
     }
 

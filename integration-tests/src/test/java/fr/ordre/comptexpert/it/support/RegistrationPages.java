@@ -2,6 +2,7 @@ package fr.ordre.comptexpert.it.support;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -46,7 +47,7 @@ public final class RegistrationPages {
     public RegistrationPages next() {
         String before = driver.findElement(By.id("ordre-register-form")).getAttribute("action");
         driver.findElement(By.cssSelector("#ordre-register-form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> {
+        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
             List<WebElement> forms = d.findElements(By.id("ordre-register-form"));
             return forms.isEmpty() || !before.equals(forms.get(0).getAttribute("action"));
         });
