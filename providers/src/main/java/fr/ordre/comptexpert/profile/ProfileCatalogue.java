@@ -49,6 +49,11 @@ public final class ProfileCatalogue {
                 .sorted(Comparator.comparingInt(OrdreProfile::rank).thenComparing(OrdreProfile::id)).toList());
     }
 
+    /** A catalogue from profiles at hand (tests, other sources). */
+    public static ProfileCatalogue of(List<OrdreProfile> profiles) {
+        return new ProfileCatalogue(List.copyOf(profiles));
+    }
+
     static OrdreProfile toProfile(GroupModel group) {
         String fr = attr(group, LABEL_FR, group.getName());
         return new OrdreProfile(group.getName(), fr, attr(group, LABEL_EN, fr), parseRank(attr(group, RANK, "500")),

@@ -1,0 +1,28 @@
+package fr.ordre.comptexpert.registration;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.AuthenticatorConfigModel;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RegistrationConfigTest {
+
+    @Test
+    void noConfigMeansDefaults() {
+        assertEquals(RegistrationConfig.DEFAULTS, RegistrationConfig.of(null));
+        assertEquals(RegistrationConfig.DEFAULTS, RegistrationConfig.of(new AuthenticatorConfigModel()));
+    }
+
+    @Test
+    void badValuesFallBackToDefaultsGoodOnesAreRead() {
+        AuthenticatorConfigModel model = new AuthenticatorConfigModel();
+        model.setConfig(Map.of(RegistrationConfig.LINK_LIFESPAN, "600", RegistrationConfig.MAX_FAILURES_ATTEMPT, "-3",
+                RegistrationConfig.RESEND_INTERVAL, "soon"));
+        RegistrationConfig config = RegistrationConfig.of(model);
+        assertEquals(600, config.linkLifespanSeconds());
+        assertEquals(RegistrationConfig.DEFAULTS.maxMatchFailuresPerAttempt(), config.maxMatchFailuresPerAttempt());
+        assertEquals(RegistrationConfig.DEFAULTS.resendIntervalSeconds(), config.resendIntervalSeconds());
+    }
+}
