@@ -7,7 +7,10 @@ import org.keycloak.authentication.actiontoken.ActionTokenContext;
 import org.keycloak.authentication.actiontoken.TokenUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
-import org.keycloak.models.Constants;
+import org.keycloak.models.ClientModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.utils.RedirectUtils;
+import org.keycloak.services.util.ResolveRelative;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.messages.Messages;
@@ -39,6 +42,11 @@ public final class SetPasswordActionTokenHandler extends AbstractActionTokenHand
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         UserModel user = authSession.getAuthenticatedUser();
         user.setEmailVerified(true);
+        if (SetPasswordLink.REASON_RECOVERY.equals(token.getReason())) {
+            // Whoever holds a live session of this account no longer should: end them before the new password.
+            context.getSession().sessions().getUserSessionsStream(context.getRealm(), user).toList()
+                    .forEach(s -> AuthenticationManager.backchannelLogout(context.getSession(), s, true));
+        }
         authSession.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         context.getEvent().detail("ordre_reason", token.getReason());
         String next = AuthenticationManager.nextRequiredAction(context.getSession(), authSession, context.getRequest(),
@@ -48,13 +56,22 @@ public final class SetPasswordActionTokenHandler extends AbstractActionTokenHand
     }
 
     /**
-     * Opened in another browser than the one that asked for it: sign the person in to their account page
-     * rather than showing Keycloak's "account updated" dead end.
+     * Opened in another browser than the one that asked for it (the phone's mail app, say): a new login for
+     * the same service, without Keycloak's "end after required actions" so that the person is signed in once
+     * the password is set. They land on the service's home page if it has a valid one, else their account page.
      */
     @Override
     public AuthenticationSessionModel startFreshAuthenticationSession(SetPasswordActionToken token,
                                                                        ActionTokenContext<SetPasswordActionToken> context) {
-        return context.createAuthenticationSessionForClient(Constants.ACCOUNT_CONSOLE_CLIENT_ID);
+        AuthenticationSessionModel authSession = context.createAuthenticationSessionForClient(token.getIssuedFor());
+        ClientModel client = authSession.getClient();
+        String home = ResolveRelative.resolveRelativeUri(context.getSession(), client.getRootUrl(), client.getBaseUrl());
+        String valid = home == null ? null : RedirectUtils.verifyRedirectUri(context.getSession(), home, client);
+        if (valid != null) {
+            authSession.setRedirectUri(valid);
+            authSession.setClientNote(OIDCLoginProtocol.REDIRECT_URI_PARAM, valid);
+        }
+        return authSession;
     }
 
     @Override

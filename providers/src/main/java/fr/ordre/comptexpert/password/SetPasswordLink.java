@@ -32,21 +32,34 @@ public final class SetPasswordLink {
                             String reason, String template, String subjectKey, int lifespanSeconds,
                             Map<String, Object> extraAttributes) throws EmailException {
         String link = build(session, realm, user, authSession, reason, lifespanSeconds);
-        Map<String, Object> attributes = new HashMap<>(extraAttributes);
+        sendLink(session, realm, user, link, template, subjectKey, lifespanSeconds, extraAttributes);
+    }
+
+    /** Emails a link built earlier with {@link #build}. */
+    public static void sendLink(KeycloakSession session, RealmModel realm, UserModel user, String link, String template,
+                                String subjectKey, int lifespanSeconds, Map<String, Object> extraAttributes) throws EmailException {
+        Map<String, Object> attributes = new HashMap<>(attributes(realm, user, link, lifespanSeconds));
+        attributes.putAll(extraAttributes);
+        session.getProvider(EmailTemplateProvider.class)
+                .setRealm(realm)
+                .setUser(user)
+                .send(subjectKey, template, attributes);
+    }
+
+    /** What our set-password emails (ordre-set-password.ftl, ordre-reset.ftl) expect. */
+    public static Map<String, Object> attributes(RealmModel realm, UserModel user, String link, int lifespanSeconds) {
+        Map<String, Object> attributes = new HashMap<>();
         attributes.put("link", link);
         attributes.put("linkExpiration", TimeUnit.SECONDS.toMinutes(lifespanSeconds));
         attributes.put("identifiant", user.getUsername());
         attributes.put("firstName", user.getFirstName() == null ? "" : user.getFirstName());
         attributes.put("lastName", user.getLastName() == null ? "" : user.getLastName());
         attributes.put("realmName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
-        session.getProvider(EmailTemplateProvider.class)
-                .setRealm(realm)
-                .setUser(user)
-                .setAuthenticationSession(authSession)
-                .send(subjectKey, template, attributes);
+        return attributes;
     }
 
-    static String build(KeycloakSession session, RealmModel realm, UserModel user, AuthenticationSessionModel authSession,
+    /** The signed link alone, for callers that send it themselves (e.g. after the request, off its thread). */
+    public static String build(KeycloakSession session, RealmModel realm, UserModel user, AuthenticationSessionModel authSession,
                         String reason, int lifespanSeconds) {
         String compoundId = AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId();
         String clientId = authSession.getClient().getClientId();

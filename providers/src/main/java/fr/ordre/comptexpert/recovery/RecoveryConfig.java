@@ -1,0 +1,41 @@
+package fr.ordre.comptexpert.recovery;
+
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.provider.ProviderConfigProperty;
+import org.keycloak.provider.ProviderConfigurationBuilder;
+
+import java.util.List;
+import java.util.Map;
+
+/** Settings of "Identifiant ou mot de passe oublié", with safe defaults. */
+record RecoveryConfig(int linkLifespanSeconds, int requestWindowSeconds) {
+
+    static final String LINK_LIFESPAN = "link-lifespan-seconds";
+    static final String REQUEST_WINDOW = "request-window-seconds";
+
+    static final RecoveryConfig DEFAULTS = new RecoveryConfig(1_800, 300);
+
+    static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
+            .property().name(LINK_LIFESPAN).label("Link lifespan (seconds)")
+            .helpText("How long the emailed link to set a new password stays valid.")
+            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.linkLifespanSeconds()).add()
+            .property().name(REQUEST_WINDOW).label("One email per account per (seconds)")
+            .helpText("Further requests for the same account within this window send nothing and look the same.")
+            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.requestWindowSeconds()).add()
+            .build();
+
+    static RecoveryConfig of(AuthenticatorConfigModel model) {
+        Map<String, String> c = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
+        return new RecoveryConfig(positive(c.get(LINK_LIFESPAN), DEFAULTS.linkLifespanSeconds()),
+                positive(c.get(REQUEST_WINDOW), DEFAULTS.requestWindowSeconds()));
+    }
+
+    private static int positive(String value, int fallback) {
+        try {
+            int parsed = value == null ? fallback : Integer.parseInt(value.trim());
+            return parsed > 0 ? parsed : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

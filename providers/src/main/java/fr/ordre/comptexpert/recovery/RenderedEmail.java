@@ -1,0 +1,45 @@
+package fr.ordre.comptexpert.recovery;
+
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailSenderProvider;
+import org.keycloak.email.freemarker.FreeMarkerEmailTemplateProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An email rendered now, in the request (theme, locale and absolute URLs resolved from it), and sent
+ * later by any session: the response must not wait for the SMTP server, or its timing would tell
+ * whether the account exists.
+ */
+record RenderedEmail(String address, String subject, String text, String html) {
+
+    static RenderedEmail render(KeycloakSession session, RealmModel realm, UserModel user, String subjectKey,
+                                String template, Map<String, Object> attributes) throws EmailException {
+        Renderer renderer = new Renderer(session);
+        renderer.setRealm(realm).setUser(user);
+        return renderer.render(user.getEmail(), subjectKey, template, new HashMap<>(attributes));
+    }
+
+    void send(KeycloakSession session, RealmModel realm) throws EmailException {
+        session.getProvider(EmailSenderProvider.class).send(realm.getSmtpConfig(), address, subject, text, html);
+    }
+
+    /** Keycloak's own email renderer, asked for the result instead of sending it. */
+    private static final class Renderer extends FreeMarkerEmailTemplateProvider {
+
+        Renderer(KeycloakSession session) {
+            super(session);
+        }
+
+        RenderedEmail render(String address, String subjectKey, String template, Map<String, Object> attributes)
+                throws EmailException {
+            EmailTemplate email = processTemplate(subjectKey, List.of(), template, attributes);
+            return new RenderedEmail(address, email.getSubject(), email.getTextBody(), email.getHtmlBody());
+        }
+    }
+}
