@@ -34,9 +34,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -59,6 +63,8 @@ class ProductionIT {
     private static final String PASSWORD = "Production-Check-2026!";
     /** A private address, as a proxy on the internal network would forward it (sslRequired=external allows it on http). */
     private static final String CLIENT_IP = "10.20.30.40";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(ORDRE_[A-Z0-9_]+)(:[^}]*)?}");
 
     private static ProductionServer keycloak;
 
@@ -88,15 +94,34 @@ class ProductionIT {
 
         mail = new MailServer(FreePorts.next());
         int httpPort = FreePorts.next();
+        Map<String, String> env = new HashMap<>(requiredPlaceholders(settings.realmFile()));
+        env.putAll(Map.of("ORDRE_SMTP_HOST", "127.0.0.1", "ORDRE_SMTP_PORT", Integer.toString(mail.port()),
+                "ORDRE_SMTP_FROM", "comptexpert@ordre.test"));
         var options = new ProductionServer.Options(httpPort, FreePorts.next(), "http://localhost:" + httpPort,
-                postgres.jdbcUrl(), PostgresCluster.USER, postgres.password(), register,
-                Map.of("ORDRE_SMTP_HOST", "127.0.0.1", "ORDRE_SMTP_PORT", Integer.toString(mail.port()),
-                        "ORDRE_SMTP_FROM", "comptexpert@ordre.test"));
+                postgres.jdbcUrl(), PostgresCluster.USER, postgres.password(), register, env);
         keycloak = ProductionServer.start(home, options, logFile);
         System.out.printf("Production stack: PostgreSQL %.1f s, kc.sh build %.1f s, start --optimized %.1f s (log: %s)%n",
                 pgSeconds, buildSeconds, keycloak.startSeconds(), logFile);
         admin = new AdminApi(keycloak.baseUrl());
         callback = new DemoApp(keycloak.realmUrl(), FreePorts.next());
+    }
+
+    /**
+     * Ops must set every {@code ${ORDRE_...}} placeholder of the realm file that has no default (client secrets,
+     * redirect URIs): the test sets each to a value of the right shape, as an operator would.
+     */
+    private static Map<String, String> requiredPlaceholders(Path realmFile) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        Matcher m = PLACEHOLDER.matcher(Files.readString(realmFile));
+        while (m.find()) {
+            if (m.group(2) == null) {
+                String name = m.group(1);
+                values.put(name, name.contains("URI") || name.contains("URL")
+                        ? "https://" + name.toLowerCase().replace('_', '-') + ".example/*"
+                        : "it-" + Long.toHexString(new SecureRandom().nextLong()) + Long.toHexString(new SecureRandom().nextLong()));
+            }
+        }
+        return values;
     }
 
     @AfterAll
@@ -126,6 +151,9 @@ class ProductionIT {
         assertEquals("comptexpert@ordre.test", smtp.get("from").asText(), "${ORDRE_SMTP_FROM} resolved at import");
         assertEquals("false", smtp.get("starttls").asText(), "${ORDRE_SMTP_STARTTLS:false} fell back to its default");
 
+        assertFalse(realm.toString().contains("${ORDRE_"), "every realm placeholder resolved");
+        JsonNode clients = admin.get("/admin/realms/ordre/clients");
+        assertFalse(clients.toString().contains("${ORDRE_"), "every client placeholder resolved (secrets, redirect URIs)");
         assertEquals(0, admin.get("/admin/realms/ordre/users/count").asInt(), "no demo users in production");
         assertTrue(admin.get("/admin/realms/ordre/clients?clientId=comptexpert-demo").isEmpty(), "no demo client");
         assertEquals("1", postgres.query("select count(*) from realm where name = 'ordre'"), "the realm is in PostgreSQL");
@@ -233,6 +261,23 @@ class ProductionIT {
 
     @Test
     @Order(8)
+    void theAdminRestPartialImportTakesPlaceholdersLiterally() {
+        // Documented in docs/operations.md: only the server-side import resolves ${...}.
+        String probe = "ops-placeholder-probe";
+        admin.partialImport("ordre", """
+                {"ifResourceExists": "SKIP", "clients": [{"clientId": "%s", "publicClient": false,
+                 "secret": "${ORDRE_SMTP_HOST}", "redirectUris": ["https://probe.example/*"]}]}""".formatted(probe));
+        JsonNode client = admin.get("/admin/realms/ordre/clients?clientId=" + probe).get(0);
+        try {
+            JsonNode secret = admin.get("/admin/realms/ordre/clients/" + client.get("id").asText() + "/client-secret");
+            assertEquals("${ORDRE_SMTP_HOST}", secret.get("value").asText());
+        } finally {
+            admin.delete("/admin/realms/ordre/clients/" + client.get("id").asText());
+        }
+    }
+
+    @Test
+    @Order(9)
     void aRestartKeepsTheDataAndSkipsTheImportOfTheExistingRealm() throws IOException {
         createClientAndUser();
         long before = Files.size(logFile);

@@ -45,10 +45,21 @@ public final class PostgresCluster implements AutoCloseable {
         this.asPostgresUser = asPostgresUser;
     }
 
-    /** Starts a new, empty cluster in {@code dir} (wiped first); its log is {@code dir/postgres.log}. */
+    /**
+     * Starts a new, empty cluster in {@code dir} (wiped first); its log is {@code dir/postgres.log}. As root, when
+     * the user postgres cannot reach {@code dir} (a checkout under /root), a fresh directory under /tmp is used.
+     */
     public static PostgresCluster start(Path dir, int port) {
         Path bin = binaries();
         boolean root = "root".equals(System.getProperty("user.name"));
+        if (root && !reachableByOthers(dir.toAbsolutePath().getParent())) {
+            try {
+                dir = Files.createTempDirectory("comptexpert-pg-").resolve("postgres");
+                System.out.println("PostgreSQL cluster in " + dir + " (the user postgres cannot reach the build directory)");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         byte[] secret = new byte[18];
         new SecureRandom().nextBytes(secret);
         PostgresCluster cluster = new PostgresCluster(bin, dir, port, HexFormat.of().formatHex(secret), root);
@@ -63,6 +74,21 @@ public final class PostgresCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean reachableByOthers(Path existingOrNot) {
+        for (Path p = existingOrNot; p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                try {
+                    if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                        return false;
+                    }
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The newest /usr/lib/postgresql/N/bin, or the directory named by -Dcomptexpert.pg.bin. */
@@ -111,6 +137,10 @@ public final class PostgresCluster implements AutoCloseable {
 
     private void init() throws IOException {
         Files.createDirectories(dir);
+        if (asPostgresUser) {
+            // a temporary parent is created 0700 by root
+            Files.setPosixFilePermissions(dir.getParent(), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
         Files.createDirectories(data);
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwx------"));
         Path pwfile = dir.resolve("pwfile");

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,15 +20,17 @@ import java.util.stream.Stream;
 /**
  * Keycloak in production mode, as docker/Dockerfile and docker/compose.yml run it, without Docker:
  * our JARs in providers/, {@code kc.sh build} with the image's build options, the realm file in
- * data/import, then {@code kc.sh start --optimized} against PostgreSQL with the hostname and proxy options.
+ * data/import, then the image's command {@code kc.sh start --optimized --import-realm} with the same KC_*
+ * variables (PostgreSQL, hostname, proxy headers, register file).
  * Runs on its own unpacked distribution: {@code kc.sh build} changes the install it runs in.
  */
 public final class ProductionServer implements KeycloakServer {
 
-    /** The build options of docker/Dockerfile (KC_DB, KC_HEALTH_ENABLED, KC_METRICS_ENABLED). */
-    public static final List<String> BUILD_OPTIONS = List.of("--db=postgres", "--health-enabled=true", "--metrics-enabled=true");
+    /** The build options of docker/Dockerfile's builder stage, as it sets them (ENV before kc.sh build). */
+    public static final Map<String, String> BUILD_OPTIONS = Map.of(
+            "KC_DB", "postgres", "KC_HEALTH_ENABLED", "true", "KC_METRICS_ENABLED", "true");
 
-    /** The runtime settings compose.yml passes as KC_* variables; secrets go through the environment. */
+    /** The runtime settings of one deployment; {@link #environment} turns them into KC_* variables. */
     public record Options(int httpPort, int managementPort, String hostname, String dbUrl, String dbUsername,
                           String dbPassword, Path registerFile, Map<String, String> env) {
     }
@@ -63,11 +66,12 @@ public final class ProductionServer implements KeycloakServer {
             Files.copy(settings.realmFile(), importDir.resolve("ordre-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(logFile.getParent());
 
-            List<String> command = new ArrayList<>(List.of(home.resolve("bin/kc.sh").toString(), "build"));
-            command.addAll(BUILD_OPTIONS);
+            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "build")
+                    .directory(home.toFile()).redirectErrorStream(true).redirectOutput(logFile.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("KC_"));
+            builder.environment().putAll(BUILD_OPTIONS);
             long started = System.nanoTime();
-            Process build = new ProcessBuilder(command).directory(home.toFile()).redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile()).start();
+            Process build = builder.start();
             if (!build.waitFor(5, TimeUnit.MINUTES)) {
                 build.destroyForcibly();
                 throw new IllegalStateException("kc.sh build timed out; see " + logFile);
@@ -84,33 +88,47 @@ public final class ProductionServer implements KeycloakServer {
         }
     }
 
-    /** The command line of the start: what the image's CMD and compose's KC_* variables amount to. */
-    public static List<String> startCommand(Path home, Options o) {
-        return List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
-                "--http-enabled=true",
-                "--http-port=" + o.httpPort(),
-                "--http-management-port=" + o.managementPort(),
-                "--hostname=" + o.hostname(),
-                "--proxy-headers=xforwarded",
-                "--proxy-trusted-addresses=127.0.0.1",
-                "--db-url=" + o.dbUrl(),
-                "--db-username=" + o.dbUsername(),
-                "--import-realm",
-                "--spi-ordre-tableau-register--file--path=" + o.registerFile(),
-                "--spi-ordre-tableau-register--file--reload-interval=10");
+    /** The image's ENTRYPOINT and CMD: everything else comes from the environment, as in the container. */
+    public static List<String> startCommand(Path home) {
+        return List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized", "--import-realm");
+    }
+
+    /**
+     * The runtime configuration as KC_* variables: what docker/Dockerfile sets with ENV plus what
+     * docker/compose.yml passes, with the test's ports, database and public URL. One addition that compose
+     * cannot know: the proxy's address (KC_PROXY_TRUSTED_ADDRESSES), recommended for production.
+     */
+    public static Map<String, String> environment(Options o) {
+        Map<String, String> env = new LinkedHashMap<>();
+        // docker/Dockerfile (runtime stage)
+        env.put("KC_SPI_ORDRE_TABLEAU_REGISTER__FILE__PATH", o.registerFile().toString());
+        env.put("KC_SPI_ORDRE_TABLEAU_REGISTER__FILE__RELOAD_INTERVAL", "10");
+        env.put("KC_PROXY_HEADERS", "xforwarded");
+        env.put("KC_HTTP_ENABLED", "true");
+        // docker/compose.yml
+        env.put("KC_HOSTNAME", o.hostname());
+        env.put("KC_DB_URL", o.dbUrl());
+        env.put("KC_DB_USERNAME", o.dbUsername());
+        env.put("KC_DB_PASSWORD", o.dbPassword());
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", AdminApi.ADMIN_USER);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", AdminApi.ADMIN_PASSWORD);
+        // this machine
+        env.put("KC_HTTP_PORT", Integer.toString(o.httpPort()));
+        env.put("KC_HTTP_MANAGEMENT_PORT", Integer.toString(o.managementPort()));
+        env.put("KC_PROXY_TRUSTED_ADDRESSES", "127.0.0.1");
+        env.putAll(o.env());
+        return env;
     }
 
     /** Starts the built server and waits until /health/ready on the management port says UP. */
     public static ProductionServer start(Path home, Options options, Path logFile) {
-        ProcessBuilder builder = new ProcessBuilder(startCommand(home, options))
+        ProcessBuilder builder = new ProcessBuilder(startCommand(home))
                 .directory(home.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
-        // Secrets as the documentation recommends: environment, never the command line (visible in ps).
-        builder.environment().put("KC_DB_PASSWORD", options.dbPassword());
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", AdminApi.ADMIN_USER);
-        builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", AdminApi.ADMIN_PASSWORD);
-        builder.environment().putAll(options.env());
+        // No KC_* variable of the test JVM's own environment may leak in: only the configuration above.
+        builder.environment().keySet().removeIf(name -> name.startsWith("KC_"));
+        builder.environment().putAll(environment(options));
         try {
             long started = System.nanoTime();
             ProductionServer server = new ProductionServer(builder.start(), options, logFile);
