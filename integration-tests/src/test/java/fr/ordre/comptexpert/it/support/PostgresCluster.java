@@ -225,6 +225,18 @@ public final class PostgresCluster implements AutoCloseable {
                 run(true, pg("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "stop");
             } catch (RuntimeException e) {
                 System.err.println("Could not stop PostgreSQL: " + e.getMessage());
+                return;
+            }
+        }
+        // A cluster under /tmp (see start) is not cleaned by the build: remove it.
+        if (dir.getParent() != null && dir.getParent().getFileName().toString().startsWith("comptexpert-pg-")
+                && Files.exists(dir.getParent())) {
+            try (Stream<Path> walk = Files.walk(dir.getParent())) {
+                for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            } catch (IOException e) {
+                System.err.println("Could not remove " + dir.getParent() + ": " + e.getMessage());
             }
         }
     }
