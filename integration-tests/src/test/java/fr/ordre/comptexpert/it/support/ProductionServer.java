@@ -1,0 +1,219 @@
+package fr.ordre.comptexpert.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Keycloak in production mode, as docker/Dockerfile and docker/compose.yml run it, without Docker:
+ * our JARs in providers/, {@code kc.sh build} with the image's build options, the realm file in
+ * data/import, then the image's command {@code kc.sh start --optimized --import-realm} with the same KC_*
+ * variables (PostgreSQL, hostname, proxy headers, register file).
+ * Runs on its own unpacked distribution: {@code kc.sh build} changes the install it runs in.
+ */
+public final class ProductionServer implements KeycloakServer {
+
+    /** The build options of docker/Dockerfile's builder stage, as it sets them (ENV before kc.sh build). */
+    public static final Map<String, String> BUILD_OPTIONS = Map.of(
+            "KC_DB", "postgres", "KC_HEALTH_ENABLED", "true", "KC_METRICS_ENABLED", "true");
+
+    /** The runtime settings of one deployment; {@link #environment} turns them into KC_* variables. */
+    public record Options(int httpPort, int managementPort, String hostname, String dbUrl, String dbUsername,
+                          String dbPassword, Path registerFile, Map<String, String> env) {
+    }
+
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Process process;
+    private final Options options;
+    private final Path logFile;
+    private double startSeconds;
+
+    private ProductionServer(Process process, Options options, Path logFile) {
+        this.process = process;
+        this.options = options;
+        this.logFile = logFile;
+    }
+
+    /** Installs our JARs and the realm file, then {@code kc.sh build}; returns the seconds the build took. */
+    public static double build(HarnessSettings settings, Path home, Path logFile) {
+        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("No Keycloak distribution at " + home + ": it is unpacked by Maven (-Pproduction)");
+        }
+        try {
+            Path providers = Files.createDirectories(home.resolve("providers"));
+            try (Stream<Path> old = Files.list(providers)) {
+                for (Path jar : old.filter(p -> p.getFileName().toString().startsWith("comptexpert-")).toList()) {
+                    Files.delete(jar);
+                }
+            }
+            Files.copy(settings.providersJar(), providers.resolve("comptexpert-providers.jar"));
+            Files.copy(settings.themesJar(), providers.resolve("comptexpert-themes.jar"));
+            Path importDir = Files.createDirectories(home.resolve("data/import"));
+            Files.copy(settings.realmFile(), importDir.resolve("ordre-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.createDirectories(logFile.getParent());
+
+            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "build")
+                    .directory(home.toFile()).redirectErrorStream(true).redirectOutput(logFile.toFile());
+            builder.environment().keySet().removeIf(name -> name.startsWith("KC_"));
+            builder.environment().putAll(BUILD_OPTIONS);
+            long started = System.nanoTime();
+            Process build = builder.start();
+            if (!build.waitFor(5, TimeUnit.MINUTES)) {
+                build.destroyForcibly();
+                throw new IllegalStateException("kc.sh build timed out; see " + logFile);
+            }
+            if (build.exitValue() != 0) {
+                throw new IllegalStateException("kc.sh build failed (" + build.exitValue() + "):\n" + LogTail.of(logFile, 40));
+            }
+            return (System.nanoTime() - started) / 1e9;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The image's ENTRYPOINT and CMD: everything else comes from the environment, as in the container. */
+    public static List<String> startCommand(Path home) {
+        return List.of(home.resolve("bin/kc.sh").toString(), "start", "--optimized", "--import-realm");
+    }
+
+    /**
+     * The runtime configuration as KC_* variables: what docker/Dockerfile sets with ENV plus what
+     * docker/compose.yml passes, with the test's ports, database and public URL. One addition that compose
+     * cannot know: the proxy's address (KC_PROXY_TRUSTED_ADDRESSES), recommended for production.
+     */
+    public static Map<String, String> environment(Options o) {
+        Map<String, String> env = new LinkedHashMap<>();
+        // docker/Dockerfile (runtime stage)
+        env.put("KC_SPI_ORDRE_TABLEAU_REGISTER__FILE__PATH", o.registerFile().toString());
+        env.put("KC_SPI_ORDRE_TABLEAU_REGISTER__FILE__RELOAD_INTERVAL", "10");
+        env.put("KC_PROXY_HEADERS", "xforwarded");
+        env.put("KC_HTTP_ENABLED", "true");
+        // docker/compose.yml
+        env.put("KC_HOSTNAME", o.hostname());
+        env.put("KC_DB_URL", o.dbUrl());
+        env.put("KC_DB_USERNAME", o.dbUsername());
+        env.put("KC_DB_PASSWORD", o.dbPassword());
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", AdminApi.ADMIN_USER);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", AdminApi.ADMIN_PASSWORD);
+        // this machine
+        env.put("KC_HTTP_PORT", Integer.toString(o.httpPort()));
+        env.put("KC_HTTP_MANAGEMENT_PORT", Integer.toString(o.managementPort()));
+        env.put("KC_PROXY_TRUSTED_ADDRESSES", "127.0.0.1");
+        env.putAll(o.env());
+        return env;
+    }
+
+    /** Starts the built server and waits until /health/ready on the management port says UP. */
+    public static ProductionServer start(Path home, Options options, Path logFile) {
+        ProcessBuilder builder = new ProcessBuilder(startCommand(home))
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        // No KC_* variable of the test JVM's own environment may leak in: only the configuration above.
+        builder.environment().keySet().removeIf(name -> name.startsWith("KC_"));
+        builder.environment().putAll(environment(options));
+        try {
+            long started = System.nanoTime();
+            ProductionServer server = new ProductionServer(builder.start(), options, logFile);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-production-stop"));
+            server.awaitReady();
+            server.startSeconds = (System.nanoTime() - started) / 1e9;
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        try {
+            while (System.nanoTime() < deadline) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
+                            + " before it was ready. Last lines of " + logFile + ":\n" + LogTail.of(logFile, 60));
+                }
+                try {
+                    if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    // not listening yet
+                }
+                process.waitFor(1, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
+        }
+        close();
+        throw new IllegalStateException("Keycloak was not ready after " + START_TIMEOUT + ". Last lines of "
+                + logFile + ":\n" + LogTail.of(logFile, 60));
+    }
+
+    /** The public URL: the configured hostname, which is what issuers and links use. */
+    @Override
+    public String baseUrl() {
+        return options.hostname();
+    }
+
+    /** Where the proxy would connect: the HTTP listener itself, by IP address rather than by the hostname. */
+    public String directUrl() {
+        return "http://127.0.0.1:" + options.httpPort();
+    }
+
+    public String managementUrl() {
+        return "http://127.0.0.1:" + options.managementPort();
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public Path logFile() {
+        return logFile;
+    }
+
+    @Override
+    public double startSeconds() {
+        return startSeconds;
+    }
+
+    /** kc.sh runs java as a child: stop the whole tree, gently first (a production node shuts down cleanly). */
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                handle.destroyForcibly();
+            }
+        }
+    }
+}
