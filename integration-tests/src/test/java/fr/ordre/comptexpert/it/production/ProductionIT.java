@@ -6,7 +6,7 @@ import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.DemoApp;
 import fr.ordre.comptexpert.it.support.FreePorts;
 import fr.ordre.comptexpert.it.support.HarnessSettings;
-import fr.ordre.comptexpert.it.support.HttpSignIn;
+import fr.ordre.comptexpert.it.support.FormClient;
 import fr.ordre.comptexpert.it.support.LogTail;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.MailServer;
@@ -233,7 +233,7 @@ class ProductionIT {
         OidcClient.Authorization authorization = client.authorize(callback.redirectUri());
         String ownAuthorizationUrl = authorization.url().replace(keycloak.baseUrl(), keycloak.directUrl());
 
-        String redirect = new HttpSignIn(Map.of("X-Forwarded-For", CLIENT_IP))
+        String redirect = new FormClient(Map.of("X-Forwarded-For", CLIENT_IP))
                 .signIn(ownAuthorizationUrl, USERNAME, PASSWORD);
         assertTrue(redirect.startsWith(callback.redirectUri()), redirect);
         assertEquals(keycloak.realmUrl(), OidcClient.query(redirect).get("iss"), "RFC 9207 iss parameter");
@@ -293,7 +293,7 @@ class ProductionIT {
 
         OidcClient client = new OidcClient(keycloak.realmUrl(), CLIENT_ID);
         OidcClient.Authorization authorization = client.authorize(callback.redirectUri());
-        String redirect = new HttpSignIn(Map.of()).signIn(authorization.url(), USERNAME, PASSWORD);
+        String redirect = new FormClient(Map.of()).signIn(authorization.url(), USERNAME, PASSWORD);
         assertEquals(USERNAME, OidcClient.claims(client.exchange(authorization, redirect).get("id_token").asText())
                 .get("preferred_username").asText());
     }

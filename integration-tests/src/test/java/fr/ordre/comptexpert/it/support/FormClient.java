@@ -1,46 +1,80 @@
 package fr.ordre.comptexpert.it.support;
 
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** A cookie-keeping HTTP client that drives the realm's HTML forms as a browser would, without the browser. */
+/**
+ * Drives the realm's HTML forms over plain HTTP, as a browser would, with headers of our choosing (those a
+ * reverse proxy adds, say). Cookies are kept by hand: {@link java.net.CookieManager} drops Keycloak's
+ * Secure cookies on http. GETs follow redirects; POSTs return the server's answer as it is.
+ */
 public final class FormClient {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"([^\"]+)\"[^>]*action=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final Map<String, String> headers;
+
+    public FormClient() {
+        this(Map.of("Accept-Language", "fr"));
+    }
+
+    /** @param headers added to every request */
+    public FormClient(Map<String, String> headers) {
+        this.headers = headers;
+    }
 
     public HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept-Language", "fr").GET().build());
+        HttpResponse<String> response = send(request(url).GET());
+        for (int hops = 0; hops < 10 && response.statusCode() / 100 == 3; hops++) {
+            String location = response.headers().firstValue("Location").orElseThrow();
+            if (!location.startsWith("http") && !location.startsWith("/")) {
+                return response;
+            }
+            response = send(request(response.uri().resolve(location).toString()).GET());
+        }
+        return response;
     }
 
     public HttpResponse<String> post(String url, Map<String, String> fields) {
         String body = fields.entrySet().stream().map(e -> OidcClient.enc(e.getKey()) + "=" + OidcClient.enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Accept-Language", "fr").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Signs in through the login form and returns where the server redirects (the client's redirect URI with the code). */
+    public String signIn(String authorizationUrl, String username, String password) {
+        HttpResponse<String> page = AdminApi.expect(get(authorizationUrl), 200);
+        HttpResponse<String> posted = post(formAction(page, "kc-form-login"),
+                Map.of("username", username, "password", password, "credentialId", ""));
+        if (posted.statusCode() != 302) {
+            throw new AssertionError("Sign-in of " + username + " gave " + posted.statusCode() + ", not a redirect:\n" + posted.body());
+        }
+        return posted.headers().firstValue("Location").orElseThrow();
     }
 
     /** The action URL of the form with that id in the page, HTML entities decoded. */
     public static String formAction(HttpResponse<String> page, String formId) {
-        String html = page.body();
-        Matcher m = FORM_ACTION.matcher(html);
+        Matcher m = FORM_ACTION.matcher(page.body());
         while (m.find()) {
             if (m.group(1).equals(formId)) {
-                return m.group(2).replace("&amp;", "&");
+                return page.uri().resolve(m.group(2).replace("&amp;", "&")).toString();
             }
         }
-        throw new AssertionError("No form " + formId + " in " + page.statusCode() + " " + page.uri() + ":\n" + html);
+        throw new AssertionError("No form " + formId + " in " + page.statusCode() + " " + page.uri() + ":\n" + page.body());
     }
 
     /** The absolute URL of the first link in the page whose URL contains the fragment. */
@@ -52,14 +86,42 @@ public final class FormClient {
         return page.uri().resolve(m.group(1).replace("&amp;", "&")).toString();
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private HttpRequest.Builder request(String url) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        headers.forEach(builder::header);
+        if (!cookies.isEmpty()) {
+            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; ")));
+        }
+        return builder;
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            keepCookies(response.headers());
+            return response;
         } catch (IOException e) {
-            throw new IllegalStateException(request.uri() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void keepCookies(HttpHeaders responseHeaders) {
+        for (String setCookie : responseHeaders.allValues("Set-Cookie")) {
+            String pair = setCookie.split(";", 2)[0];
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                String name = pair.substring(0, eq).trim();
+                String value = pair.substring(eq + 1).trim();
+                if (value.isEmpty()) {
+                    cookies.remove(name); // the server expiring it
+                } else {
+                    cookies.put(name, value);
+                }
+            }
         }
     }
 }
