@@ -145,8 +145,22 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         return ExpertpassLoginConfig.of(context.getAuthenticatorConfig());
     }
 
-    /** What the panel template reads (ordre-expertpass-panel.ftl). */
-    public record ExpertpassPanel(String qr, String code, String watch, String api, long expiresIn) {
+    /** What the panel and enrolment templates read (a bean: FreeMarker sees record accessors as methods). */
+    public static final class ExpertpassPanel {
+        private final String qr;
+        private final String code;
+        private final String watch;
+        private final String api;
+        private final long expiresIn;
+
+        ExpertpassPanel(String qr, String code, String watch, String api, long expiresIn) {
+            this.qr = qr;
+            this.code = code;
+            this.watch = watch;
+            this.api = api;
+            this.expiresIn = expiresIn;
+        }
+
         public String getQr() {
             return qr;
         }

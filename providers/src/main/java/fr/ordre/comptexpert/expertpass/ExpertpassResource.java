@@ -237,6 +237,7 @@ public final class ExpertpassResource {
         }
         Optional<Device> device = Device.find(session, realm, deviceId);
         if (device.isEmpty()) {
+            Device.userOf(session, realm, deviceId).ifPresent(event::user);
             event.detail(ExpertpassEvents.DETAIL, "device-revoked").error(ExpertpassEvents.DEVICE_REVOKED);
             return error(403, "unknown_device", "This phone is not (or no longer) enrolled in Expertpass.");
         }
@@ -403,15 +404,22 @@ public final class ExpertpassResource {
 
     /** An enrolled phone, found from the app's deviceId (user id . credential id). */
     record Device(UserModel user, CredentialModel credential, PublicKey key) {
-        static Optional<Device> find(KeycloakSession session, RealmModel realm, String deviceId) {
+        /** The user a device id names, whether or not the device is still enrolled (for the events). */
+        static Optional<UserModel> userOf(KeycloakSession session, RealmModel realm, String deviceId) {
             int dot = deviceId.indexOf('.');
             if (dot <= 0 || dot == deviceId.length() - 1 || deviceId.length() > 100) {
                 return Optional.empty();
             }
-            UserModel user = session.users().getUserById(realm, deviceId.substring(0, dot));
-            if (user == null) {
+            return Optional.ofNullable(session.users().getUserById(realm, deviceId.substring(0, dot)));
+        }
+
+        static Optional<Device> find(KeycloakSession session, RealmModel realm, String deviceId) {
+            Optional<UserModel> owner = userOf(session, realm, deviceId);
+            if (owner.isEmpty()) {
                 return Optional.empty();
             }
+            UserModel user = owner.get();
+            int dot = deviceId.indexOf('.');
             CredentialModel stored = user.credentialManager().getStoredCredentialById(deviceId.substring(dot + 1));
             if (stored == null || !ExpertpassCredentialModel.TYPE.equals(stored.getType())) {
                 return Optional.empty();
