@@ -1,5 +1,6 @@
-<#-- ordre: keycloak.v2's template.ftl (Keycloak 26.7.3) with two changes, each marked "ordre:":
-     the header shows the Comptexpert wordmark, and the sign-in pages get a one-line intro.
+<#-- ordre: keycloak.v2's template.ftl (Keycloak 26.7.3) with three changes, each marked "ordre:":
+     the header shows the Comptexpert wordmark, the sign-in pages get a one-line intro, and the
+     sign-in page includes the Expertpass panel when the flow offers it.
      The footer links come from footer.ftl, keycloak.v2's hook for them. On a Keycloak upgrade,
      copy the new keycloak.v2 template.ftl and re-apply the marked blocks. -->
 <#import "field.ftl" as field>
@@ -263,6 +264,12 @@
         </#if>
 
         <#nested "form">
+
+        <#-- ordre: the Expertpass QR panel under the sign-in form, when the sign-in step offers it
+             (ordre-expertpass-panel.ftl is shipped by the providers JAR). -->
+        <#if ordreExpertpass?? && (pageId!"") == "login">
+          <#include "ordre-expertpass-panel.ftl">
+        </#if>
 
         <#if auth?has_content && auth.showTryAnotherWayLink()>
           <form id="kc-select-try-another-way-form" action="${url.loginAction}" method="post" novalidate="novalidate">

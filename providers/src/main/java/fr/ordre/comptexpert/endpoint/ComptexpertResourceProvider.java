@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.endpoint;
 
+import fr.ordre.comptexpert.expertpass.ExpertpassResource;
 import fr.ordre.comptexpert.help.HelpPage;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
@@ -23,6 +24,12 @@ final class ComptexpertResourceProvider implements RealmResourceProvider {
     @Path("aide")
     public HelpPage help() {
         return new HelpPage(session);
+    }
+
+    /** Expertpass: the app's API and the sign-in page's wait and rotate calls (docs/expertpass-openapi.yml). */
+    @Path("expertpass")
+    public ExpertpassResource expertpass() {
+        return new ExpertpassResource(session);
     }
 
     @Override

@@ -1,0 +1,134 @@
+package fr.ordre.comptexpert.it.expertpass;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.ordre.comptexpert.companion.ExpertpassCompanion;
+import fr.ordre.comptexpert.companion.QrCodes;
+import fr.ordre.comptexpert.it.support.AdminApi;
+import fr.ordre.comptexpert.it.support.Browser;
+import fr.ordre.comptexpert.it.support.LoginPage;
+import fr.ordre.comptexpert.it.support.OidcClient;
+import fr.ordre.comptexpert.it.support.TestEnvironment;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Test helpers for Expertpass: users of a given profile, enrolment through the real page, QR reading. */
+final class Expertpass {
+
+    static final String PASSWORD = "Expertpass-Test-2026!";
+    static final String REALM = "/admin/realms/ordre";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    private Expertpass() {
+    }
+
+    /** A new user of the profile, with a password; returns its username. */
+    static String createUser(TestEnvironment.Env env, String profile, boolean enrolAction) {
+        String username = "ep" + SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> user = new java.util.HashMap<>(Map.of(
+                "username", username, "enabled", true, "email", username + "@example.org", "emailVerified", true,
+                "firstName", "Camille", "lastName", "Test",
+                "attributes", Map.of("ordreProfile", List.of(profile)),
+                "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
+        if (enrolAction) {
+            user.put("requiredActions", List.of("ordre-expertpass-enrol"));
+        }
+        HttpResponse<String> created = env.admin().post(REALM + "/users", user);
+        assertEquals(201, created.statusCode(), created.body());
+        return username;
+    }
+
+    static String userId(TestEnvironment.Env env, String username) {
+        return env.admin().userByUsername("ordre", username).get("id").asText();
+    }
+
+    /** Signs in with the password, meets "Activer Expertpass", scans its QR with a new companion. */
+    static ExpertpassCompanion enrol(TestEnvironment.Env env, String username, String deviceName) {
+        OidcClient client = env.demoClient();
+        OidcClient.Authorization authorization = client.authorize(env.demoApp().redirectUri());
+        WebDriver browser = Browser.open("fr");
+        try {
+            LoginPage login = new LoginPage(browser).open(authorization.url());
+            login.signIn(username, PASSWORD);
+            login.waitFor(By.id("ordre-expertpass-enrol"));
+            String url = scanQr(browser);
+            assertTrue(url.contains("/comptexpert/expertpass/v1/enrolments/"), url);
+            ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(url, deviceName);
+            assertEquals(201, enrolment.result().status(), enrolment.result().toString());
+            // The waiting page moves on by itself.
+            login.awaitRedirect(env.demoApp().redirectUri());
+            return enrolment.companion();
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /** Decodes the QR code from a screenshot of the whole page, as a phone camera would from the screen. */
+    static String scanQr(WebDriver browser) {
+        // Like a user, bring the code on screen first (wheel scroll: works with scripts off too).
+        for (org.openqa.selenium.WebElement qr : browser.findElements(By.id("ordre-expertpass-qr"))) {
+            new org.openqa.selenium.interactions.Actions(browser).scrollToElement(qr).perform();
+        }
+        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        return QrCodes.decode(png);
+    }
+
+    static String shownCode(WebDriver browser) {
+        return browser.findElement(By.id("ordre-expertpass-code")).getText().trim();
+    }
+
+    static void awaitText(WebDriver browser, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains(text));
+    }
+
+    /** The latest events of the realm of one type, newest first (optionally for one user). */
+    static JsonNode events(TestEnvironment.Env env, String type, String userId) {
+        return env.admin().get(REALM + "/events?type=" + type + "&max=50" + (userId == null ? "" : "&user=" + userId));
+    }
+
+    static void assertEvent(TestEnvironment.Env env, String type, String userId, String error) {
+        long deadline = System.currentTimeMillis() + 5000;
+        JsonNode last = null;
+        while (System.currentTimeMillis() < deadline) {
+            last = events(env, type, userId);
+            for (JsonNode event : last) {
+                if (error == null ? !event.hasNonNull("error") : error.equals(event.path("error").asText())) {
+                    return;
+                }
+            }
+            sleep(200);
+        }
+        throw new AssertionError("No " + type + " event with error " + error + " for user " + userId + " in " + last);
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static AdminApi admin(TestEnvironment.Env env) {
+        return env.admin();
+    }
+
+    static void assertNotBlank(String value) {
+        assertNotNull(value);
+        assertTrue(!value.isBlank());
+    }
+}

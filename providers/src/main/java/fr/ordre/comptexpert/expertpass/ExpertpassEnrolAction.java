@@ -1,0 +1,95 @@
+package fr.ordre.comptexpert.expertpass;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.keycloak.authentication.InitiatedActionSupport;
+import org.keycloak.authentication.RequiredActionContext;
+import org.keycloak.authentication.RequiredActionProvider;
+import org.keycloak.events.EventType;
+import org.keycloak.models.Constants;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+import java.util.Optional;
+
+/**
+ * Enrols a phone: shows a QR holding a single-use enrolment reference (≤ 4 minutes); the app registers its
+ * P-256 key with proof of possession through the API; this page then proceeds on its own (wake-up) or
+ * with "Continuer". Profiles not eligible for Expertpass get a page saying why.
+ */
+final class ExpertpassEnrolAction implements RequiredActionProvider {
+
+    static final String ATTRIBUTE = "ordreExpertpassEnrol";
+
+    @Override
+    public InitiatedActionSupport initiatedActionSupport() {
+        return InitiatedActionSupport.SUPPORTED;
+    }
+
+    @Override
+    public void evaluateTriggers(RequiredActionContext context) {
+    }
+
+    @Override
+    public void requiredActionChallenge(RequiredActionContext context) {
+        if (!ExpertpassEligibility.eligible(context.getSession(), context.getRealm(), context.getUser())) {
+            context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL_ERROR)
+                    .detail("credential_type", ExpertpassCredentialModel.TYPE).error(ExpertpassEvents.INELIGIBLE);
+            context.challenge(context.form().createForm("ordre-expertpass-ineligible.ftl"));
+            return;
+        }
+        showQr(context, freshEnrolment(context));
+    }
+
+    @Override
+    public void processAction(RequiredActionContext context) {
+        MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        if (!ExpertpassEligibility.eligible(context.getSession(), context.getRealm(), context.getUser())
+                || form.containsKey("cancel")) {
+            leave(context);
+            return;
+        }
+        ExpertpassStore store = new ExpertpassStore(context.getSession());
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        Optional<ExpertpassStore.Entry> enrolment = Optional.ofNullable(authSession.getAuthNote(ExpertpassStore.NOTE_ENROLMENT))
+                .flatMap(store::enrolment).filter(e -> context.getUser().getId().equals(e.get("user")));
+        if (enrolment.isPresent() && ExpertpassStore.DONE.equals(enrolment.get().status())) {
+            authSession.removeAuthNote(ExpertpassStore.NOTE_ENROLMENT);
+            context.success();
+            return;
+        }
+        if (enrolment.isPresent() && !enrolment.get().expired(ExpertpassStore.now())) {
+            context.form().setInfo("ordreExpertpassEnrolWaiting");
+            showQr(context, enrolment.get());
+            return;
+        }
+        context.form().setError("ordreExpertpassEnrolExpired");
+        showQr(context, freshEnrolment(context));
+    }
+
+    private static void leave(RequiredActionContext context) {
+        if (ExpertpassEnrolActionFactory.PROVIDER_ID.equals(context.getAuthenticationSession().getClientNote(Constants.KC_ACTION))) {
+            context.cancel();
+        } else {
+            context.getUser().removeRequiredAction(ExpertpassEnrolActionFactory.PROVIDER_ID);
+            context.success();
+        }
+    }
+
+    private static ExpertpassStore.Entry freshEnrolment(RequiredActionContext context) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        return new ExpertpassStore(context.getSession()).createEnrolment(context.getRealm(), authSession,
+                context.getUser().getId(), ExpertpassResource.ENROLMENT_LIFESPAN_SECONDS, ExpertpassStore.watchOf(authSession));
+    }
+
+    private static void showQr(RequiredActionContext context, ExpertpassStore.Entry enrolment) {
+        String api = ExpertpassResource.apiBase(context.getSession(), context.getRealm());
+        long left = Math.max(1, enrolment.expiresAt() - ExpertpassStore.now());
+        context.challenge(context.form()
+                .setAttribute(ATTRIBUTE, new ExpertpassLoginForm.ExpertpassPanel(
+                        ExpertpassQr.dataUri(api + "/enrolments/" + enrolment.id()), null, enrolment.get("watch"), api, left))
+                .createForm("ordre-expertpass-enrol.ftl"));
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,461 @@
+package fr.ordre.comptexpert.expertpass;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import org.jboss.logging.Logger;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.email.EmailException;
+import org.keycloak.email.EmailTemplateProvider;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.util.JsonSerialization;
+
+import java.io.IOException;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Expertpass API, version 1 ({@code docs/expertpass-openapi.yml}), at
+ * {@code /realms/{realm}/comptexpert/expertpass/v1}: the app's calls (enrol, read and decide a sign-in,
+ * list devices), each authenticated by a signature of the device key, and the browser's own two calls
+ * (wait for a decision, rotate the QR), authenticated by the page's watch token.
+ */
+public final class ExpertpassResource {
+
+    static final String VERSION = "v1";
+    /** How long the phone's clock may differ from the server's. */
+    static final long CLOCK_SKEW_SECONDS = 120;
+    /** One long-poll; the page asks again at once. Below common proxy idle timeouts. */
+    static final long WAIT_SECONDS = 25;
+    static final int ENROLMENT_LIFESPAN_SECONDS = 240;
+
+    private static final Logger LOG = Logger.getLogger(ExpertpassResource.class);
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final ExpertpassStore store;
+
+    public ExpertpassResource(KeycloakSession session) {
+        this.session = session;
+        this.realm = session.getContext().getRealm();
+        this.store = new ExpertpassStore(session);
+    }
+
+    static String apiBase(KeycloakSession session, RealmModel realm) {
+        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path("realms").path(realm.getName())
+                .path("comptexpert").path("expertpass").path(VERSION).build().toString();
+    }
+
+    // ---------------------------------------------------------------- enrolment
+
+    @GET
+    @Path("v1/enrolments/{ref}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response enrolment(@PathParam("ref") String ref) {
+        Optional<ExpertpassStore.Entry> entry = liveEnrolment(ref);
+        if (entry.isEmpty()) {
+            return error(404, "unknown_enrolment", "This enrolment code is unknown, used or expired: show a new one.");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enrolment", ref);
+        body.put("nonce", entry.get().get("nonce"));
+        body.put("realm", realm.getName());
+        body.put("expiresAt", entry.get().expiresAt());
+        body.put("algorithm", ExpertpassCrypto.ALGORITHM);
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @POST
+    @Path("v1/enrolments/{ref}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response enrol(@PathParam("ref") String ref, String json) {
+        Map<String, Object> in = parse(json);
+        String deviceName = text(in, "deviceName");
+        String publicKey = text(in, "publicKey");
+        String signature = text(in, "signature");
+        if (in == null || deviceName == null || publicKey == null || signature == null) {
+            return error(400, "invalid_request", "deviceName, publicKey and signature are required.");
+        }
+        deviceName = deviceName.strip();
+        if (deviceName.isEmpty() || deviceName.length() > 64 || deviceName.chars().anyMatch(Character::isISOControl)) {
+            return error(400, "invalid_device_name", "The device name must have 1 to 64 printable characters.");
+        }
+        Optional<PublicKey> key = ExpertpassCrypto.parsePublicKey(publicKey);
+        if (key.isEmpty()) {
+            return error(400, "invalid_public_key", "publicKey must be a P-256 public key (SPKI, base64).");
+        }
+        EventBuilder event = event(EventType.UPDATE_CREDENTIAL).detail("credential_type", ExpertpassCredentialModel.TYPE);
+        Optional<ExpertpassStore.Entry> found = store.enrolment(ref).filter(e -> realm.getId().equals(e.get("realm")));
+        if (found.isEmpty()) {
+            event.error(ExpertpassEvents.ENROLMENT_INVALID);
+            return error(404, "unknown_enrolment", "This enrolment code is unknown or expired: show a new one.");
+        }
+        ExpertpassStore.Entry enrolment = found.get();
+        UserModel user = session.users().getUserById(realm, enrolment.get("user"));
+        event.user(user);
+        if (!ExpertpassStore.PENDING.equals(enrolment.status())) {
+            event.detail(ExpertpassEvents.DETAIL, "enrolment-used").error(ExpertpassEvents.ENROLMENT_USED);
+            return error(409, "enrolment_used", "This enrolment code was used already: show a new one.");
+        }
+        if (enrolment.expired(ExpertpassStore.now())) {
+            event.detail(ExpertpassEvents.DETAIL, "enrolment-expired").error(ExpertpassEvents.ENROLMENT_INVALID);
+            return error(410, "enrolment_expired", "This enrolment code has expired: show a new one.");
+        }
+        String message = ExpertpassCrypto.enrolMessage(ref, enrolment.get("nonce"), publicKey.trim(), deviceName);
+        if (!ExpertpassCrypto.verify(key.get(), message, signature)) {
+            event.detail(ExpertpassEvents.DETAIL, "enrolment-proof").error(ExpertpassEvents.BAD_SIGNATURE);
+            return error(400, "bad_signature", "The signature does not prove possession of this key.");
+        }
+        if (!store.takeOnce(ref, enrolment.expiresAt() - ExpertpassStore.now() + ExpertpassStore.KEEP_SECONDS)) {
+            event.detail(ExpertpassEvents.DETAIL, "enrolment-used").error(ExpertpassEvents.ENROLMENT_USED);
+            return error(409, "enrolment_used", "This enrolment code was used already: show a new one.");
+        }
+        if (user == null || !user.isEnabled()) {
+            event.error(ExpertpassEvents.ENROLMENT_INVALID);
+            return error(404, "unknown_enrolment", "This enrolment code is unknown or expired: show a new one.");
+        }
+        if (!ExpertpassEligibility.eligible(session, realm, user)) {
+            event.error(ExpertpassEvents.INELIGIBLE);
+            return error(403, "ineligible", "Expertpass is not available for this account's profile.");
+        }
+        CredentialModel credential = user.credentialManager().createStoredCredential(
+                ExpertpassCredentialModel.create(deviceName, publicKey.trim(), System.currentTimeMillis()));
+        store.update(ExpertpassStore.ENROLMENT, enrolment.with("status", ExpertpassStore.DONE)
+                .with("credential", credential.getId()).with("deviceName", deviceName));
+        event.detail("credential_id", credential.getId()).detail("device_name", deviceName)
+                .detail(ExpertpassEvents.DETAIL, "enrolled").success();
+        sendDeviceAdded(user, deviceName);
+        ExpertpassWakeups.INSTANCE.publish(session, ref, ExpertpassStore.DONE);
+        LOG.infof("Expertpass device '%s' enrolled for user %s in realm %s", deviceName, user.getUsername(), realm.getName());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("deviceId", deviceId(user.getId(), credential.getId()));
+        body.put("deviceName", deviceName);
+        body.put("username", user.getUsername());
+        return Response.status(201).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private Optional<ExpertpassStore.Entry> liveEnrolment(String ref) {
+        return store.enrolment(ref).filter(e -> realm.getId().equals(e.get("realm")))
+                .filter(e -> ExpertpassStore.PENDING.equals(e.status()) && !e.expired(ExpertpassStore.now()));
+    }
+
+    private void sendDeviceAdded(UserModel user, String deviceName) {
+        if (user.getEmail() == null) {
+            return;
+        }
+        Locale locale = session.getContext().resolveLocale(user);
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("deviceName", deviceName);
+        attributes.put("firstName", user.getFirstName() == null ? "" : user.getFirstName());
+        attributes.put("time", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                .withLocale(locale).format(Instant.now().atZone(PARIS)));
+        attributes.put("realmName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
+        try {
+            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
+                    .send("ordreExpertpassDeviceAddedSubject", "ordre-expertpass-device-added.ftl", attributes);
+        } catch (EmailException e) {
+            // The device is enrolled; the warning email is best effort and the event records the enrolment.
+            LOG.warnf(e, "Expertpass: could not send the 'device added' email to user %s", user.getUsername());
+        }
+    }
+
+    // ---------------------------------------------------------------- sign-in, the app's side
+
+    @GET
+    @Path("v1/challenges/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response challenge(@PathParam("id") String id) {
+        Optional<ExpertpassStore.Entry> found = store.challenge(id).filter(c -> realm.getId().equals(c.get("realm")));
+        if (found.isEmpty() || !ExpertpassStore.PENDING.equals(found.get().status())
+                || found.get().expired(ExpertpassStore.now())) {
+            return error(404, "unknown_challenge", "This QR code is unknown or expired: scan the one on the screen now.");
+        }
+        ExpertpassStore.Entry c = found.get();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("challenge", id);
+        body.put("service", c.get("service"));
+        body.put("browser", c.get("browser"));
+        body.put("os", c.get("os"));
+        body.put("ip", c.get("ip"));
+        body.put("time", Instant.ofEpochSecond(Long.parseLong(c.get("created"))).toString());
+        body.put("expiresAt", c.expiresAt());
+        body.put("codeDigits", Integer.parseInt(c.get("digits")));
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @POST
+    @Path("v1/challenges/{id}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response decide(@PathParam("id") String id, String json) {
+        Map<String, Object> in = parse(json);
+        String code = text(in, "code");
+        String deviceId = text(in, "deviceId");
+        String decision = text(in, "decision");
+        String signature = text(in, "signature");
+        Long time = in == null || !(in.get("time") instanceof Number n) ? null : n.longValue();
+        if (code == null || deviceId == null || decision == null || signature == null || time == null
+                || !("approve".equals(decision) || "deny".equals(decision)) || !code.matches("[0-9]{1,6}")) {
+            return error(400, "invalid_request", "code, deviceId, decision (approve|deny), time and signature are required.");
+        }
+        EventBuilder event = event(EventType.LOGIN_ERROR).detail("auth_method", ExpertpassLoginForm.AUTH_METHOD);
+        Optional<ExpertpassStore.Entry> found = store.challenge(id).filter(c -> realm.getId().equals(c.get("realm")));
+        if (found.isEmpty()) {
+            event.detail(ExpertpassEvents.DETAIL, "unknown-challenge").error(ExpertpassEvents.UNKNOWN_CHALLENGE);
+            return error(404, "unknown_challenge", "This QR code is unknown or expired: scan the one on the screen now.");
+        }
+        ExpertpassStore.Entry challenge = found.get();
+        ClientModel client = realm.getClientById(challenge.get("client"));
+        if (client != null) {
+            event.client(client);
+        }
+        Optional<Device> device = Device.find(session, realm, deviceId);
+        if (device.isEmpty()) {
+            Device.userOf(session, realm, deviceId).ifPresent(event::user);
+            event.detail(ExpertpassEvents.DETAIL, "device-revoked").error(ExpertpassEvents.DEVICE_REVOKED);
+            return error(403, "unknown_device", "This phone is not (or no longer) enrolled in Expertpass.");
+        }
+        UserModel user = device.get().user();
+        event.user(user).detail("credential_id", device.get().credential().getId());
+        String message = ExpertpassCrypto.decisionMessage(id, code, deviceId, decision, time);
+        if (!ExpertpassCrypto.verify(device.get().key(), message, signature)) {
+            event.detail(ExpertpassEvents.DETAIL, "bad-signature").error(ExpertpassEvents.BAD_SIGNATURE);
+            return error(403, "bad_signature", "The signature does not match this phone's key.");
+        }
+        if (Math.abs(ExpertpassStore.now() - time) > CLOCK_SKEW_SECONDS) {
+            event.detail(ExpertpassEvents.DETAIL, "stale-time").error(ExpertpassEvents.STALE);
+            return error(400, "stale_time", "The phone's clock is too far from the server's: set it to automatic time.");
+        }
+        if (!store.takeOnce(id, challenge.expiresAt() - ExpertpassStore.now() + ExpertpassStore.KEEP_SECONDS)
+                || !(ExpertpassStore.PENDING.equals(challenge.status()) || ExpertpassStore.ROTATED.equals(challenge.status()))) {
+            event.detail(ExpertpassEvents.DETAIL, "replay").error(ExpertpassEvents.REPLAY);
+            return error(409, "already_used", "This QR code was used already.");
+        }
+        Optional<AuthenticationSessionModel> attempt = store.attempt(realm, challenge);
+        if (ExpertpassStore.ROTATED.equals(challenge.status()) || challenge.expired(ExpertpassStore.now())
+                || attempt.isEmpty() || !id.equals(attempt.get().getAuthNote(ExpertpassStore.NOTE_CHALLENGE))) {
+            event.detail(ExpertpassEvents.DETAIL, "expired").error(ExpertpassEvents.EXPIRED);
+            return error(410, "expired", "This QR code has expired: scan the one on the screen now.");
+        }
+        if (!user.isEnabled() || !ExpertpassEligibility.eligible(session, realm, user)) {
+            decide(challenge, ExpertpassStore.DENIED, "ineligible", null);
+            event.detail(ExpertpassEvents.DETAIL, "ineligible").error(ExpertpassEvents.INELIGIBLE);
+            return error(403, "ineligible", "Expertpass is not available for this account's profile.");
+        }
+        if ("deny".equals(decision)) {
+            decide(challenge, ExpertpassStore.DENIED, "user", null);
+            event.detail(ExpertpassEvents.DETAIL, "denied").error(ExpertpassEvents.DENIED);
+            return Response.ok(Map.of("status", ExpertpassStore.DENIED), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        if (!code.equals(challenge.get("code"))) {
+            // One try per QR: the 2-3 digit code cannot be guessed by retrying.
+            decide(challenge, ExpertpassStore.DENIED, "code", null);
+            event.detail(ExpertpassEvents.DETAIL, "code-mismatch").error(ExpertpassEvents.CODE_MISMATCH);
+            return error(403, "code_mismatch", "The code does not match the one on the screen: scan the new QR code.");
+        }
+        decide(challenge, ExpertpassStore.APPROVED, null, device.get());
+        event.event(EventType.CUSTOM_REQUIRED_ACTION).detail("custom_required_action", ExpertpassLoginForm.AUTH_METHOD)
+                .detail(ExpertpassEvents.DETAIL, ExpertpassEvents.APPROVED).success();
+        LOG.debugf("Expertpass approval by user %s (device %s) in realm %s", user.getUsername(),
+                device.get().credential().getId(), realm.getName());
+        return Response.ok(Map.of("status", ExpertpassStore.APPROVED), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private void decide(ExpertpassStore.Entry challenge, String status, String reason, Device device) {
+        ExpertpassStore.Entry decided = challenge.with("status", status);
+        if (reason != null) {
+            decided = decided.with("reason", reason);
+        }
+        if (device != null) {
+            decided = decided.with("user", device.user().getId()).with("credential", device.credential().getId());
+        }
+        store.update(ExpertpassStore.CHALLENGE, decided);
+        ExpertpassWakeups.INSTANCE.publish(session, challenge.id(), status);
+    }
+
+    @POST
+    @Path("v1/devices")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response devices(String json) {
+        Map<String, Object> in = parse(json);
+        String deviceId = text(in, "deviceId");
+        String signature = text(in, "signature");
+        Long time = in == null || !(in.get("time") instanceof Number n) ? null : n.longValue();
+        if (deviceId == null || signature == null || time == null) {
+            return error(400, "invalid_request", "deviceId, time and signature are required.");
+        }
+        Optional<Device> device = Device.find(session, realm, deviceId);
+        if (device.isEmpty() || !ExpertpassCrypto.verify(device.get().key(),
+                ExpertpassCrypto.devicesMessage(deviceId, time), signature)
+                || Math.abs(ExpertpassStore.now() - time) > CLOCK_SKEW_SECONDS) {
+            return error(403, "unknown_device", "This phone is not (or no longer) enrolled in Expertpass.");
+        }
+        UserModel user = device.get().user();
+        List<Map<String, Object>> devices = user.credentialManager()
+                .getStoredCredentialsByTypeStream(ExpertpassCredentialModel.TYPE).map(c -> {
+                    Map<String, Object> d = new LinkedHashMap<>();
+                    d.put("deviceId", deviceId(user.getId(), c.getId()));
+                    d.put("deviceName", c.getUserLabel());
+                    d.put("created", c.getCreatedDate() == null ? null : Instant.ofEpochMilli(c.getCreatedDate()).toString());
+                    d.put("current", c.getId().equals(device.get().credential().getId()));
+                    return d;
+                }).toList();
+        return Response.ok(Map.of("username", user.getUsername(), "devices", devices), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    // ---------------------------------------------------------------- the browser's side
+
+    /**
+     * Long-poll: answers as soon as the challenge (or enrolment) is decided on any node, when it expires,
+     * or after {@value #WAIT_SECONDS} s. No thread is held while waiting.
+     */
+    @POST
+    @Path("v1/browser/wait")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public CompletionStage<Response> await(String json) {
+        Optional<Map<String, String>> watch = store.watch(text(parse(json), "watch"));
+        if (watch.isEmpty()) {
+            return CompletableFuture.completedFuture(status(ExpertpassStore.GONE));
+        }
+        String target = watch.get().get("target");
+        boolean enrolment = "en".equals(watch.get().get("kind"));
+        CompletableFuture<String> wakeup = ExpertpassWakeups.INSTANCE.await(target);
+        // Read after registering: a decision taken in between is seen here or wakes the future.
+        Optional<ExpertpassStore.Entry> entry = enrolment ? store.enrolment(target) : store.challenge(target);
+        if (entry.isEmpty()) {
+            wakeup.cancel(false);
+            return CompletableFuture.completedFuture(status(ExpertpassStore.GONE));
+        }
+        String current = entry.get().status();
+        long left = entry.get().expiresAt() - ExpertpassStore.now();
+        if (!ExpertpassStore.PENDING.equals(current) || left <= 0) {
+            wakeup.cancel(false);
+            return CompletableFuture.completedFuture(status(ExpertpassStore.PENDING.equals(current) ? ExpertpassStore.EXPIRED : current));
+        }
+        String onTimeout = left <= WAIT_SECONDS ? ExpertpassStore.EXPIRED : ExpertpassStore.PENDING;
+        return wakeup.completeOnTimeout(onTimeout, Math.min(left, WAIT_SECONDS), TimeUnit.SECONDS)
+                .thenApply(ExpertpassResource::status);
+    }
+
+    /** A new sign-in QR for the same login attempt, when the current one expired on an open page. */
+    @POST
+    @Path("v1/browser/rotate")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response rotate(String json) {
+        String token = text(parse(json), "watch");
+        Optional<Map<String, String>> watch = store.watch(token).filter(w -> "ch".equals(w.get("kind")));
+        Optional<ExpertpassStore.Entry> old = watch.flatMap(w -> store.challenge(w.get("target")))
+                .filter(c -> realm.getId().equals(c.get("realm")));
+        if (old.isEmpty()) {
+            return status(ExpertpassStore.GONE);
+        }
+        if (ExpertpassStore.APPROVED.equals(old.get().status()) || ExpertpassStore.DENIED.equals(old.get().status())) {
+            return status(old.get().status());
+        }
+        Optional<AuthenticationSessionModel> attempt = store.attempt(realm, old.get());
+        if (attempt.isEmpty()) {
+            return status(ExpertpassStore.GONE);
+        }
+        ExpertpassStore.Entry fresh = store.createChallenge(realm, attempt.get(), ExpertpassStore.ChallengeOrigin.of(old.get()),
+                Integer.parseInt(old.get().get("ttl")), Integer.parseInt(old.get().get("digits")), token);
+        store.update(ExpertpassStore.CHALLENGE, old.get().with("status", ExpertpassStore.ROTATED));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ExpertpassStore.PENDING);
+        body.put("qr", ExpertpassQr.dataUri(apiBase(session, realm) + "/challenges/" + fresh.id()));
+        body.put("code", fresh.get("code"));
+        body.put("expiresIn", fresh.expiresAt() - ExpertpassStore.now());
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static String deviceId(String userId, String credentialId) {
+        return userId + "." + credentialId;
+    }
+
+    /** An enrolled phone, found from the app's deviceId (user id . credential id). */
+    record Device(UserModel user, CredentialModel credential, PublicKey key) {
+        /** The user a device id names, whether or not the device is still enrolled (for the events). */
+        static Optional<UserModel> userOf(KeycloakSession session, RealmModel realm, String deviceId) {
+            int dot = deviceId.indexOf('.');
+            if (dot <= 0 || dot == deviceId.length() - 1 || deviceId.length() > 100) {
+                return Optional.empty();
+            }
+            return Optional.ofNullable(session.users().getUserById(realm, deviceId.substring(0, dot)));
+        }
+
+        static Optional<Device> find(KeycloakSession session, RealmModel realm, String deviceId) {
+            Optional<UserModel> owner = userOf(session, realm, deviceId);
+            if (owner.isEmpty()) {
+                return Optional.empty();
+            }
+            UserModel user = owner.get();
+            int dot = deviceId.indexOf('.');
+            CredentialModel stored = user.credentialManager().getStoredCredentialById(deviceId.substring(dot + 1));
+            if (stored == null || !ExpertpassCredentialModel.TYPE.equals(stored.getType())) {
+                return Optional.empty();
+            }
+            return ExpertpassCrypto.parsePublicKey(ExpertpassCredentialModel.from(stored).publicKey())
+                    .map(key -> new Device(user, stored, key));
+        }
+    }
+
+    private EventBuilder event(EventType type) {
+        return new EventBuilder(realm, session, session.getContext().getConnection()).event(type);
+    }
+
+    private static Response status(String status) {
+        return Response.ok(Map.of("status", status), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+    }
+
+    private static Response error(int status, String code, String description) {
+        return Response.status(status).entity(Map.of("error", code, "error_description", description))
+                .type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> parse(String json) {
+        if (json == null || json.isBlank() || json.length() > 8192) {
+            return null;
+        }
+        try {
+            Object value = JsonSerialization.readValue(json, Object.class);
+            return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static String text(Map<String, Object> in, String name) {
+        return in != null && in.get(name) instanceof String s && !s.isBlank() ? s : null;
+    }
+}

@@ -1,0 +1,46 @@
+<#-- "Activer Expertpass": the enrolment QR (single use, 4 minutes). The page proceeds by itself once the
+     phone is registered, or with "Continuer" when JavaScript is off. -->
+<#import "template.ftl" as layout>
+<@layout.registrationLayout displayMessage=true; section>
+<#if section = "header">
+  ${msg("ordreExpertpassEnrolTitle")}
+<#elseif section = "form">
+  <div id="ordre-expertpass-enrol" style="text-align:center">
+    <p>${msg("ordreExpertpassEnrolHelp")}</p>
+    <img id="ordre-expertpass-qr" src="${ordreExpertpassEnrol.qr}" width="240" height="240"
+         style="display:block;margin:1rem auto;max-width:100%" alt="${msg("ordreExpertpassEnrolQrAlt")}">
+    <p role="status">${msg("ordreExpertpassEnrolWaiting")}</p>
+  </div>
+  <form id="ordre-expertpass-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+    <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">
+      <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit" id="ordre-expertpass-continue">${msg("ordreExpertpassContinue")}</button>
+      <#if isAppInitiatedAction??>
+      <button class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="cancel" value="true" id="ordre-expertpass-cancel">${msg("ordreExpertpassEnrolCancel")}</button>
+      </#if>
+    </div>
+  </form>
+  <script>
+    <#outputformat "JavaScript">
+    (function () {
+      var api = ${ordreExpertpassEnrol.api?c};
+      var watch = ${ordreExpertpassEnrol.watch?c};
+      var form = document.getElementById("ordre-expertpass-form");
+      var controller = null;
+      var done = false;
+      function wait() {
+        if (done) { return; }
+        if (controller) { controller.abort(); }
+        controller = new AbortController();
+        fetch(api + "/browser/wait", { method: "POST", credentials: "same-origin", signal: controller.signal,
+          headers: { "Content-Type": "application/json" }, body: JSON.stringify({ watch: watch }) })
+          .then(function (r) { return r.json(); })
+          .then(function (d) { if (d.status === "pending") { wait(); } else { done = true; form.submit(); } })
+          .catch(function (e) { if (e.name !== "AbortError") { setTimeout(wait, 2000); } });
+      }
+      document.addEventListener("visibilitychange", function () { if (!document.hidden) { wait(); } });
+      wait();
+    })();
+    </#outputformat>
+  </script>
+</#if>
+</@layout.registrationLayout>

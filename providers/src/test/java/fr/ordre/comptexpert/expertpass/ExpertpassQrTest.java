@@ -1,0 +1,57 @@
+package fr.ordre.comptexpert.expertpass;
+
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import org.junit.jupiter.api.Test;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ExpertpassQrTest {
+
+    /** Rasterises our one-path SVG (runs of "M x y h w v1 h-w z") and reads it back with ZXing. */
+    @Test
+    void theSvgDecodesToTheSameUrl() throws Exception {
+        String url = "https://comptexpert.example/realms/ordre/comptexpert/expertpass/v1/challenges/"
+                + ExpertpassCrypto.randomToken();
+        String svg = ExpertpassQr.svg(url);
+        Matcher size = Pattern.compile("viewBox=\"0 0 (\\d+) ").matcher(svg);
+        assertTrue(size.find());
+        int modules = Integer.parseInt(size.group(1));
+        int scale = 4;
+        byte[] pixels = new byte[modules * scale * modules * scale];
+        java.util.Arrays.fill(pixels, (byte) 255);
+        Matcher run = Pattern.compile("M(\\d+) (\\d+)h(\\d+)").matcher(svg);
+        while (run.find()) {
+            int x0 = Integer.parseInt(run.group(1));
+            int y = Integer.parseInt(run.group(2));
+            int w = Integer.parseInt(run.group(3));
+            for (int x = x0 * scale; x < (x0 + w) * scale; x++) {
+                for (int dy = 0; dy < scale; dy++) {
+                    pixels[(y * scale + dy) * modules * scale + x] = 0;
+                }
+            }
+        }
+        int side = modules * scale;
+        LuminanceSource source = new LuminanceSource(side, side) {
+            @Override
+            public byte[] getRow(int y, byte[] row) {
+                byte[] out = row == null || row.length < side ? new byte[side] : row;
+                System.arraycopy(pixels, y * side, out, 0, side);
+                return out;
+            }
+
+            @Override
+            public byte[] getMatrix() {
+                return pixels;
+            }
+        };
+        assertEquals(url, new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source))).getText());
+        assertTrue(ExpertpassQr.dataUri(url).startsWith("data:image/svg+xml;base64,"));
+    }
+}
