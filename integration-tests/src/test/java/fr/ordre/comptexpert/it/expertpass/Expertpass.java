@@ -78,6 +78,21 @@ final class Expertpass {
 
     /** Decodes the QR code from a screenshot of the whole page, as a phone camera would from the screen. */
     static String scanQr(WebDriver browser) {
+        // A code being replaced (rotation, denial) is briefly unreadable: look again, as a phone camera does.
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(IllegalArgumentException.class)
+                .until(Expertpass::scanOnce);
+    }
+
+    /** The first QR code that differs from the one already scanned (after a denial or a rotation). */
+    static String scanNewQr(WebDriver browser, String previous) {
+        return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(IllegalArgumentException.class)
+                .until(d -> {
+                    String url = scanOnce(d);
+                    return url.equals(previous) ? null : url;
+                });
+    }
+
+    private static String scanOnce(WebDriver browser) {
         // Like a user, bring the code on screen first (wheel scroll: works with scripts off too).
         for (org.openqa.selenium.WebElement qr : browser.findElements(By.id("ordre-expertpass-qr"))) {
             new org.openqa.selenium.interactions.Actions(browser).scrollToElement(qr).perform();

@@ -96,7 +96,7 @@ class ExpertpassIT {
             ExpertpassCompanion.Result denied = phone.deny(url);
             assertEquals(200, denied.status(), denied.toString());
             Expertpass.awaitText(browser, "refusée depuis le téléphone");
-            String fresh = Expertpass.scanQr(browser);
+            String fresh = Expertpass.scanNewQr(browser, url);
             assertNotEquals(url, fresh, "a new QR code after a denial");
             Expertpass.assertEvent(env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_denied");
         } finally {
