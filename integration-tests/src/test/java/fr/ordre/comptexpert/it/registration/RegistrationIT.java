@@ -86,6 +86,34 @@ class RegistrationIT {
     }
 
     @Test
+    void inEnglishThePagesAndTheEmailAreEnglishAndTheCnilPolicyApplies(TestEnvironment.Env env) {
+        WebDriver english = Browser.open("en");
+        try {
+            RegistrationPages en = new RegistrationPages(english);
+            OidcClient.Authorization authorization = env.demoClient().authorize(env.demoApp().redirectUri());
+            en.openFromLogin(authorization.url() + "&ui_locales=en");
+            assertTrue(en.pageText().contains("Create your Comptexpert"), en.pageText());
+            en.identity("enseignant", "Brown", "Emma", "05/05/1980", "emma.brown@university.example");
+            en.identifiant("emma.brown");
+            assertTrue(en.pageText().contains("spam"), en.pageText());
+
+            MailServer.Mail mail = env.mail().await("emma.brown@university.example", 1, Duration.ofSeconds(30));
+            assertTrue(mail.subject().contains("password"), mail.subject());
+            assertTrue(mail.text().contains("emma.brown"), mail.text());
+
+            english.get(mail.link("action-token"));
+            en.setPassword("short1A!");
+            new org.openqa.selenium.support.ui.WebDriverWait(english, Duration.ofSeconds(20))
+                    .until(d -> d.getPageSource().contains("minimum length 12"));
+            assertTrue(english.findElement(By.id("password-new")).isDisplayed(), "a password under 12 characters is refused");
+            en.setPassword(PASSWORD);
+            new LoginPage(english).awaitRedirect(env.demoApp().redirectUri());
+        } finally {
+            english.quit();
+        }
+    }
+
+    @Test
     void homonymsAreToldApartByThePrenom(TestEnvironment.Env env) {
         pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
         pages.identity("stagiaire", "Le Goff", "Anne", "21/06/1990", "anne.legoff@stage.example");
