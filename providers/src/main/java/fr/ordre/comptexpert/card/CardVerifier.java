@@ -108,24 +108,14 @@ final class CardVerifier {
     /** Null if the account and the register back the card now; otherwise why not. */
     private String stillBacked(ProfessionalCard card, Optional<OrdreProfile> profile, UserModel user) {
         if (user == null) {
-            return "account-deleted";
+            return CardStanding.refusal(card, profile, false, false, null, null, Optional.empty());
         }
-        if (!user.isEnabled()) {
-            return "account-disabled";
-        }
-        if (profile.isEmpty() || !profile.get().expertpass()
-                || !card.profil().equals(user.getFirstAttribute(OrdreAttributes.PROFILE))) {
-            return "profile-changed";
-        }
-        if (card.permanent()) {
-            return profile.get().checkedAgainstTableau() ? "profile-changed" : null;
-        }
-        if (!TableauRegister.normalizeNumero(card.numero())
-                .equals(TableauRegister.normalizeNumero(user.getFirstAttribute(OrdreAttributes.NUMERO)))) {
-            return "numero-changed";
-        }
-        Optional<RegisterEntry> entry = CardIssuer.activeEntry(session, user, profile.get());
-        return entry.isPresent() ? null : "struck-off";
+        String numero = user.getFirstAttribute(OrdreAttributes.NUMERO);
+        TableauRegister register = session.getProvider(TableauRegister.class);
+        Optional<RegisterEntry> entry = numero == null || numero.isBlank() || register == null || card.permanent()
+                ? Optional.empty() : register.findByNumero(numero);
+        return CardStanding.refusal(card, profile, true, user.isEnabled(), user.getFirstAttribute(OrdreAttributes.PROFILE),
+                numero, entry);
     }
 
     /** The realm's key named by kid, for the header's algorithm; asymmetric only, so anyone can check with the JWKS. */
