@@ -107,6 +107,18 @@ public final class ExpertpassCompanion {
                 .put("signature", key.sign(message)).toString());
     }
 
+    /** The holder's professional card: {card (JWS), reference, verifyUrl, issuedAt, expiresAt, holder}. */
+    public Result card() {
+        return post(key.api() + "/card", cardBody(now()));
+    }
+
+    /** The signed card request, as sent: {deviceId, time, signature}. */
+    public String cardBody(long time) {
+        String message = String.join("\n", "ordre-expertpass/v1/card", key.deviceId(), Long.toString(time));
+        return JSON.createObjectNode().put("deviceId", key.deviceId()).put("time", time)
+                .put("signature", key.sign(message)).toString();
+    }
+
     public static long now() {
         return System.currentTimeMillis() / 1000;
     }

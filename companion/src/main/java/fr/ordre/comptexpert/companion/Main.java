@@ -13,6 +13,7 @@ import java.util.List;
  * expertpass show    QR-URL|IMAGE                       [--key FILE]
  * expertpass approve QR-URL|IMAGE --code NN             [--key FILE]
  * expertpass deny    QR-URL|IMAGE                       [--key FILE]
+ * expertpass card    [--qr FILE.png]                    [--key FILE]
  * </pre>
  * The key file defaults to ~/.expertpass/device.json. Exit status: 0 done, 1 refused by the server, 2 usage.
  */
@@ -29,11 +30,13 @@ public final class Main {
         List<String> positional = new ArrayList<>();
         String name = null;
         String code = null;
+        Path qrFile = null;
         Path keyFile = Path.of(System.getProperty("user.home"), ".expertpass", "device.json");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--name" -> name = ++i < args.length ? args[i] : null;
                 case "--code" -> code = ++i < args.length ? args[i] : null;
+                case "--qr" -> qrFile = ++i < args.length ? Path.of(args[i]) : null;
                 case "--key" -> keyFile = ++i < args.length ? Path.of(args[i]) : keyFile;
                 default -> positional.add(args[i]);
             }
@@ -74,6 +77,9 @@ public final class Main {
                     System.out.println("Signing in to: " + shown);
                     return shown.ok() ? print(companion.approve(url, code)) : 1;
                 }
+                case "card" -> {
+                    return card(companion(keyFile), qrFile);
+                }
                 case "deny" -> {
                     return qr == null ? usage() : print(companion(keyFile).deny(QrCodes.resolve(qr)));
                 }
@@ -94,6 +100,34 @@ public final class Main {
         return new ExpertpassCompanion(DeviceKey.load(keyFile));
     }
 
+    /** Fetches the card, prints it, and writes its verification QR code as a PNG. */
+    private static int card(ExpertpassCompanion companion, Path qrFile) {
+        ExpertpassCompanion.Result result = companion.card();
+        if (!result.ok()) {
+            System.out.println(result);
+            return 1;
+        }
+        var holder = result.body().get("holder");
+        System.out.println("Carte professionnelle / professional card");
+        System.out.println("  " + holder.path("prenom").asText() + " " + holder.path("nom").asText());
+        System.out.println("  " + holder.path("profilLabels").path("fr").asText());
+        if (holder.hasNonNull("numero")) {
+            System.out.println("  N° " + holder.get("numero").asText() + " - " + holder.path("conseil").asText());
+        }
+        System.out.println("  statut: " + holder.path("statut").asText());
+        System.out.println("  valid until: " + java.time.Instant.ofEpochSecond(result.body().get("expiresAt").asLong()));
+        System.out.println("  verify: " + result.field("verifyUrl"));
+        System.out.println("  card (JWS): " + result.field("card"));
+        Path png = qrFile == null ? Path.of("expertpass-card.png") : qrFile;
+        try {
+            Files.write(png, QrCodes.png(result.field("verifyUrl"), 8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot write " + png, e);
+        }
+        System.out.println("  QR code: " + png.toAbsolutePath());
+        return 0;
+    }
+
     private static int print(ExpertpassCompanion.Result result) {
         System.out.println(result);
         return result.ok() ? 0 : 1;
@@ -106,6 +140,7 @@ public final class Main {
                        expertpass show    QR-URL|IMAGE                 [--key FILE]
                        expertpass approve QR-URL|IMAGE --code NN       [--key FILE]
                        expertpass deny    QR-URL|IMAGE                 [--key FILE]
+                       expertpass card    [--qr FILE.png]              [--key FILE]
                 key file default: ~/.expertpass/device.json""");
         return 2;
     }

@@ -1,6 +1,13 @@
 package fr.ordre.comptexpert.companion;
 
+import com.google.zxing.BarcodeFormat;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.NotFoundException;
 import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
@@ -18,7 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Reads the Expertpass QR code out of a PNG: an export of the code or a screenshot of the whole page. */
+/**
+ * Reads the Expertpass QR code out of a PNG (an export of the code or a screenshot of the whole page), and
+ * draws one (the professional card's verification QR) as a PNG.
+ */
 public final class QrCodes {
 
     private QrCodes() {
@@ -48,6 +58,36 @@ public final class QrCodes {
             throw new IllegalArgumentException("No readable QR code in this image", e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A QR code of {@code text} as PNG bytes: {@code pixelsPerModule} pixels a module, the standard 4-module quiet zone. */
+    public static byte[] png(String text, int pixelsPerModule) {
+        try {
+            BitMatrix modules = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
+                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+            int size = modules.getWidth() * pixelsPerModule;
+            BitMatrix scaled = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
+                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(scaled, "PNG", out);
+            return out.toByteArray();
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("Cannot encode a QR code for a text of " + text.length() + " chars", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The QR version (1-40) zxing picks for {@code text} at error correction M: 17 + 4 × version modules a side. */
+    public static int version(String text) {
+        try {
+            return com.google.zxing.qrcode.encoder.Encoder.encode(text, ErrorCorrectionLevel.M,
+                    Map.of(EncodeHintType.CHARACTER_SET, "UTF-8")).getVersion().getVersionNumber();
+        } catch (WriterException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 }

@@ -1,5 +1,7 @@
 package fr.ordre.comptexpert.endpoint;
 
+import fr.ordre.comptexpert.card.CardApiResource;
+import fr.ordre.comptexpert.card.CardPage;
 import fr.ordre.comptexpert.expertpass.ExpertpassResource;
 import fr.ordre.comptexpert.help.HelpPage;
 import jakarta.ws.rs.Path;
@@ -30,6 +32,18 @@ final class ComptexpertResourceProvider implements RealmResourceProvider {
     @Path("expertpass")
     public ExpertpassResource expertpass() {
         return new ExpertpassResource(session);
+    }
+
+    /** The professional card, fetched by the app with a signed request (Expertpass API v1, docs/card.md). */
+    @Path("expertpass/v1/card")
+    public CardApiResource card() {
+        return new CardApiResource(session);
+    }
+
+    /** The public check of a professional card: the page its QR code opens, and the same as JSON. */
+    @Path("carte")
+    public CardPage cardCheck() {
+        return new CardPage(session);
     }
 
     @Override

@@ -23,6 +23,7 @@ public final class ExpertpassCrypto {
     static final String ENROL_PURPOSE = "ordre-expertpass/v1/enrol";
     static final String DECISION_PURPOSE = "ordre-expertpass/v1/decision";
     static final String DEVICES_PURPOSE = "ordre-expertpass/v1/devices";
+    static final String CARD_PURPOSE = "ordre-expertpass/v1/card";
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,64}");
@@ -88,5 +89,9 @@ public final class ExpertpassCrypto {
 
     public static String devicesMessage(String deviceId, long time) {
         return String.join("\n", DEVICES_PURPOSE, deviceId, Long.toString(time));
+    }
+
+    public static String cardMessage(String deviceId, long time) {
+        return String.join("\n", CARD_PURPOSE, deviceId, Long.toString(time));
     }
 }

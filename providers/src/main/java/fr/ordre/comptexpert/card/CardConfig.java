@@ -1,0 +1,48 @@
+package fr.ordre.comptexpert.card;
+
+import org.keycloak.models.RealmModel;
+
+import java.util.function.Function;
+
+/**
+ * The card's settings, read per request from realm attributes (Realm settings → attributes through the Admin
+ * REST API, or the realm import file): ops tune them per realm without a restart, and every node sees the
+ * same value at once.
+ *
+ * @param lifespanSeconds     how long a card is valid after issue; the app refreshes it
+ * @param verifyLimit         verifications allowed per client IP in one window
+ * @param verifyWindowSeconds the rate-limit window
+ */
+record CardConfig(int lifespanSeconds, int verifyLimit, int verifyWindowSeconds) {
+
+    static final String LIFESPAN = "ordreCardLifespanSeconds";
+    static final String VERIFY_LIMIT = "ordreCardVerifyLimit";
+    static final String VERIFY_WINDOW = "ordreCardVerifyWindowSeconds";
+
+    static final CardConfig DEFAULTS = new CardConfig(3_600, 60, 60);
+    /** A card lives at most a day: it attests a live register, a longer one would be a stale snapshot. */
+    static final int MAX_LIFESPAN = 86_400;
+
+    static CardConfig of(RealmModel realm) {
+        return of(realm::getAttribute);
+    }
+
+    static CardConfig of(Function<String, String> attributes) {
+        return new CardConfig(
+                positive(attributes.apply(LIFESPAN), DEFAULTS.lifespanSeconds(), MAX_LIFESPAN),
+                positive(attributes.apply(VERIFY_LIMIT), DEFAULTS.verifyLimit(), 100_000),
+                positive(attributes.apply(VERIFY_WINDOW), DEFAULTS.verifyWindowSeconds(), 86_400));
+    }
+
+    private static int positive(String value, int fallback, int max) {
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int parsed = Integer.parseInt(value.trim());
+            return parsed > 0 ? Math.min(parsed, max) : fallback;
+        } catch (NumberFormatException e) {
+            return fallback;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package fr.ordre.comptexpert.expertpass;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+import java.util.Optional;
+
+/**
+ * The app's authentication, for features built on Expertpass (the professional card): a request signed by
+ * the key of an enrolled, non-revoked device, with a time within the allowed clock skew. The same checks as
+ * the devices call of {@link ExpertpassResource}; the caller chooses the purpose line of what is signed.
+ */
+public final class SignedDeviceRequest {
+
+    /** Why a signed request was refused; the caller turns it into its own error and event. */
+    public enum Refusal { UNKNOWN_DEVICE, BAD_SIGNATURE, STALE_TIME }
+
+    /** The outcome: the device's user and credential, or a refusal (with the named user when known, for events). */
+    public record Outcome(UserModel user, String credentialId, Refusal refusal) {
+        public boolean accepted() {
+            return refusal == null;
+        }
+    }
+
+    private SignedDeviceRequest() {
+    }
+
+    /** Verifies {@code signature} over {@code message} by the device {@code deviceId}, at {@code time} (Unix seconds). */
+    public static Outcome verify(KeycloakSession session, RealmModel realm, String deviceId, String message,
+                                 String signature, long time) {
+        Optional<ExpertpassResource.Device> device = ExpertpassResource.Device.find(session, realm, deviceId);
+        if (device.isEmpty()) {
+            return new Outcome(ExpertpassResource.Device.userOf(session, realm, deviceId).orElse(null), null,
+                    Refusal.UNKNOWN_DEVICE);
+        }
+        UserModel user = device.get().user();
+        String credentialId = device.get().credential().getId();
+        if (!ExpertpassCrypto.verify(device.get().key(), message, signature)) {
+            return new Outcome(user, credentialId, Refusal.BAD_SIGNATURE);
+        }
+        if (Math.abs(ExpertpassStore.now() - time) > ExpertpassResource.CLOCK_SKEW_SECONDS) {
+            return new Outcome(user, credentialId, Refusal.STALE_TIME);
+        }
+        return new Outcome(user, credentialId, null);
+    }
+
+    /** Whether the user's profile may use Expertpass (catalogue flag), read now. */
+    public static boolean eligible(KeycloakSession session, RealmModel realm, UserModel user) {
+        return ExpertpassEligibility.eligible(session, realm, user);
+    }
+}

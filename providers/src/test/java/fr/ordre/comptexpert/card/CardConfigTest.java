@@ -1,0 +1,23 @@
+package fr.ordre.comptexpert.card;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class CardConfigTest {
+
+    @Test
+    void emptyConfigGivesTheDefaults() {
+        assertEquals(new CardConfig(3600, 60, 60), CardConfig.of(Map.<String, String>of()::get));
+    }
+
+    @Test
+    void badValuesFallBackAndLifespanIsCapped() {
+        CardConfig config = CardConfig.of(Map.of(CardConfig.LIFESPAN, "999999", CardConfig.VERIFY_LIMIT, "-3",
+                CardConfig.VERIFY_WINDOW, "soon")::get);
+        assertEquals(new CardConfig(CardConfig.MAX_LIFESPAN, 60, 60), config);
+        assertEquals(2, CardConfig.of(Map.of(CardConfig.LIFESPAN, " 2 ")::get).lifespanSeconds());
+    }
+}
