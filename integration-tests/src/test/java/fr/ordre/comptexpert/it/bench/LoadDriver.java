@@ -46,7 +46,19 @@ public final class LoadDriver {
          * Runs once on the load thread numbered {@code thread}; returns a second latency in nanoseconds to record,
          * or -1. Throws on any failure.
          */
-        long run(HttpClient http, int thread) throws Exception;
+        long run(HttpClient http, int thread, Steps steps) throws Exception;
+    }
+
+    /** The time of each step of one operation, taken as it goes. */
+    static final class Steps {
+        final Map<String, Long> timed = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void mark(String step) {
+            long now = System.nanoTime();
+            timed.put(step, now - last);
+            last = now;
+        }
     }
 
     private final JsonNode config;
@@ -101,14 +113,14 @@ public final class LoadDriver {
 
         if (scenarios.contains("signin")) {
             scenarioResults.put("signin", pair("signin", "stock", "ordre",
-                    (http, t) -> signIn(http, stockClient, signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
-                    (http, t) -> signIn(http, ordreClient, signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
+                    (http, t, st) -> signIn(http, st, stockClient, signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
+                    (http, t, st) -> signIn(http, st, ordreClient, signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
                     threads, rounds, seconds, warmup));
         }
         if (scenarios.contains("register")) {
             Map<String, Object> r = pair("register", "stock", "ordre",
-                    (http, t) -> stockRegistration(http, stockRealmClient, t),
-                    (http, t) -> ordreRegistration(http, ordreClient, t),
+                    (http, t, st) -> stockRegistration(http, st, stockRealmClient),
+                    (http, t, st) -> ordreRegistration(http, st, ordreClient),
                     threads, rounds, seconds, warmup);
             r.put("tableauRegistrations", tableauUsed.get());
             scenarioResults.put("register", r);
@@ -123,7 +135,7 @@ public final class LoadDriver {
             }
             int pause = config.get("qrPauseMillis").asInt();
             scenarioResults.put("qr", single("qr", "ordre",
-                    (h, t) -> qrSignIn(h, ordreClient, t, pause), phones.size(), rounds, seconds, warmup, pause));
+                    (h, t, st) -> qrSignIn(h, st, ordreClient, t, pause), phones.size(), rounds, seconds, warmup, pause));
         }
         out.put("errorSamples", errorSamples);
         return out;
@@ -207,8 +219,10 @@ public final class LoadDriver {
                     while (System.nanoTime() < end) {
                         long t0 = System.nanoTime();
                         try {
-                            long second = op.run(http, thread);
+                            Steps steps = new Steps();
+                            long second = op.run(http, thread, steps);
                             stats.ok(System.nanoTime() - t0 - excludedNanos);
+                            stats.steps(steps.timed);
                             if (second >= 0) {
                                 stats.okSecondary(second);
                             }
@@ -243,17 +257,20 @@ public final class LoadDriver {
     // ---- operations ----
 
     /** Password sign-in: login page, credentials, redirect with the code, token request. */
-    private long signIn(HttpClient http, OidcClient client, String username) {
+    private long signIn(HttpClient http, Steps steps, OidcClient client, String username) {
         OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
         WebSession browser = new WebSession(http);
         HttpResponse<String> page = expect(browser.get(authorization.url(), REDIRECT_URI), 200);
+        steps.mark("login page");
         HttpResponse<String> posted = browser.post(WebSession.formAction(page, "kc-form-login"),
                 Map.of("username", username, "password", password, "credentialId", ""));
         String callback = WebSession.location(posted);
         if (!callback.startsWith(REDIRECT_URI)) {
             throw new IllegalStateException("Sign-in of " + username + " redirected to " + callback);
         }
+        steps.mark("credentials to code");
         tokens(client, authorization, callback);
+        steps.mark("token");
         return -1;
     }
 
@@ -263,11 +280,12 @@ public final class LoadDriver {
      * Tableau (étudiant, enseignant, autre), one in {@code tableauEvery} a unique active register entry while
      * there are some left (each can be used once).
      */
-    private long ordreRegistration(HttpClient http, OidcClient client, int thread) {
+    private long ordreRegistration(HttpClient http, Steps steps, OidcClient client) {
         int n = REG_SEQ.incrementAndGet();
         OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
         WebSession browser = new WebSession(http);
         HttpResponse<String> page = expect(browser.get(authorization.url().replace("/auth?", "/registrations?"), REDIRECT_URI), 200);
+        steps.mark("form page");
         Map<String, String> identity = new LinkedHashMap<>();
         identity.put("step", WebSession.hidden(page, "step"));
         JsonNode entry = n % config.get("tableauEvery").asInt() == 0 ? tableau.poll() : null;
@@ -290,14 +308,17 @@ public final class LoadDriver {
         identity.put("email", "o" + run + "x" + n + "@bench.example");
         HttpResponse<String> second = expect(browser.post(WebSession.formAction(page, "ordre-register-form"), identity), 200);
         if (!"IDENTIFIANT".equals(WebSession.hidden(second, "step"))) {
-            throw new IllegalStateException("Registration of " + identity + " stopped at step " + WebSession.hidden(second, "step"));
+            throw new IllegalStateException("Registration of " + identity + " stopped at step " + WebSession.hidden(second, "step")
+                    + ", page says: " + WebSession.feedback(second.body()));
         }
+        steps.mark("identity (+ Tableau)");
         HttpResponse<String> sent = expect(browser.post(WebSession.formAction(second, "ordre-register-form"),
                 Map.of("step", "IDENTIFIANT", "username", "o" + run + "x" + n)), 200);
         if (!"SENT".equals(WebSession.hidden(sent, "step")) || !sent.body().contains("E-mail envoyé")) {
             throw new IllegalStateException("Registration " + n + " did not end with the mail sent (step "
                     + WebSession.hidden(sent, "step") + ")");
         }
+        steps.mark("identifiant, account, mail");
         return -1;
     }
 
@@ -308,19 +329,22 @@ public final class LoadDriver {
      * registration form (with the password, hashed in that request), then the VERIFY_EMAIL required action,
      * which sends its mail while rendering its page.
      */
-    private long stockRegistration(HttpClient http, OidcClient client, int thread) {
+    private long stockRegistration(HttpClient http, Steps steps, OidcClient client) {
         int n = REG_SEQ.incrementAndGet();
         OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
         WebSession browser = new WebSession(http);
         HttpResponse<String> page = expect(browser.get(authorization.url().replace("/auth?", "/registrations?"), REDIRECT_URI), 200);
+        steps.mark("form page");
         String email = "s" + run + "x" + n + "@bench.example";
         HttpResponse<String> posted = browser.post(WebSession.formAction(page, "kc-register-form"), Map.of(
                 "username", "s" + run + "x" + n, "email", email, "firstName", "Camille", "lastName", "Banc-d'Essai",
                 "password", password, "password-confirm", password));
+        steps.mark("form post (account, password hash)");
         HttpResponse<String> verify = expect(browser.get(posted.uri().resolve(WebSession.location(posted)).toString(), REDIRECT_URI), 200);
         if (!verify.body().contains(email)) {
             throw new IllegalStateException("No verify-email page after the registration of " + email + " (" + verify.uri() + ")");
         }
+        steps.mark("verify-email page, mail");
         return -1;
     }
 
@@ -329,11 +353,12 @@ public final class LoadDriver {
      * scan, the phone's signed approval, the long-poll's answer, the page's form post, the redirect with the code,
      * the token request. Returns the approval-to-redirect time: from the app's 200 to the 302 with the code.
      */
-    private long qrSignIn(HttpClient http, OidcClient client, int thread, int pause) throws Exception {
+    private long qrSignIn(HttpClient http, Steps steps, OidcClient client, int thread, int pause) throws Exception {
         ExpertpassCompanion phone = phones.get(thread);
         OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
         WebSession browser = new WebSession(http);
         HttpResponse<String> page = expect(browser.get(authorization.url(), REDIRECT_URI), 200);
+        steps.mark("login page");
         String challengeUrl = SvgQr.decodeFromPage(page.body());
         Matcher code = CODE.matcher(page.body());
         if (!code.find()) {
@@ -349,6 +374,7 @@ public final class LoadDriver {
         Thread.sleep(pause);
         ExpertpassCompanion.Result approved = phone.approve(challengeUrl, code.group(1));
         long answered = System.nanoTime();
+        steps.mark("scan pause, approval");
         if (approved.status() != 200) {
             throw new IllegalStateException("Approval refused: " + approved);
         }
@@ -363,10 +389,12 @@ public final class LoadDriver {
                 Map.of("ordreExpertpass", "continue"));
         String callback = WebSession.location(posted);
         long redirected = System.nanoTime();
+        steps.mark("wake-up to redirect");
         if (!callback.startsWith(REDIRECT_URI)) {
             throw new IllegalStateException("QR sign-in redirected to " + callback);
         }
         tokens(client, authorization, callback);
+        steps.mark("token");
         return redirected - answered;
     }
 

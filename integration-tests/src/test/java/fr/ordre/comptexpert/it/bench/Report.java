@@ -62,6 +62,16 @@ final class Report {
                     reg.path("tableauRegistrations").asText(), r.path("mailsReceived").path("ordreRegistration").asText(),
                     r.path("mailsReceived").path("stockRegistration").asText()));
         }
+        md.append("\nWhere the time goes (p50 / p95 ms per step):\n\n| Scenario | steps |\n|---|---|\n");
+        for (String[] row : ROWS) {
+            JsonNode steps = r.path("scenarios").path(row[0]).path("variants").path(row[1]).path("steps");
+            if (!steps.isMissingNode()) {
+                List<String> cells = new ArrayList<>();
+                steps.fields().forEachRemaining(e -> cells.add(e.getKey() + " " + e.getValue().path("p50Ms").asText()
+                        + " / " + e.getValue().path("p95Ms").asText()));
+                md.append("| ").append(row[2]).append(" | ").append(String.join("; ", cells)).append(" |\n");
+            }
+        }
         md.append("\nPer round (throughput /s, p95 ms; A/B order alternates):\n\n");
         md.append("| Scenario | round | first | stock /s | Ordre /s | stock p95 | Ordre p95 |\n|---|---|---|---|---|---|---|\n");
         for (String scenario : List.of("signin", "register")) {
@@ -104,8 +114,8 @@ final class Report {
                 bars.stream().map(Bar::variant).toList(), "Throughput (operations/s, higher is better)", 40, panelHeight, width, "%.2f");
         panel(svg, bars.stream().map(b -> new double[]{b.p95()}).toList(), bars.stream().map(b -> b.group() + " " + b.variant()).toList(),
                 bars.stream().map(Bar::variant).toList(), "p95 latency (ms, lower is better)", 40 + panelHeight + 10, panelHeight, width, "%.0f");
-        svg.append(String.format(Locale.ROOT, "<rect x=\"560\" y=\"30\" width=\"12\" height=\"12\" fill=\"#8a8d90\"/><text x=\"578\" y=\"41\">stock Keycloak</text>%n"
-                + "<rect x=\"660\" y=\"30\" width=\"12\" height=\"12\" fill=\"#0b3d91\"/><text x=\"678\" y=\"41\">Ordre</text>%n"));
+        svg.append(String.format(Locale.ROOT, "<rect x=\"540\" y=\"30\" width=\"12\" height=\"12\" fill=\"#8a8d90\"/><text x=\"558\" y=\"41\">stock Keycloak</text>%n"
+                + "<rect x=\"670\" y=\"30\" width=\"12\" height=\"12\" fill=\"#0b3d91\"/><text x=\"688\" y=\"41\">Ordre</text>%n"));
         svg.append("</svg>\n");
         return svg.toString();
     }
@@ -117,8 +127,8 @@ final class Report {
             max = 1;
         }
         int left = 60;
-        int plotTop = top + 30;
-        int plotHeight = height - 70;
+        int plotTop = top + 40;
+        int plotHeight = height - 80;
         int slot = (width - left - 20) / Math.max(1, values.size());
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n", left, top + 15, title));
         svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",

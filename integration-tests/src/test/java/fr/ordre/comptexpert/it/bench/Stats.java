@@ -13,6 +13,8 @@ final class Stats {
     private int count;
     private int errors;
     private final List<Long> secondary = new ArrayList<>();
+    /** Time per step of the successful operations (page, credentials, token...), by step name. */
+    private final Map<String, List<Long>> steps = new LinkedHashMap<>();
     double elapsedSeconds;
     double cpuSeconds;
     final List<Double> heapMeans = new ArrayList<>();
@@ -29,6 +31,10 @@ final class Stats {
     /** A second latency of the same operation (QR: approval to redirect). */
     synchronized void okSecondary(long nanos) {
         secondary.add(nanos);
+    }
+
+    synchronized void steps(Map<String, Long> timed) {
+        timed.forEach((name, nanos) -> steps.computeIfAbsent(name, k -> new ArrayList<>()).add(nanos));
     }
 
     synchronized void error() {
@@ -55,6 +61,7 @@ final class Stats {
             ok(other.latencies[i]);
         }
         secondary.addAll(other.secondary);
+        other.steps.forEach((name, values) -> steps.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
         errors += other.errors;
         elapsedSeconds += other.elapsedSeconds;
         cpuSeconds += other.cpuSeconds;
@@ -96,6 +103,15 @@ final class Stats {
             second.put("p99Ms", round(percentile(s, s.length, 0.99), 1));
             second.put("maxMs", round(percentile(s, s.length, 1.0), 1));
             json.put("approvalToRedirect", second);
+        }
+        if (!steps.isEmpty()) {
+            Map<String, Object> byStep = new LinkedHashMap<>();
+            steps.forEach((name, values) -> {
+                long[] v = values.stream().mapToLong(Long::longValue).toArray();
+                byStep.put(name, Map.of("p50Ms", round(percentile(v, v.length, 0.50), 1),
+                        "p95Ms", round(percentile(v, v.length, 0.95), 1)));
+            });
+            json.put("steps", byStep);
         }
         json.put("serverCpuCores", round(elapsedSeconds == 0 ? 0 : cpuSeconds / elapsedSeconds, 2));
         json.put("serverCpuMsPerOperation", round(count == 0 ? Double.NaN : cpuSeconds * 1000 / count, 1));

@@ -288,7 +288,7 @@ public final class StockVsOrdreHarness {
         List<Map<String, String>> entries = new ArrayList<>();
         for (String[] r : rows) {
             if ("inscrit".equals(r[7].trim()) && keys.get(key(r[1], r[4])) == 1) {
-                entries.add(Map.of("profile", r[5], "nom", r[1], "prenom", r[3].split(" ")[0], "birthDate", r[4]));
+                entries.add(Map.of("profile", r[5], "nom", r[1], "prenom", r[3].split("[ ,]+")[0], "birthDate", r[4]));
             }
         }
         return entries;

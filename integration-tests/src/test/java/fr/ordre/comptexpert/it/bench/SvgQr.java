@@ -1,14 +1,10 @@
 package fr.ordre.comptexpert.it.bench;
 
-import fr.ordre.comptexpert.companion.QrCodes;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.FormatException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.qrcode.decoder.Decoder;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.regex.Matcher;
@@ -16,14 +12,15 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the login page's QR as a phone would, without a browser: the page carries it as an SVG data URI of
- * one path of unit rectangles ({@code M x y h w v1 h-w z}); they are drawn into a bitmap that ZXing decodes.
+ * one path of unit rectangles ({@code M x y h w v1 h-w z}, drawn by the server's {@code ExpertpassQr} with a
+ * quiet zone of 4 modules); they are set in a ZXing bit matrix and decoded as they are.
  */
 final class SvgQr {
 
     private static final Pattern IMG = Pattern.compile("id=\"ordre-expertpass-qr\"[^>]*src=\"data:image/svg\\+xml;base64,([^\"]+)\"");
     private static final Pattern VIEWBOX = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"");
     private static final Pattern RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\d+z");
-    private static final int SCALE = 4;
+    private static final int QUIET_ZONE = 4;
 
     private SvgQr() {
     }
@@ -39,24 +36,18 @@ final class SvgQr {
         if (!box.find()) {
             throw new IllegalStateException("No viewBox in the QR's SVG");
         }
-        int size = Integer.parseInt(box.group(1));
-        BufferedImage image = new BufferedImage(size * SCALE, size * SCALE, BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = image.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(Color.BLACK);
+        // The modules straight into a matrix, without the quiet zone: no image, no detection, nothing to misread.
+        int size = Integer.parseInt(box.group(1)) - 2 * QUIET_ZONE;
+        BitMatrix matrix = new BitMatrix(size, size);
         Matcher run = RUN.matcher(svg);
         while (run.find()) {
-            g.fillRect(Integer.parseInt(run.group(1)) * SCALE, Integer.parseInt(run.group(2)) * SCALE,
-                    Integer.parseInt(run.group(3)) * SCALE, SCALE);
+            matrix.setRegion(Integer.parseInt(run.group(1)) - QUIET_ZONE, Integer.parseInt(run.group(2)) - QUIET_ZONE,
+                    Integer.parseInt(run.group(3)), 1);
         }
-        g.dispose();
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
         try {
-            ImageIO.write(image, "png", png);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            return new Decoder().decode(matrix).getText();
+        } catch (ChecksumException | FormatException e) {
+            throw new IllegalStateException("Unreadable Expertpass QR in the page", e);
         }
-        return QrCodes.decode(png.toByteArray());
     }
 }
