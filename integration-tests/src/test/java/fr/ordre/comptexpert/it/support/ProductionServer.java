@@ -189,6 +189,12 @@ public final class ProductionServer implements KeycloakServer {
         return options;
     }
 
+    /** The server JVM's process id (kc.sh runs java as its child), for CPU readings from /proc. */
+    public long javaPid() {
+        return process.descendants().filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().map(ProcessHandle::pid).orElse(process.pid());
+    }
+
     @Override
     public Path logFile() {
         return logFile;

@@ -1,0 +1,438 @@
+package fr.ordre.comptexpert.it.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import fr.ordre.comptexpert.companion.ExpertpassCompanion;
+import fr.ordre.comptexpert.it.support.OidcClient;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The load driver: its own JVM (started by {@link StockVsOrdreHarness}), nothing shared with the server but HTTP.
+ * Each operation is what a person's browser does, over plain HTTP with a fresh cookie jar: the authorization
+ * request with PKCE, the pages, the form posts, the redirect with the code, the token request. Scenarios run in
+ * rounds that alternate A and B (and which goes first), after a warm-up of each; the server's CPU and heap are
+ * sampled per round.
+ *
+ * <p>Argument: the path of the JSON configuration written by the harness. Writes the results to the path it names.
+ */
+public final class LoadDriver {
+
+    static final String REDIRECT_URI = "http://127.0.0.1:49152/callback";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern CODE = Pattern.compile("id=\"ordre-expertpass-code\"[^>]*>\\s*([0-9]+)\\s*<");
+    private static final Pattern JS_VAR = Pattern.compile("var (api|watch) = \"([^\"]+)\";");
+    private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    /** One kind of operation, timed from its first request to its last answer. */
+    @FunctionalInterface
+    interface Operation {
+        /**
+         * Runs once on the load thread numbered {@code thread}; returns a second latency in nanoseconds to record,
+         * or -1. Throws on any failure.
+         */
+        long run(HttpClient http, int thread, Steps steps) throws Exception;
+    }
+
+    /** The time of each step of one operation, taken as it goes. */
+    static final class Steps {
+        final Map<String, Long> timed = new LinkedHashMap<>();
+        private long last = System.nanoTime();
+
+        void mark(String step) {
+            long now = System.nanoTime();
+            timed.put(step, now - last);
+            last = now;
+        }
+    }
+
+    private final JsonNode config;
+    private final String base;
+    private final long pid;
+    private final long ticks;
+    private final String management;
+    private final String password;
+    private final String run;
+    private final List<String> signInUsers = new ArrayList<>();
+    private final ConcurrentLinkedQueue<JsonNode> tableau = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger tableauUsed = new AtomicInteger();
+    private final List<ExpertpassCompanion> phones = new ArrayList<>();
+    private final Map<String, List<String>> errorSamples = new LinkedHashMap<>();
+
+    private LoadDriver(JsonNode config) {
+        this.config = config;
+        this.base = config.get("baseUrl").asText();
+        this.pid = config.get("keycloakPid").asLong();
+        this.ticks = config.get("clockTicksPerSecond").asLong();
+        this.management = config.get("managementUrl").asText();
+        this.password = config.get("password").asText();
+        this.run = config.get("runId").asText();
+        config.get("signInUsers").forEach(u -> signInUsers.add(u.asText()));
+        config.get("tableau").forEach(tableau::add);
+    }
+
+    public static void main(String[] args) throws Exception {
+        JsonNode config = JSON.readTree(Path.of(args[0]).toFile());
+        LoadDriver driver = new LoadDriver(config);
+        Map<String, Object> results = driver.runAll();
+        JSON.writeValue(Path.of(config.get("output").asText()).toFile(), results);
+        System.out.println("[driver] results written to " + config.get("output").asText());
+    }
+
+    private Map<String, Object> runAll() throws Exception {
+        int threads = config.get("threads").asInt();
+        int rounds = config.get("rounds").asInt();
+        int seconds = config.get("seconds").asInt();
+        int warmup = config.get("warmup").asInt();
+        List<String> scenarios = new ArrayList<>();
+        config.get("scenarios").forEach(s -> scenarios.add(s.asText()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        Map<String, Object> scenarioResults = new LinkedHashMap<>();
+        out.put("scenarios", scenarioResults);
+
+        OidcClient stockClient = new OidcClient(base + "/realms/ordre", config.get("stockClient").asText());
+        OidcClient ordreClient = new OidcClient(base + "/realms/ordre", config.get("ordreClient").asText());
+        OidcClient stockRealmClient = new OidcClient(base + "/realms/" + config.get("stockRealm").asText(),
+                config.get("stockRegisterClient").asText());
+        AtomicInteger nextUser = new AtomicInteger();
+
+        if (scenarios.contains("signin")) {
+            scenarioResults.put("signin", pair("signin", "stock", "ordre",
+                    (http, t, st) -> signIn(http, st, stockClient, signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
+                    (http, t, st) -> signIn(http, st, ordreClient, signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
+                    threads, rounds, seconds, warmup));
+        }
+        if (scenarios.contains("register")) {
+            Map<String, Object> r = pair("register", "stock", "ordre",
+                    (http, t, st) -> stockRegistration(http, st, stockRealmClient),
+                    (http, t, st) -> ordreRegistration(http, st, ordreClient),
+                    threads, rounds, seconds, warmup);
+            r.put("tableauRegistrations", tableauUsed.get());
+            scenarioResults.put("register", r);
+        }
+        if (scenarios.contains("qr")) {
+            List<String> qrUsers = new ArrayList<>();
+            config.get("qrUsers").forEach(u -> qrUsers.add(u.asText()));
+            System.out.printf("[driver] enrolling %d phones over HTTP%n", qrUsers.size());
+            HttpClient http = WebSession.client();
+            for (String user : qrUsers) {
+                phones.add(enrol(http, ordreClient, user));
+            }
+            int pause = config.get("qrPauseMillis").asInt();
+            scenarioResults.put("qr", single("qr", "ordre",
+                    (h, t, st) -> qrSignIn(h, st, ordreClient, t, pause), phones.size(), rounds, seconds, warmup, pause));
+        }
+        out.put("errorSamples", errorSamples);
+        return out;
+    }
+
+    /** Warm-up of each, then rounds alternating A and B and which goes first. */
+    private Map<String, Object> pair(String scenario, String a, String b, Operation opA, Operation opB,
+                                     int threads, int rounds, int seconds, int warmup) throws InterruptedException {
+        System.out.printf("[driver] %s: warm-up %d s each, then %d rounds of %d s per variant, %d threads%n",
+                scenario, warmup, rounds, seconds, threads);
+        if (warmup > 0) {
+            measure(scenario + "/" + a, opA, threads, warmup, 0);
+            measure(scenario + "/" + b, opB, threads, warmup, 0);
+        }
+        Stats totalA = new Stats();
+        Stats totalB = new Stats();
+        List<Map<String, Object>> perRound = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            boolean aFirst = r % 2 == 0;
+            Stats first = measure(scenario + "/" + (aFirst ? a : b), aFirst ? opA : opB, threads, seconds, 0);
+            Stats second = measure(scenario + "/" + (aFirst ? b : a), aFirst ? opB : opA, threads, seconds, 0);
+            Stats sa = aFirst ? first : second;
+            Stats sb = aFirst ? second : first;
+            totalA.add(sa);
+            totalB.add(sb);
+            Map<String, Object> round = new LinkedHashMap<>();
+            round.put("round", r + 1);
+            round.put("first", aFirst ? a : b);
+            round.put(a, sa.toJson());
+            round.put(b, sb.toJson());
+            perRound.add(round);
+            System.out.printf("[driver] %s round %d: %s %.2f/s p95 %s ms, %s %.2f/s p95 %s ms%n", scenario, r + 1,
+                    a, sa.throughput(), sa.toJson().get("p95Ms"), b, sb.throughput(), sb.toJson().get("p95Ms"));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("threads", threads);
+        result.put("variants", Map.of(a, totalA.toJson(), b, totalB.toJson()));
+        result.put("rounds", perRound);
+        return result;
+    }
+
+    private Map<String, Object> single(String scenario, String name, Operation op, int threads, int rounds, int seconds,
+                                       int warmup, int pause) throws InterruptedException {
+        System.out.printf("[driver] %s: warm-up %d s, then %d rounds of %d s, %d threads (one phone each)%n",
+                scenario, warmup, rounds, seconds, threads);
+        if (warmup > 0) {
+            measure(scenario + "/" + name, op, threads, warmup, TimeUnit.MILLISECONDS.toNanos(pause));
+        }
+        Stats total = new Stats();
+        List<Map<String, Object>> perRound = new ArrayList<>();
+        for (int r = 0; r < rounds; r++) {
+            Stats s = measure(scenario + "/" + name, op, threads, seconds, TimeUnit.MILLISECONDS.toNanos(pause));
+            total.add(s);
+            Map<String, Object> round = new LinkedHashMap<>();
+            round.put("round", r + 1);
+            round.put(name, s.toJson());
+            perRound.add(round);
+            System.out.printf("[driver] %s round %d: %.2f/s, approval-to-redirect %s%n", scenario, r + 1, s.throughput(),
+                    s.toJson().get("approvalToRedirect"));
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("threads", threads);
+        result.put("scanPauseMillis", pause);
+        result.put("variants", Map.of(name, total.toJson()));
+        result.put("rounds", perRound);
+        return result;
+    }
+
+    /** Runs the operation in a loop on each thread for the given time; the server is probed meanwhile. */
+    private Stats measure(String label, Operation op, int threads, int seconds, long excludedNanos) throws InterruptedException {
+        Stats stats = new Stats();
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        CountDownLatch done = new CountDownLatch(threads);
+        ServerProbe probe = new ServerProbe(pid, management, ticks);
+        long started = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            Thread worker = new Thread(() -> {
+                HttpClient http = WebSession.client();
+                try {
+                    while (System.nanoTime() < end) {
+                        long t0 = System.nanoTime();
+                        try {
+                            Steps steps = new Steps();
+                            long second = op.run(http, thread, steps);
+                            stats.ok(System.nanoTime() - t0 - excludedNanos);
+                            stats.steps(steps.timed);
+                            if (second >= 0) {
+                                stats.okSecondary(second);
+                            }
+                        } catch (Exception | AssertionError e) {
+                            stats.error();
+                            sampleError(label, e);
+                        }
+                    }
+                } finally {
+                    done.countDown();
+                }
+            }, "load-" + t);
+            worker.start();
+        }
+        done.await();
+        stats.elapsedSeconds = (System.nanoTime() - started) / 1e9;
+        stats.usage(probe.stop());
+        return stats;
+    }
+
+    private void sampleError(String label, Throwable e) {
+        synchronized (errorSamples) {
+            List<String> samples = errorSamples.computeIfAbsent(label, k -> new ArrayList<>());
+            if (samples.size() < 5) {
+                String message = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
+                samples.add(message.length() > 300 ? message.substring(0, 300) : message);
+                System.err.println("[driver] " + label + " error: " + message.lines().findFirst().orElse(""));
+            }
+        }
+    }
+
+    // ---- operations ----
+
+    /** Password sign-in: login page, credentials, redirect with the code, token request. */
+    private long signIn(HttpClient http, Steps steps, OidcClient client, String username) {
+        OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
+        WebSession browser = new WebSession(http);
+        HttpResponse<String> page = expect(browser.get(authorization.url(), REDIRECT_URI), 200);
+        steps.mark("login page");
+        HttpResponse<String> posted = browser.post(WebSession.formAction(page, "kc-form-login"),
+                Map.of("username", username, "password", password, "credentialId", ""));
+        String callback = WebSession.location(posted);
+        if (!callback.startsWith(REDIRECT_URI)) {
+            throw new IllegalStateException("Sign-in of " + username + " redirected to " + callback);
+        }
+        steps.mark("credentials to code");
+        tokens(client, authorization, callback);
+        steps.mark("token");
+        return -1;
+    }
+
+    /**
+     * Ordre registration to the "e-mail envoyé" page (the set-password mail is sent within that request):
+     * profile and identity, [Tableau match], identifiant. Fictitious identities: mostly profiles outside the
+     * Tableau (étudiant, enseignant, autre), one in {@code tableauEvery} a unique active register entry while
+     * there are some left (each can be used once).
+     */
+    private long ordreRegistration(HttpClient http, Steps steps, OidcClient client) {
+        int n = REG_SEQ.incrementAndGet();
+        OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
+        WebSession browser = new WebSession(http);
+        HttpResponse<String> page = expect(browser.get(authorization.url().replace("/auth?", "/registrations?"), REDIRECT_URI), 200);
+        steps.mark("form page");
+        Map<String, String> identity = new LinkedHashMap<>();
+        identity.put("step", WebSession.hidden(page, "step"));
+        JsonNode entry = n % config.get("tableauEvery").asInt() == 0 ? tableau.poll() : null;
+        if (entry != null) {
+            tableauUsed.incrementAndGet();
+            identity.put("profile", entry.get("profile").asText());
+            identity.put("lastName", entry.get("nom").asText());
+            identity.put("firstName", entry.get("prenom").asText());
+            identity.put("birthDate", LocalDate.parse(entry.get("birthDate").asText()).format(FR_DATE));
+        } else {
+            String profile = List.of("etudiant", "enseignant", "autre").get(n % 3);
+            identity.put("profile", profile);
+            if (profile.equals("autre")) {
+                identity.put("profileDetail", "Collaborateur de cabinet");
+            }
+            identity.put("lastName", "Banc-d'Essai");
+            identity.put("firstName", "Camille");
+            identity.put("birthDate", "15/01/1990");
+        }
+        identity.put("email", "o" + run + "x" + n + "@bench.example");
+        HttpResponse<String> second = expect(browser.post(WebSession.formAction(page, "ordre-register-form"), identity), 200);
+        if (!"IDENTIFIANT".equals(WebSession.hidden(second, "step"))) {
+            throw new IllegalStateException("Registration of " + identity + " stopped at step " + WebSession.hidden(second, "step")
+                    + ", page says: " + WebSession.feedback(second.body()));
+        }
+        steps.mark("identity (+ Tableau)");
+        HttpResponse<String> sent = expect(browser.post(WebSession.formAction(second, "ordre-register-form"),
+                Map.of("step", "IDENTIFIANT", "username", "o" + run + "x" + n)), 200);
+        if (!"SENT".equals(WebSession.hidden(sent, "step")) || !sent.body().contains("E-mail envoyé")) {
+            throw new IllegalStateException("Registration " + n + " did not end with the mail sent (step "
+                    + WebSession.hidden(sent, "step") + ")");
+        }
+        steps.mark("identifiant, account, mail");
+        return -1;
+    }
+
+    private static final AtomicInteger REG_SEQ = new AtomicInteger();
+
+    /**
+     * Keycloak's own registration in a realm of the same server with the same password policy and hashing:
+     * registration form (with the password, hashed in that request), then the VERIFY_EMAIL required action,
+     * which sends its mail while rendering its page.
+     */
+    private long stockRegistration(HttpClient http, Steps steps, OidcClient client) {
+        int n = REG_SEQ.incrementAndGet();
+        OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
+        WebSession browser = new WebSession(http);
+        HttpResponse<String> page = expect(browser.get(authorization.url().replace("/auth?", "/registrations?"), REDIRECT_URI), 200);
+        steps.mark("form page");
+        String email = "s" + run + "x" + n + "@bench.example";
+        HttpResponse<String> posted = browser.post(WebSession.formAction(page, "kc-register-form"), Map.of(
+                "username", "s" + run + "x" + n, "email", email, "firstName", "Camille", "lastName", "Banc-d'Essai",
+                "password", password, "password-confirm", password));
+        steps.mark("form post (account, password hash)");
+        HttpResponse<String> verify = expect(browser.get(posted.uri().resolve(WebSession.location(posted)).toString(), REDIRECT_URI), 200);
+        if (!verify.body().contains(email)) {
+            throw new IllegalStateException("No verify-email page after the registration of " + email + " (" + verify.uri() + ")");
+        }
+        steps.mark("verify-email page, mail");
+        return -1;
+    }
+
+    /**
+     * Expertpass: the login page (QR read from its SVG), the page's long-poll opened, a pause as a person takes to
+     * scan, the phone's signed approval, the long-poll's answer, the page's form post, the redirect with the code,
+     * the token request. Returns the approval-to-redirect time: from the app's 200 to the 302 with the code.
+     */
+    private long qrSignIn(HttpClient http, Steps steps, OidcClient client, int thread, int pause) throws Exception {
+        ExpertpassCompanion phone = phones.get(thread);
+        OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
+        WebSession browser = new WebSession(http);
+        HttpResponse<String> page = expect(browser.get(authorization.url(), REDIRECT_URI), 200);
+        steps.mark("login page");
+        String challengeUrl = SvgQr.decodeFromPage(page.body());
+        Matcher code = CODE.matcher(page.body());
+        if (!code.find()) {
+            throw new IllegalStateException("No Expertpass code on the page");
+        }
+        Map<String, String> vars = new LinkedHashMap<>();
+        Matcher js = JS_VAR.matcher(page.body());
+        while (js.find()) {
+            vars.put(js.group(1), js.group(2).replace("\\/", "/"));
+        }
+        String waitBody = "{\"watch\":\"" + vars.get("watch") + "\"}";
+        var poll = browser.postJsonAsync(vars.get("api") + "/browser/wait", waitBody);
+        Thread.sleep(pause);
+        ExpertpassCompanion.Result approved = phone.approve(challengeUrl, code.group(1));
+        long answered = System.nanoTime();
+        steps.mark("scan pause, approval");
+        if (approved.status() != 200) {
+            throw new IllegalStateException("Approval refused: " + approved);
+        }
+        HttpResponse<String> woken = poll.get(30, TimeUnit.SECONDS);
+        for (int i = 0; i < 3 && woken.body().contains("\"pending\""); i++) {
+            woken = browser.postJsonAsync(vars.get("api") + "/browser/wait", waitBody).get(30, TimeUnit.SECONDS);
+        }
+        if (!woken.body().contains("approved")) {
+            throw new IllegalStateException("Long-poll answered " + woken.statusCode() + " " + woken.body());
+        }
+        HttpResponse<String> posted = browser.post(WebSession.formAction(page, "ordre-expertpass-form"),
+                Map.of("ordreExpertpass", "continue"));
+        String callback = WebSession.location(posted);
+        long redirected = System.nanoTime();
+        steps.mark("wake-up to redirect");
+        if (!callback.startsWith(REDIRECT_URI)) {
+            throw new IllegalStateException("QR sign-in redirected to " + callback);
+        }
+        tokens(client, authorization, callback);
+        steps.mark("token");
+        return redirected - answered;
+    }
+
+    /** "Activer Expertpass" over HTTP: password sign-in meets the required action, its QR enrols a new phone. */
+    private ExpertpassCompanion enrol(HttpClient http, OidcClient client, String username) {
+        OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
+        WebSession browser = new WebSession(http);
+        HttpResponse<String> page = expect(browser.get(authorization.url(), REDIRECT_URI), 200);
+        HttpResponse<String> enrolPage = browser.post(WebSession.formAction(page, "kc-form-login"),
+                Map.of("username", username, "password", password, "credentialId", ""));
+        if (enrolPage.statusCode() == 302) {
+            enrolPage = browser.get(enrolPage.uri().resolve(WebSession.location(enrolPage)).toString(), REDIRECT_URI);
+        }
+        String url = SvgQr.decodeFromPage(expect(enrolPage, 200).body());
+        ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(url, "Bench phone " + username);
+        if (enrolment.companion() == null) {
+            throw new IllegalStateException("Enrolment of " + username + " failed: " + enrolment.result());
+        }
+        String callback = WebSession.location(browser.post(WebSession.formAction(enrolPage, "ordre-expertpass-form"), Map.of()));
+        if (!callback.startsWith(REDIRECT_URI)) {
+            throw new IllegalStateException("Enrolment of " + username + " ended at " + callback);
+        }
+        return enrolment.companion();
+    }
+
+    private static void tokens(OidcClient client, OidcClient.Authorization authorization, String callback) {
+        JsonNode tokens = client.exchange(authorization, callback);
+        if (!tokens.hasNonNull("access_token")) {
+            throw new IllegalStateException("No access token: " + tokens);
+        }
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            String body = response.body() == null ? "" : response.body();
+            throw new IllegalStateException(response.request().method() + " " + response.uri() + " gave "
+                    + response.statusCode() + " (expected " + status + "): " + body.substring(0, Math.min(200, body.length())));
+        }
+        return response;
+    }
+}

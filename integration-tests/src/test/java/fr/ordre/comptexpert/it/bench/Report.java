@@ -1,0 +1,150 @@
+package fr.ordre.comptexpert.it.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The results as Markdown (pasted into docs/performance.md) and as a bar chart in hand-drawn SVG. */
+final class Report {
+
+    private static final String[][] ROWS = {
+            {"signin", "stock", "Password sign-in, Keycloak's built-in `browser` flow (`bench-stock`)"},
+            {"signin", "ordre", "Password sign-in, realm flow `ordre browser` (`bench-ordre`)"},
+            {"register", "stock", "Registration to mail sent, stock (realm `stock`)"},
+            {"register", "ordre", "Registration to mail sent, Ordre (`ordre registration`)"},
+            {"qr", "ordre", "Expertpass QR sign-in (page to token, scan pause excluded)"},
+    };
+
+    private Report() {
+    }
+
+    static String markdown(JsonNode r) {
+        StringBuilder md = new StringBuilder();
+        JsonNode m = r.path("machine");
+        JsonNode v = r.path("versions");
+        JsonNode p = r.path("parameters");
+        md.append(String.format(Locale.ROOT, "Run of %s. Machine: `nproc` = %s (%s), %s GB RAM, %s; load average %s at the start, %s at the end.%n",
+                r.path("startedAt").asText(), m.path("nproc").asText(), m.path("cpuModel").asText(), m.path("ramGb").asText(),
+                m.path("os").asText(), r.path("loadAverageAtStart").asText(), r.path("loadAverageAtEnd").asText()));
+        md.append(String.format(Locale.ROOT, "Versions: Keycloak %s (%s, heap `%s`), %s, PostgreSQL %s, Comptexpert `%s`.%n%n",
+                v.path("keycloak").asText(), v.path("keycloakMode").asText(), v.path("keycloakHeap").asText(),
+                v.path("java").asText(), v.path("postgresql").asText(), v.path("comptexpert").asText()));
+        md.append(String.format(Locale.ROOT, "Parameters: %s load threads (QR: %s, one phone each), warm-up %s s per variant, "
+                        + "%s rounds of %s s per variant alternating A/B, %s sign-in users, password policy `%s`, hashing: %s.%n%n",
+                p.path("threads").asText(), p.path("qrThreads").asText(), p.path("warmupSecondsPerVariant").asText(),
+                p.path("rounds").asText(), p.path("secondsPerRoundAndVariant").asText(), p.path("signInUsers").asText(),
+                p.path("passwordPolicy").asText(), p.path("passwordHashing").asText()));
+        md.append("| Scenario | ops | errors | throughput (/s) | p50 (ms) | p95 (ms) | p99 (ms) | server CPU (cores) | CPU ms/op | heap mean / max (MB) | load avg |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (String[] row : ROWS) {
+            JsonNode s = r.path("scenarios").path(row[0]).path("variants").path(row[1]);
+            if (s.isMissingNode()) {
+                continue;
+            }
+            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s |%n", row[2],
+                    s.path("operations").asText(), s.path("errors").asText(), s.path("throughputPerSecond").asText(),
+                    s.path("p50Ms").asText(), s.path("p95Ms").asText(), s.path("p99Ms").asText(),
+                    s.path("serverCpuCores").asText(), s.path("serverCpuMsPerOperation").asText(),
+                    s.path("heapMeanMb").asText(), s.path("heapMaxMb").asText(), s.path("loadAverage").asText()));
+        }
+        JsonNode a2r = r.path("scenarios").path("qr").path("variants").path("ordre").path("approvalToRedirect");
+        if (!a2r.isMissingNode()) {
+            md.append(String.format(Locale.ROOT, "%nExpertpass approval-to-redirect (app's 200 to the 302 with the code), %s sign-ins: "
+                            + "min %s ms, p50 %s ms, p95 %s ms, p99 %s ms, max %s ms.%n",
+                    a2r.path("count").asText(), a2r.path("minMs").asText(), a2r.path("p50Ms").asText(), a2r.path("p95Ms").asText(),
+                    a2r.path("p99Ms").asText(), a2r.path("maxMs").asText()));
+        }
+        JsonNode reg = r.path("scenarios").path("register");
+        if (!reg.isMissingNode()) {
+            md.append(String.format(Locale.ROOT, "%nRegistrations checked against the Tableau: %s; mails received by the SMTP server: Ordre %s, stock %s.%n",
+                    reg.path("tableauRegistrations").asText(), r.path("mailsReceived").path("ordreRegistration").asText(),
+                    r.path("mailsReceived").path("stockRegistration").asText()));
+        }
+        md.append("\nWhere the time goes (p50 / p95 ms per step):\n\n| Scenario | steps |\n|---|---|\n");
+        for (String[] row : ROWS) {
+            JsonNode steps = r.path("scenarios").path(row[0]).path("variants").path(row[1]).path("steps");
+            if (!steps.isMissingNode()) {
+                List<String> cells = new ArrayList<>();
+                steps.fields().forEachRemaining(e -> cells.add(e.getKey() + " " + e.getValue().path("p50Ms").asText()
+                        + " / " + e.getValue().path("p95Ms").asText()));
+                md.append("| ").append(row[2]).append(" | ").append(String.join("; ", cells)).append(" |\n");
+            }
+        }
+        md.append("\nPer round (throughput /s, p95 ms; A/B order alternates):\n\n");
+        md.append("| Scenario | round | first | stock /s | Ordre /s | stock p95 | Ordre p95 |\n|---|---|---|---|---|---|---|\n");
+        for (String scenario : List.of("signin", "register")) {
+            for (JsonNode round : r.path("scenarios").path(scenario).path("rounds")) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", scenario, round.path("round").asText(),
+                        round.path("first").asText(), round.path("stock").path("throughputPerSecond").asText(),
+                        round.path("ordre").path("throughputPerSecond").asText(), round.path("stock").path("p95Ms").asText(),
+                        round.path("ordre").path("p95Ms").asText()));
+            }
+        }
+        md.append("\nGoals:\n\n| Goal | Measured | Met |\n|---|---|---|\n");
+        for (JsonNode goal : r.path("goals")) {
+            String met = goal.path("met").isNull() ? "see JMH" : goal.path("met").asBoolean() ? "yes" : "**no**";
+            md.append("| ").append(goal.path("goal").asText()).append(" | ").append(goal.path("measured").asText())
+                    .append(" | ").append(met).append(" |\n");
+        }
+        return md.toString();
+    }
+
+    /** Two panels: throughput and p95 latency, stock and Ordre side by side per scenario. */
+    static String svg(JsonNode r) {
+        record Bar(String group, String variant, double throughput, double p95) {
+        }
+        List<Bar> bars = new ArrayList<>();
+        for (String[] row : ROWS) {
+            JsonNode s = r.path("scenarios").path(row[0]).path("variants").path(row[1]);
+            if (!s.isMissingNode()) {
+                bars.add(new Bar(row[0], row[1], s.path("throughputPerSecond").asDouble(), s.path("p95Ms").asDouble()));
+            }
+        }
+        int width = 760;
+        int panelHeight = 220;
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" "
+                + "font-family=\"sans-serif\" font-size=\"12\">%n", width, 2 * panelHeight + 60, width, 2 * panelHeight + 60));
+        svg.append("<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>\n");
+        svg.append(String.format(Locale.ROOT, "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">Stock Keycloak vs Ordre bundle, one server, one run (%s)</text>%n",
+                r.path("startedAt").asText().substring(0, Math.min(10, r.path("startedAt").asText().length()))));
+        panel(svg, bars.stream().map(b -> new double[]{b.throughput()}).toList(), bars.stream().map(b -> b.group() + " " + b.variant()).toList(),
+                bars.stream().map(Bar::variant).toList(), "Throughput (operations/s, higher is better)", 40, panelHeight, width, "%.2f");
+        panel(svg, bars.stream().map(b -> new double[]{b.p95()}).toList(), bars.stream().map(b -> b.group() + " " + b.variant()).toList(),
+                bars.stream().map(Bar::variant).toList(), "p95 latency (ms, lower is better)", 40 + panelHeight + 10, panelHeight, width, "%.0f");
+        svg.append(String.format(Locale.ROOT, "<rect x=\"540\" y=\"30\" width=\"12\" height=\"12\" fill=\"#8a8d90\"/><text x=\"558\" y=\"41\">stock Keycloak</text>%n"
+                + "<rect x=\"670\" y=\"30\" width=\"12\" height=\"12\" fill=\"#0b3d91\"/><text x=\"688\" y=\"41\">Ordre</text>%n"));
+        svg.append("</svg>\n");
+        return svg.toString();
+    }
+
+    private static void panel(StringBuilder svg, List<double[]> values, List<String> labels, List<String> variants, String title,
+                              int top, int height, int width, String format) {
+        double max = values.stream().mapToDouble(v -> v[0]).filter(d -> !Double.isNaN(d)).max().orElse(1);
+        if (max <= 0) {
+            max = 1;
+        }
+        int left = 60;
+        int plotTop = top + 40;
+        int plotHeight = height - 80;
+        int slot = (width - left - 20) / Math.max(1, values.size());
+        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>%n", left, top + 15, title));
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333\"/>%n",
+                left, plotTop + plotHeight, width - 20, plotTop + plotHeight));
+        for (int i = 0; i < values.size(); i++) {
+            double value = values.get(i)[0];
+            int h = (int) Math.round(Double.isNaN(value) ? 0 : value / max * plotHeight);
+            int x = left + i * slot + slot / 5;
+            int w = slot * 3 / 5;
+            String fill = "stock".equals(variants.get(i)) ? "#8a8d90" : "#0b3d91";
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"%s\"/>%n",
+                    x, plotTop + plotHeight - h, w, h, fill));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    x + w / 2, plotTop + plotHeight - h - 4, String.format(Locale.ROOT, format, value)));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
+                    x + w / 2, plotTop + plotHeight + 16, labels.get(i)));
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package fr.ordre.comptexpert.it.bench;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Latencies of the successful operations of one round (or of several, merged), errors, wall time and server usage. */
+final class Stats {
+
+    private long[] latencies = new long[256];
+    private int count;
+    private int errors;
+    private final List<Long> secondary = new ArrayList<>();
+    /** Time per step of the successful operations (page, credentials, token...), by step name. */
+    private final Map<String, List<Long>> steps = new LinkedHashMap<>();
+    double elapsedSeconds;
+    double cpuSeconds;
+    final List<Double> heapMeans = new ArrayList<>();
+    final List<Double> heapMaxima = new ArrayList<>();
+    final List<Double> loads = new ArrayList<>();
+
+    synchronized void ok(long nanos) {
+        if (count == latencies.length) {
+            latencies = Arrays.copyOf(latencies, count * 2);
+        }
+        latencies[count++] = nanos;
+    }
+
+    /** A second latency of the same operation (QR: approval to redirect). */
+    synchronized void okSecondary(long nanos) {
+        secondary.add(nanos);
+    }
+
+    synchronized void steps(Map<String, Long> timed) {
+        timed.forEach((name, nanos) -> steps.computeIfAbsent(name, k -> new ArrayList<>()).add(nanos));
+    }
+
+    synchronized void error() {
+        errors++;
+    }
+
+    synchronized int count() {
+        return count;
+    }
+
+    synchronized int errors() {
+        return errors;
+    }
+
+    void usage(ServerProbe.Usage usage) {
+        cpuSeconds += usage.cpuSeconds();
+        heapMeans.add(usage.heapMeanMb());
+        heapMaxima.add(usage.heapMaxMb());
+        loads.add(usage.loadAverage());
+    }
+
+    synchronized void add(Stats other) {
+        for (int i = 0; i < other.count; i++) {
+            ok(other.latencies[i]);
+        }
+        secondary.addAll(other.secondary);
+        other.steps.forEach((name, values) -> steps.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
+        errors += other.errors;
+        elapsedSeconds += other.elapsedSeconds;
+        cpuSeconds += other.cpuSeconds;
+        heapMeans.addAll(other.heapMeans);
+        heapMaxima.addAll(other.heapMaxima);
+        loads.addAll(other.loads);
+    }
+
+    double throughput() {
+        return elapsedSeconds == 0 ? 0 : count / elapsedSeconds;
+    }
+
+    static double percentile(long[] values, int n, double p) {
+        if (n == 0) {
+            return Double.NaN;
+        }
+        long[] sorted = Arrays.copyOf(values, n);
+        Arrays.sort(sorted);
+        return sorted[Math.max(0, Math.min(n - 1, (int) Math.ceil(p * n) - 1))] / 1e6;
+    }
+
+    synchronized Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("operations", count);
+        json.put("errors", errors);
+        json.put("seconds", round(elapsedSeconds, 1));
+        json.put("throughputPerSecond", round(throughput(), 3));
+        json.put("p50Ms", round(percentile(latencies, count, 0.50), 1));
+        json.put("p95Ms", round(percentile(latencies, count, 0.95), 1));
+        json.put("p99Ms", round(percentile(latencies, count, 0.99), 1));
+        json.put("maxMs", round(percentile(latencies, count, 1.0), 1));
+        if (!secondary.isEmpty()) {
+            long[] s = secondary.stream().mapToLong(Long::longValue).toArray();
+            Map<String, Object> second = new LinkedHashMap<>();
+            second.put("count", s.length);
+            second.put("minMs", round(Arrays.stream(s).min().orElse(0) / 1e6, 1));
+            second.put("p50Ms", round(percentile(s, s.length, 0.50), 1));
+            second.put("p95Ms", round(percentile(s, s.length, 0.95), 1));
+            second.put("p99Ms", round(percentile(s, s.length, 0.99), 1));
+            second.put("maxMs", round(percentile(s, s.length, 1.0), 1));
+            json.put("approvalToRedirect", second);
+        }
+        if (!steps.isEmpty()) {
+            Map<String, Object> byStep = new LinkedHashMap<>();
+            steps.forEach((name, values) -> {
+                long[] v = values.stream().mapToLong(Long::longValue).toArray();
+                byStep.put(name, Map.of("p50Ms", round(percentile(v, v.length, 0.50), 1),
+                        "p95Ms", round(percentile(v, v.length, 0.95), 1)));
+            });
+            json.put("steps", byStep);
+        }
+        json.put("serverCpuCores", round(elapsedSeconds == 0 ? 0 : cpuSeconds / elapsedSeconds, 2));
+        json.put("serverCpuMsPerOperation", round(count == 0 ? Double.NaN : cpuSeconds * 1000 / count, 1));
+        json.put("heapMeanMb", round(heapMeans.stream().filter(d -> !d.isNaN()).mapToDouble(Double::doubleValue).average().orElse(Double.NaN), 0));
+        json.put("heapMaxMb", round(heapMaxima.stream().filter(d -> !d.isNaN()).mapToDouble(Double::doubleValue).max().orElse(Double.NaN), 0));
+        json.put("loadAverage", round(loads.stream().filter(d -> !d.isNaN()).mapToDouble(Double::doubleValue).average().orElse(Double.NaN), 1));
+        return json;
+    }
+
+    static Object round(double value, int decimals) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return null;
+        }
+        double f = Math.pow(10, decimals);
+        return Math.round(value * f) / f;
+    }
+}

@@ -1,0 +1,384 @@
+package fr.ordre.comptexpert.it.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import fr.ordre.comptexpert.it.support.AdminApi;
+import fr.ordre.comptexpert.it.support.FreePorts;
+import fr.ordre.comptexpert.it.support.HarnessSettings;
+import fr.ordre.comptexpert.it.support.MailServer;
+import fr.ordre.comptexpert.it.support.PostgresCluster;
+import fr.ordre.comptexpert.it.support.ProductionServer;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Stock Keycloak against the Ordre bundle, on one production-mode server, in one run (docs/performance.md,
+ * "Benchmark harness: stock vs Ordre"). This JVM sets the stage and reports; the load comes from
+ * {@link LoadDriver} in a JVM of its own; Keycloak runs in a third:
+ * <ol>
+ *   <li>a private PostgreSQL cluster, {@code kc.sh build} with the image's build options (metrics on),
+ *       {@code kc.sh start --optimized --import-realm} with the production realm file and our JARs;</li>
+ *   <li>fixtures through the Admin REST API: two public PKCE clients in realm {@code ordre} that differ only in
+ *       their browser flow (Keycloak's built-in {@code browser} bound as an override on {@code bench-stock}, the
+ *       realm's {@code ordre browser} on {@code bench-ordre}), the same users for both, users to enrol in
+ *       Expertpass, and a realm {@code stock} with Keycloak's own registration and e-mail verification and the
+ *       same password policy;</li>
+ *   <li>the driver's run, then the results: {@code target/benchmarks/results.json}, {@code results.md} and
+ *       {@code chart.svg}.</li>
+ * </ol>
+ * Run: {@code ./mvnw -B -Pbench-harness -pl integration-tests -am package -DskipTests} (options in the pom's profile).
+ */
+public final class StockVsOrdreHarness {
+
+    static final String PASSWORD = "Comptexpert-Bench-2026!";
+    static final String STOCK_CLIENT = "bench-stock";
+    static final String ORDRE_CLIENT = "bench-ordre";
+    static final String STOCK_REALM = "stock";
+    static final String STOCK_REGISTER_CLIENT = "bench-stock-register";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(ORDRE_[A-Z0-9_]+)(:[^}]*)?}");
+
+    private StockVsOrdreHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int threads = Integer.getInteger("bench.threads", 4);
+        int rounds = Integer.getInteger("bench.rounds", 3);
+        int seconds = Integer.getInteger("bench.seconds", 20);
+        int warmup = Integer.getInteger("bench.warmup", 15);
+        int userCount = Integer.getInteger("bench.users", 20);
+        int qrThreads = Integer.getInteger("bench.qr.threads", 2);
+        int qrPause = Integer.getInteger("bench.qr.pause", 150);
+        int tableauEvery = Integer.getInteger("bench.tableau.every", 4);
+        String scenarios = System.getProperty("bench.scenarios", "signin,register,qr");
+        String heap = System.getProperty("bench.kc.heap", "-Xms1g -Xmx1g");
+
+        HarnessSettings settings = HarnessSettings.fromSystemProperties();
+        Path work = Files.createDirectories(settings.target().resolve("benchmarks"));
+        Path home = settings.keycloakHome();
+        String runId = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+        Map<String, Object> results = new LinkedHashMap<>();
+        results.put("title", "Comptexpert benchmark harness: stock Keycloak vs the Ordre bundle, one server, one run");
+        results.put("startedAt", Instant.now().toString());
+        results.put("machine", machine());
+        results.put("loadAverageAtStart", ServerProbe.loadAverage());
+
+        long t0 = System.nanoTime();
+        System.out.println("[harness] PostgreSQL, kc.sh build, start --optimized (logs in " + work + ")");
+        try (PostgresCluster postgres = PostgresCluster.start(work.resolve("postgres"), FreePorts.next());
+             MailServer mail = new MailServer(FreePorts.next())) {
+            double buildSeconds = ProductionServer.build(settings, home, work.resolve("kc-build.log"));
+            Path register = Files.createDirectories(work.resolve("register")).resolve("tableau.csv");
+            Files.copy(settings.registerFile(), register, StandardCopyOption.REPLACE_EXISTING);
+            Map<String, String> env = new HashMap<>(requiredPlaceholders(settings.realmFile()));
+            env.putAll(Map.of("ORDRE_SMTP_HOST", "127.0.0.1", "ORDRE_SMTP_PORT", Integer.toString(mail.port()),
+                    "ORDRE_SMTP_FROM", "comptexpert@ordre.test", "JAVA_OPTS_KC_HEAP", heap));
+            int httpPort = FreePorts.next();
+            var options = new ProductionServer.Options(httpPort, FreePorts.next(), "http://localhost:" + httpPort,
+                    postgres.jdbcUrl(), PostgresCluster.USER, postgres.password(), register, env);
+            Path log = work.resolve("keycloak.log");
+            Files.deleteIfExists(log);
+            try (ProductionServer keycloak = ProductionServer.start(home, options, log)) {
+                System.out.printf("[harness] Keycloak ready in %.1f s (build %.1f s), pid %d%n", keycloak.startSeconds(),
+                        buildSeconds, keycloak.javaPid());
+                AdminApi admin = new AdminApi(keycloak.baseUrl());
+                Map<String, Object> versions = versions(settings, postgres, heap);
+                results.put("versions", versions);
+
+                System.out.println("[harness] fixtures: clients, users, realm 'stock'");
+                String browserFlowId = flowId(admin, "ordre", "browser");
+                createClient(admin, "ordre", STOCK_CLIENT, Map.of("browser", browserFlowId));
+                createClient(admin, "ordre", ORDRE_CLIENT, Map.of());
+                List<String> users = new ArrayList<>();
+                for (int i = 0; i < userCount; i++) {
+                    users.add(createUser(admin, "bs" + runId + "u" + i, "etudiant", false));
+                }
+                List<String> qrUsers = new ArrayList<>();
+                for (int i = 0; i < qrThreads; i++) {
+                    qrUsers.add(createUser(admin, "bq" + runId + "u" + i, "expert-comptable", true));
+                }
+                JsonNode ordreRealm = admin.get("/admin/realms/ordre");
+                createStockRealm(admin, ordreRealm.get("passwordPolicy").asText(), mail.port());
+                List<Map<String, String>> tableau = uniqueActiveEntries(settings.registerFile());
+
+                Map<String, Object> parameters = new LinkedHashMap<>();
+                parameters.put("threads", threads);
+                parameters.put("rounds", rounds);
+                parameters.put("secondsPerRoundAndVariant", seconds);
+                parameters.put("warmupSecondsPerVariant", warmup);
+                parameters.put("signInUsers", userCount);
+                parameters.put("qrThreads", qrThreads);
+                parameters.put("qrScanPauseMillis", qrPause);
+                parameters.put("tableauEvery", tableauEvery);
+                parameters.put("tableauEntriesAvailable", tableau.size());
+                parameters.put("scenarios", scenarios);
+                parameters.put("passwordPolicy", ordreRealm.get("passwordPolicy").asText());
+                parameters.put("passwordHashing", "Keycloak default (no hashAlgorithm in either realm's policy: argon2)");
+                results.put("parameters", parameters);
+                results.put("setupSeconds", Stats.round((System.nanoTime() - t0) / 1e9, 1));
+
+                Map<String, Object> driverConfig = new LinkedHashMap<>();
+                driverConfig.put("baseUrl", keycloak.baseUrl());
+                driverConfig.put("managementUrl", keycloak.managementUrl());
+                driverConfig.put("keycloakPid", keycloak.javaPid());
+                driverConfig.put("clockTicksPerSecond", clockTicks());
+                driverConfig.put("password", PASSWORD);
+                driverConfig.put("runId", runId);
+                driverConfig.put("stockClient", STOCK_CLIENT);
+                driverConfig.put("ordreClient", ORDRE_CLIENT);
+                driverConfig.put("stockRealm", STOCK_REALM);
+                driverConfig.put("stockRegisterClient", STOCK_REGISTER_CLIENT);
+                driverConfig.put("signInUsers", users);
+                driverConfig.put("qrUsers", qrUsers);
+                driverConfig.put("tableau", tableau);
+                driverConfig.put("tableauEvery", tableauEvery);
+                driverConfig.put("threads", threads);
+                driverConfig.put("rounds", rounds);
+                driverConfig.put("seconds", seconds);
+                driverConfig.put("warmup", warmup);
+                driverConfig.put("qrPauseMillis", qrPause);
+                driverConfig.put("scenarios", Arrays.asList(scenarios.split(",")));
+                driverConfig.put("output", work.resolve("driver-results.json").toString());
+                Path configFile = work.resolve("driver-config.json");
+                JSON.writeValue(configFile.toFile(), driverConfig);
+
+                long measuring = System.nanoTime();
+                runDriver(configFile, work.resolve("driver.log"));
+                results.put("measuredSeconds", Stats.round((System.nanoTime() - measuring) / 1e9, 1));
+                JsonNode driver = JSON.readTree(work.resolve("driver-results.json").toFile());
+                results.put("scenarios", driver.get("scenarios"));
+                results.put("errorSamples", driver.get("errorSamples"));
+                results.put("mailsReceived", mails(mail, runId));
+                results.put("loadAverageAtEnd", ServerProbe.loadAverage());
+                results.put("goals", Goals.evaluate(driver.get("scenarios")));
+            }
+        }
+        results.put("command", System.getProperty("bench.command", "./mvnw -B -Pbench-harness -pl integration-tests -am package -DskipTests"));
+        Files.writeString(work.resolve("results.json"), JSON.writeValueAsString(results), StandardCharsets.UTF_8);
+        JsonNode tree = JSON.valueToTree(results);
+        Files.writeString(work.resolve("results.md"), Report.markdown(tree), StandardCharsets.UTF_8);
+        Files.writeString(work.resolve("chart.svg"), Report.svg(tree), StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(Report.markdown(tree));
+        System.out.println("[harness] results: " + work.resolve("results.json") + ", " + work.resolve("results.md")
+                + ", " + work.resolve("chart.svg"));
+    }
+
+    /** The load driver in a JVM of its own, with this JVM's class path; its output is shown and kept. */
+    private static void runDriver(Path configFile, Path logFile) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC",
+                "-cp", System.getProperty("java.class.path"), LoadDriver.class.getName(), configFile.toString());
+        System.out.println("[harness] load driver: " + java + " ... " + LoadDriver.class.getSimpleName());
+        Process driver = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try (var out = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
+             var in = new java.io.BufferedReader(new java.io.InputStreamReader(driver.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = in.readLine()) != null) {
+                System.out.println(line);
+                out.write(line);
+                out.newLine();
+            }
+        }
+        if (!driver.waitFor(10, TimeUnit.MINUTES) || driver.exitValue() != 0) {
+            throw new IllegalStateException("The load driver failed; see " + logFile);
+        }
+    }
+
+    private static String flowId(AdminApi admin, String realm, String alias) {
+        for (JsonNode flow : admin.get("/admin/realms/" + realm + "/authentication/flows")) {
+            if (alias.equals(flow.get("alias").asText())) {
+                return flow.get("id").asText();
+            }
+        }
+        throw new IllegalStateException("No flow " + alias + " in realm " + realm);
+    }
+
+    /** A public client with PKCE on the loopback redirect; the only difference between the two is the override. */
+    private static void createClient(AdminApi admin, String realm, String clientId, Map<String, String> flowOverrides) {
+        Map<String, Object> client = new LinkedHashMap<>();
+        client.put("clientId", clientId);
+        client.put("enabled", true);
+        client.put("publicClient", true);
+        client.put("standardFlowEnabled", true);
+        client.put("directAccessGrantsEnabled", false);
+        client.put("redirectUris", List.of(LoadDriver.REDIRECT_URI));
+        client.put("attributes", Map.of("pkce.code.challenge.method", "S256"));
+        client.put("authenticationFlowBindingOverrides", flowOverrides);
+        expect(admin.post("/admin/realms/" + realm + "/clients", client), 201);
+    }
+
+    private static String createUser(AdminApi admin, String username, String profile, boolean enrolExpertpass) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("enabled", true);
+        user.put("email", username + "@bench.example");
+        user.put("emailVerified", true);
+        user.put("firstName", "Camille");
+        user.put("lastName", "Banc-d'Essai");
+        user.put("attributes", Map.of("ordreProfile", List.of(profile), "birthDate", List.of("1990-01-15"), "locale", List.of("fr")));
+        user.put("groups", List.of("/profils/" + profile));
+        user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
+        if (enrolExpertpass) {
+            user.put("requiredActions", List.of("ordre-expertpass-enrol"));
+        }
+        expect(admin.post("/admin/realms/ordre/users", user), 201);
+        return username;
+    }
+
+    /**
+     * Keycloak's own registration, as a stock deployment sets it up: self-registration on, e-mail verification on,
+     * the same password policy (and so the same hashing) as realm ordre, events stored like ordre's, the same SMTP.
+     */
+    private static void createStockRealm(AdminApi admin, String passwordPolicy, int smtpPort) {
+        Map<String, Object> realm = new LinkedHashMap<>();
+        realm.put("realm", STOCK_REALM);
+        realm.put("enabled", true);
+        realm.put("registrationAllowed", true);
+        realm.put("verifyEmail", true);
+        realm.put("loginWithEmailAllowed", true);
+        realm.put("duplicateEmailsAllowed", false);
+        realm.put("passwordPolicy", passwordPolicy);
+        realm.put("bruteForceProtected", true);
+        realm.put("eventsEnabled", true);
+        realm.put("smtpServer", Map.of("host", "127.0.0.1", "port", Integer.toString(smtpPort), "from", "stock@ordre.test"));
+        realm.put("clients", List.of(Map.of("clientId", STOCK_REGISTER_CLIENT, "enabled", true, "publicClient", true,
+                "standardFlowEnabled", true, "redirectUris", List.of(LoadDriver.REDIRECT_URI),
+                "attributes", Map.of("pkce.code.challenge.method", "S256"))));
+        expect(admin.post("/admin/realms", realm), 201);
+    }
+
+    /**
+     * Active register entries that registration finds by nom and date de naissance alone (no homonym with the
+     * same birth date under either name): each gives one account, so each is used at most once.
+     */
+    static List<Map<String, String>> uniqueActiveEntries(Path csv) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+        for (String line : lines.subList(1, lines.size())) {
+            if (!line.isBlank()) {
+                rows.add(line.split(";", -1));
+            }
+        }
+        Map<String, Integer> keys = new HashMap<>();
+        for (String[] r : rows) {
+            keys.merge(key(r[1], r[4]), 1, Integer::sum);
+            if (!r[2].isBlank()) {
+                keys.merge(key(r[2], r[4]), 1, Integer::sum);
+            }
+        }
+        List<Map<String, String>> entries = new ArrayList<>();
+        for (String[] r : rows) {
+            if ("inscrit".equals(r[7].trim()) && keys.get(key(r[1], r[4])) == 1) {
+                entries.add(Map.of("profile", r[5], "nom", r[1], "prenom", r[3].split("[ ,]+")[0], "birthDate", r[4]));
+            }
+        }
+        return entries;
+    }
+
+    private static String key(String nom, String date) {
+        String plain = Normalizer.normalize(nom, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "") + "|" + date;
+    }
+
+    /** Mails received per side: the driver's addresses start with o (Ordre) or s (stock) and the run id. */
+    private static Map<String, Object> mails(MailServer mail, String runId) {
+        long ordre = mail.all().stream().filter(m -> m.to().startsWith("o" + runId + "x")).count();
+        long stock = mail.all().stream().filter(m -> m.to().startsWith("s" + runId + "x")).count();
+        return Map.of("ordreRegistration", ordre, "stockRegistration", stock);
+    }
+
+    /** Ops must set every {@code ${ORDRE_...}} placeholder without a default: values of the right shape. */
+    private static Map<String, String> requiredPlaceholders(Path realmFile) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        Matcher m = PLACEHOLDER.matcher(Files.readString(realmFile));
+        while (m.find()) {
+            if (m.group(2) == null) {
+                String name = m.group(1);
+                values.put(name, name.contains("URI") || name.contains("URL")
+                        ? "https://" + name.toLowerCase(Locale.ROOT).replace('_', '-') + ".example/*"
+                        : "bench-" + Long.toHexString(new java.security.SecureRandom().nextLong()) + Long.toHexString(new java.security.SecureRandom().nextLong()));
+            }
+        }
+        return values;
+    }
+
+    private static Map<String, Object> machine() {
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("nproc", Runtime.getRuntime().availableProcessors());
+        machine.put("cpuModel", firstMatch(Path.of("/proc/cpuinfo"), "model name\\s*:\\s*(.+)"));
+        String memKb = firstMatch(Path.of("/proc/meminfo"), "MemTotal:\\s*(\\d+) kB");
+        machine.put("ramGb", memKb == null ? null : Stats.round(Long.parseLong(memKb) / 1024.0 / 1024.0, 1));
+        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version"));
+        machine.put("shared", "other builds may run at the same time: see the load averages");
+        return machine;
+    }
+
+    private static Map<String, Object> versions(HarnessSettings settings, PostgresCluster postgres, String heap) {
+        Map<String, Object> versions = new LinkedHashMap<>();
+        versions.put("keycloak", settings.keycloakVersion());
+        versions.put("keycloakMode", "kc.sh build (KC_DB=postgres, health and metrics on) + start --optimized --import-realm");
+        versions.put("keycloakHeap", heap);
+        versions.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        versions.put("postgresql", postgres.query("show server_version"));
+        versions.put("comptexpert", command(settings.repo(), "git", "describe", "--always", "--dirty"));
+        return versions;
+    }
+
+    private static String command(Path dir, String... command) {
+        try {
+            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            p.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static long clockTicks() {
+        String ticks = command(Path.of("."), "getconf", "CLK_TCK");
+        try {
+            return Long.parseLong(ticks);
+        } catch (RuntimeException e) {
+            return 100;
+        }
+    }
+
+    private static String firstMatch(Path file, String regex) {
+        try {
+            Matcher m = Pattern.compile(regex, Pattern.MULTILINE).matcher(Files.readString(file));
+            return m.find() ? m.group(1).strip() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " gave "
+                    + response.statusCode() + ": " + response.body());
+        }
+    }
+}
