@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
@@ -68,7 +69,20 @@ class ThemePagesIT {
     /** axe and screenshots on the page now shown; problems are collected so one run reports them all. */
     private void check(String name) {
         problems.addAll(Axe.violations(browser, EXCEPTIONS).stream().map(v -> name + ": " + v).toList());
+        problems.addAll(untiedErrors().stream().map(e -> name + ": error message not tied to a field: " + e).toList());
         problems.addAll(Screenshots.take(browser, name));
+    }
+
+    /** Field errors (id input-error-<field>) that no field names in its aria-describedby. */
+    @SuppressWarnings("unchecked")
+    private static List<String> untiedErrors() {
+        return (List<String>) ((JavascriptExecutor) browser).executeScript(
+                "var untied = [];"
+                        + "document.querySelectorAll('[id^=\"input-error-\"]:not([id^=\"input-error-container-\"])').forEach(function (e) {"
+                        + "  var tied = Array.from(document.querySelectorAll('[aria-describedby]')).some(function (f) {"
+                        + "    return f.getAttribute('aria-describedby').split(/\\s+/).indexOf(e.id) >= 0; });"
+                        + "  if (!tied) { untied.push(e.id + ' \"' + e.textContent.trim() + '\"'); } });"
+                        + "return untied;");
     }
 
     private void assertNoProblems() {
