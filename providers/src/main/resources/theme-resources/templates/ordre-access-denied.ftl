@@ -4,7 +4,7 @@
 <#if section = "header">
   ${msg("ordreAccessDeniedTitle")}
 <#elseif section = "form">
-  <div id="ordre-access-denied" data-service="${ordreAccess.service}">
+  <div id="ordre-access-denied" class="ordre-prose" data-service="${ordreAccess.service}">
     <#if ordreAccess.notOnRegister>
       <p id="ordre-access-reason">${msg("ordreAccessNotOnRegister", ordreAccess.service)}</p>
     <#else>

@@ -11,7 +11,7 @@
     <@reg.input name="username" label=msg("ordreRegIdentifiant") value=(ordreReg.values.username!'') autocomplete="username"
         hint=msg("ordreRegIdentifiantHint", ordreReg.identifiantMin?c, ordreReg.identifiantMax?c) maxlength=ordreReg.identifiantMax autofocus=true/>
     <#if (ordreReg.suggestions![])?has_content>
-      <div class="ordre-register-suggestions" id="ordre-register-suggestions">
+      <div class="ordre-register-suggestions ordre-prose" id="ordre-register-suggestions">
         <p>${msg("ordreRegSuggestions")}</p>
         <ul>
           <#list ordreReg.suggestions as s>
@@ -20,7 +20,7 @@
         </ul>
       </div>
     </#if>
-    <p class="ordre-register-warning">${msg("ordreRegIdentifiantFinal")}</p>
+    <p class="ordre-register-warning ordre-prose">${msg("ordreRegIdentifiantFinal")}</p>
     <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">
       <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit" id="ordre-register-create">${msg("ordreRegCreate")}</button>
     </div>

@@ -5,7 +5,7 @@
   ${msg("ordreRegNotFoundTitle")}
 <#elseif section = "form">
   <@reg.progress current="NUMERO"/>
-  <div id="ordre-register-not-found">
+  <div id="ordre-register-not-found" class="ordre-prose">
     <p>${msg("ordreRegNotFoundIntro")}</p>
     <ul>
       <li>${msg("ordreRegNotFoundCheck")}</li>

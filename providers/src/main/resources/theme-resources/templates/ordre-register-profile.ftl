@@ -5,7 +5,7 @@
   ${msg("ordreRegTitle")}
 <#elseif section = "form">
   <@reg.progress current="PROFILE"/>
-  <p id="ordre-register-intro">${msg("ordreRegIntro")}</p>
+  <p id="ordre-register-intro" class="ordre-prose">${msg("ordreRegIntro")}</p>
   <form id="ordre-register-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post" novalidate>
     <@reg.stepField/>
     <#assign profileError = messagesPerField.getFirstError("profile")>

@@ -5,7 +5,7 @@
   ${msg("ordreRegSentTitle")}
 <#elseif section = "form">
   <@reg.progress current="SENT"/>
-  <div id="ordre-register-sent">
+  <div id="ordre-register-sent" class="ordre-prose">
     <p>${msg("ordreRegSentBody", (ordreReg.recap.email)!'')}</p>
     <p><strong>${msg("ordreRegSentSpam")}</strong></p>
     <p>${msg("ordreRegSentNext")}</p>

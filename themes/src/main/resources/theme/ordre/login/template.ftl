@@ -10,7 +10,8 @@
   <#assign label>
     <#if !realm.loginWithEmailAllowed>${msg("username")}<#elseif !realm.registrationEmailAsUsername>${msg("usernameOrEmail")}<#else>${msg("email")}</#if>
   </#assign>
-  <@field.group name="username" label=label>
+  <#-- ordre: the label points at the read-only field it names (keycloak.v2 points it at a missing "username"). -->
+  <@field.group name="kc-attempted-username" label=label>
     <div class="${properties.kcInputGroup}">
       <div class="${properties.kcInputGroupItemClass} ${properties.kcFill}">
         <span class="${properties.kcInputClass} ${properties.kcFormReadOnlyClass}">

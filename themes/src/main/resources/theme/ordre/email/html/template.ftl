@@ -32,7 +32,7 @@
       <p style="margin:0;">${msg("ordreEmailFooterReason")}</p>
       <#local help = ordre.helpUrl()>
       <#if help?has_content>
-      <p style="margin:8px 0 0 0;">${msg("ordreEmailFooterHelp")} <a href="${help}" style="color:#1c4f94;text-decoration:underline;">${help}</a></p>
+      <p style="margin:8px 0 0 0;">${msg("ordreEmailFooterHelp")} <a href="${help}" style="color:#1c4f94;text-decoration:underline;word-break:break-all;">${help}</a></p>
       </#if>
     </td></tr>
   </table>

@@ -1,0 +1,85 @@
+package fr.ordre.comptexpert.it.theme;
+
+import fr.ordre.comptexpert.it.support.TestEnvironment;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** People for the theme tests, made through the Admin API with names of their own. */
+final class Users {
+
+    static final String PASSWORD = "Theme-Accessible-2026!";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Users() {
+    }
+
+    /** Lower-case letters only: fits identifiants, emails and names. */
+    static String suffix() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            s.append((char) ('a' + RANDOM.nextInt(26)));
+        }
+        return s.toString();
+    }
+
+    static String email(String username) {
+        return username + "@a11y.example";
+    }
+
+    /** A person of that profile with a password, the locale and the required actions given; returns the username. */
+    static String create(TestEnvironment.Env env, String prefix, String profile, String locale, List<String> requiredActions) {
+        String username = prefix + "." + suffix();
+        Map<String, Object> attributes = new LinkedHashMap<>();
+        attributes.put("ordreProfile", List.of(profile));
+        attributes.put("locale", List.of(locale));
+        if ("autre".equals(profile)) {
+            attributes.put("ordreProfileDetail", List.of("Collaborateur de cabinet"));
+        }
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("enabled", true);
+        user.put("email", email(username));
+        user.put("emailVerified", true);
+        user.put("firstName", "Alix");
+        user.put("lastName", "Accessible");
+        user.put("attributes", attributes);
+        user.put("groups", List.of("/profils/" + profile));
+        user.put("requiredActions", requiredActions);
+        user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
+        HttpResponse<String> created = env.admin().post("/admin/realms/ordre/users", user);
+        if (created.statusCode() != 201) {
+            throw new AssertionError("user " + username + " not created: " + created.statusCode() + " " + created.body());
+        }
+        return username;
+    }
+
+    /** An authorization request of one of the Ordre's service clients (code + PKCE, loopback redirect). */
+    static String serviceAuthorization(TestEnvironment.Env env, String clientId, String uiLocale) {
+        byte[] verifier = new byte[32];
+        RANDOM.nextBytes(verifier);
+        String challenge;
+        try {
+            challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
+                    .digest(Base64.getUrlEncoder().withoutPadding().encodeToString(verifier).getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return env.keycloak().realmUrl() + "/protocol/openid-connect/auth?response_type=code&scope=openid"
+                + "&client_id=" + enc(clientId) + "&redirect_uri=" + enc("http://127.0.0.1:49152/callback")
+                + "&state=" + suffix() + "&code_challenge_method=S256&code_challenge=" + challenge
+                + (uiLocale == null ? "" : "&ui_locales=" + uiLocale);
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
