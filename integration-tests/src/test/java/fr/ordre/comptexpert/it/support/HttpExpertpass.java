@@ -139,6 +139,11 @@ public final class HttpExpertpass {
         if (enrolment.result().status() != 201) {
             throw new AssertionError("Enrolment of " + username + ": " + enrolment.result());
         }
+        // "Continuer", as the page's script does once the phone is enrolled: the required action is done.
+        HttpResponse<String> done = form.post(FormClient.formAction(page, "ordre-expertpass-form"), Map.of());
+        if (done.statusCode() != 302) {
+            throw new AssertionError("The enrolment page did not move on for " + username + ": " + done.statusCode() + "\n" + done.body());
+        }
         return enrolment.companion();
     }
 

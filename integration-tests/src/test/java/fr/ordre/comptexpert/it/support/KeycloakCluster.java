@@ -54,6 +54,7 @@ public final class KeycloakCluster implements AutoCloseable {
         List<CompletableFuture<Double>> builds = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
             Path home = homes.get(i);
+            validateOnBorrow(home);
             Path log = work.resolve("kc-build-" + (i + 1) + ".log");
             builds.add(CompletableFuture.supplyAsync(() -> ProductionServer.build(settings, home, log)));
         }
@@ -105,6 +106,22 @@ public final class KeycloakCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * After a database restart every pooled connection is dead, and Keycloak 26.7.3 hands each one out once more:
+     * that request fails with a 500. Agroal's validate-on-borrow checks a connection before handing it out (a raw
+     * Quarkus runtime property, conf/quarkus.properties). On by default here; -Dcluster.db.validate=false shows the
+     * stock behaviour. See docs/cluster.md.
+     */
+    private static void validateOnBorrow(Path home) throws IOException {
+        Path file = home.resolve("conf/quarkus.properties");
+        String line = "quarkus.datasource.jdbc.validate-on-borrow=true";
+        String current = Files.exists(file) ? Files.readString(file) : "";
+        String without = current.lines().filter(l -> !l.startsWith("quarkus.datasource.jdbc.validate-on-borrow"))
+                .reduce("", (a, b) -> a + b + "\n");
+        boolean on = Boolean.parseBoolean(System.getProperty("cluster.db.validate", "true"));
+        Files.writeString(file, on ? without + line + "\n" : without);
     }
 
     /** A free port whose FD_SOCK2 neighbour (port + 100) is free too. */
@@ -185,10 +202,17 @@ public final class KeycloakCluster implements AutoCloseable {
 
     /** Rewrites a public URL (an email link, a QR) to reach node {@code i} directly. */
     public String onNode(int i, String publicUrl) {
-        if (!publicUrl.startsWith(baseUrl())) {
-            throw new IllegalArgumentException("Not a public URL of the cluster: " + publicUrl);
+        if (publicUrl.startsWith(baseUrl())) {
+            return nodes[i].directUrl() + publicUrl.substring(baseUrl().length());
         }
-        return nodes[i].directUrl() + publicUrl.substring(baseUrl().length());
+        // A relative link resolved against a page fetched from a node directly.
+        for (ProductionServer.Options o : options) {
+            String direct = "http://127.0.0.1:" + o.httpPort();
+            if (publicUrl.startsWith(direct)) {
+                return nodes[i].directUrl() + publicUrl.substring(direct.length());
+            }
+        }
+        throw new IllegalArgumentException("Not a URL of the cluster: " + publicUrl);
     }
 
     public FrontProxy proxy() {
