@@ -47,7 +47,7 @@ public final class HttpExpertpass {
     public static Panel panel(HttpResponse<String> page) {
         String html = page.body();
         String svg = new String(Base64.getDecoder().decode(group(QR, html, page)), StandardCharsets.UTF_8);
-        return new Panel(QrCodes.decode(png(svg)), group(CODE, html, page), unescape(group(WATCH, html, page)),
+        return new Panel(decodeSvg(svg), group(CODE, html, page), unescape(group(WATCH, html, page)),
                 unescape(group(API, html, page)), FormClient.formAction(page, "ordre-expertpass-form"));
     }
 
@@ -65,12 +65,28 @@ public final class HttpExpertpass {
 
     /** Renders the page's SVG QR (runs of dark modules) as a PNG, 4 pixels per module, for the decoder. */
     public static byte[] png(String svg) {
+        return png(svg, 4);
+    }
+
+    /** Decodes the page's SVG QR; a rare rendering ZXing misreads at one scale reads at another. */
+    public static String decodeSvg(String svg) {
+        IllegalArgumentException last = null;
+        for (int scale : new int[]{4, 7, 10}) {
+            try {
+                return QrCodes.decode(png(svg, scale));
+            } catch (IllegalArgumentException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    static byte[] png(String svg, int scale) {
         Matcher size = SVG_SIZE.matcher(svg);
         if (!size.find()) {
             throw new IllegalArgumentException("Not the Expertpass SVG QR: " + svg.substring(0, Math.min(120, svg.length())));
         }
         int modules = Integer.parseInt(size.group(1));
-        int scale = 4;
         BufferedImage image = new BufferedImage(modules * scale, modules * scale, BufferedImage.TYPE_BYTE_GRAY);
         var g = image.createGraphics();
         g.setColor(java.awt.Color.WHITE);
@@ -134,7 +150,7 @@ public final class HttpExpertpass {
         HttpResponse<String> page = posted.statusCode() == 302
                 ? form.get(posted.uri().resolve(posted.headers().firstValue("Location").orElseThrow()).toString()) : posted;
         String svg = new String(Base64.getDecoder().decode(group(QR, page.body(), page)), StandardCharsets.UTF_8);
-        String enrolmentUrl = route.apply(QrCodes.decode(png(svg)));
+        String enrolmentUrl = route.apply(decodeSvg(svg));
         ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(enrolmentUrl, "Phone of " + username);
         if (enrolment.result().status() != 201) {
             throw new AssertionError("Enrolment of " + username + ": " + enrolment.result());
