@@ -3,7 +3,6 @@ package fr.ordre.comptexpert.it.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
-import fr.ordre.comptexpert.companion.QrCodes;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -68,17 +67,33 @@ public final class HttpExpertpass {
         return png(svg, 4);
     }
 
-    /** Decodes the page's SVG QR; a rare rendering ZXing misreads at one scale reads at another. */
+    /**
+     * Decodes the page's SVG QR exactly: the dark runs give the module matrix, read by ZXing's QR decoder
+     * itself (no image detection, which misreads a few synthetic renderings).
+     */
     public static String decodeSvg(String svg) {
-        IllegalArgumentException last = null;
-        for (int scale : new int[]{4, 7, 10}) {
-            try {
-                return QrCodes.decode(png(svg, scale));
-            } catch (IllegalArgumentException e) {
-                last = e;
-            }
+        Matcher size = SVG_SIZE.matcher(svg);
+        if (!size.find()) {
+            throw new IllegalArgumentException("Not the Expertpass SVG QR");
         }
-        throw last;
+        int modules = Integer.parseInt(size.group(1));
+        java.util.List<int[]> runs = new java.util.ArrayList<>();
+        int quiet = Integer.MAX_VALUE;
+        Matcher run = SVG_RUN.matcher(svg);
+        while (run.find()) {
+            int[] r = {Integer.parseInt(run.group(1)), Integer.parseInt(run.group(2)), Integer.parseInt(run.group(3))};
+            runs.add(r);
+            quiet = Math.min(quiet, Math.min(r[0], r[1]));
+        }
+        com.google.zxing.common.BitMatrix matrix = new com.google.zxing.common.BitMatrix(modules - 2 * quiet);
+        for (int[] r : runs) {
+            matrix.setRegion(r[0] - quiet, r[1] - quiet, r[2], 1);
+        }
+        try {
+            return new com.google.zxing.qrcode.decoder.Decoder().decode(matrix).getText();
+        } catch (com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+            throw new IllegalArgumentException("Unreadable Expertpass QR", e);
+        }
     }
 
     static byte[] png(String svg, int scale) {
