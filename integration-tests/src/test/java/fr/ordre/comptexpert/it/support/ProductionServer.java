@@ -205,6 +205,18 @@ public final class ProductionServer implements KeycloakServer {
         return startSeconds;
     }
 
+    /** A crash: the whole process tree killed at once (SIGKILL), no clean leave from the cluster. */
+    public void kill() {
+        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        tree.forEach(h -> h.onExit().join());
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
     /** kc.sh runs java as a child: stop the whole tree, gently first (a production node shuts down cleanly). */
     @Override
     public void close() {

@@ -1,0 +1,116 @@
+package fr.ordre.comptexpert.it.cluster;
+
+import fr.ordre.comptexpert.it.support.FormClient;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One person registering over plain HTTP (profile étudiant: no register check), every request sent to one
+ * node through {@code route}. Keeps every status code the person saw and the page's step and message.
+ */
+final class HttpRegistration {
+
+    private static final Pattern STEP = Pattern.compile("name=\"step\" value=\"([A-Z]+)\"");
+
+    final String username;
+    final String email;
+    final List<Integer> statuses = new ArrayList<>();
+    private final FormClient form = new FormClient();
+    private final UnaryOperator<String> route;
+    HttpResponse<String> last;
+    Throwable failure;
+
+    HttpRegistration(String username, String email, UnaryOperator<String> route) {
+        this.username = username;
+        this.email = email;
+        this.route = route;
+    }
+
+    /** Profile step then identifiant step; stops at the first page that is not the expected one. */
+    HttpRegistration run(String authorizationUrl) {
+        try {
+            HttpResponse<String> login = see(form.get(route.apply(authorizationUrl)));
+            if (login.statusCode() != 200) {
+                return this;
+            }
+            HttpResponse<String> profile = see(form.get(route.apply(FormClient.link(login, "login-actions/registration"))));
+            if (!"PROFILE".equals(step())) {
+                return this;
+            }
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("step", "PROFILE");
+            fields.put("profile", "etudiant");
+            fields.put("profileDetail", "");
+            fields.put("lastName", "Charge");
+            fields.put("firstName", "Zoé");
+            fields.put("birthDate", "09/10/2002");
+            fields.put("email", email);
+            HttpResponse<String> identifiant = see(form.post(action(profile), fields));
+            if (!"IDENTIFIANT".equals(step())) {
+                return this;
+            }
+            see(form.post(action(identifiant), Map.of("step", "IDENTIFIANT", "username", username)));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        return this;
+    }
+
+    /** "Renvoyer l'e-mail" on the last page. */
+    HttpRegistration resend() {
+        see(form.post(action(last), Map.of("step", "SENT")));
+        return this;
+    }
+
+    private String action(HttpResponse<String> page) {
+        return route.apply(FormClient.formAction(page, "ordre-register-form"));
+    }
+
+    private HttpResponse<String> see(HttpResponse<String> response) {
+        statuses.add(response.statusCode());
+        last = response;
+        return response;
+    }
+
+    String step() {
+        if (last == null) {
+            return "";
+        }
+        Matcher m = STEP.matcher(last.body());
+        return m.find() ? m.group(1) : "";
+    }
+
+    boolean sent() {
+        return "SENT".equals(step());
+    }
+
+    boolean mailFailed() {
+        return last != null && last.body().contains("pas pu être envoyé");
+    }
+
+    boolean any5xx() {
+        return statuses.stream().anyMatch(s -> s >= 500);
+    }
+
+    /** What the person saw last, in short, for reports. */
+    String summary() {
+        String title = "";
+        if (last != null) {
+            Matcher m = Pattern.compile("<title>([^<]*)</title>").matcher(last.body());
+            title = m.find() ? m.group(1).strip() : "";
+            Matcher alert = Pattern.compile("kc-feedback-text\">([^<]*)<|pf-v5-c-alert__title[^>]*>([^<]*)<").matcher(last.body());
+            if (alert.find()) {
+                title += " / " + (alert.group(1) != null ? alert.group(1) : alert.group(2)).strip();
+            }
+        }
+        return username + " statuses=" + statuses + " step=" + step() + " page=" + title
+                + (failure == null ? "" : " failure=" + failure);
+    }
+}
