@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.card;
 
+import fr.ordre.comptexpert.endpoint.JsonApi;
 import fr.ordre.comptexpert.expertpass.ExpertpassCrypto;
 import fr.ordre.comptexpert.expertpass.SignedDeviceRequest;
 import jakarta.ws.rs.Consumes;
@@ -13,9 +14,7 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.util.JsonSerialization;
 
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,12 +38,12 @@ public final class CardApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response issue(String json) {
-        Map<String, Object> in = parse(json);
-        String deviceId = text(in, "deviceId");
-        String signature = text(in, "signature");
+        Map<String, Object> in = JsonApi.parseObject(json);
+        String deviceId = JsonApi.text(in, "deviceId");
+        String signature = JsonApi.text(in, "signature");
         Long time = in == null || !(in.get("time") instanceof Number n) ? null : n.longValue();
         if (deviceId == null || signature == null || time == null) {
-            return error(400, "invalid_request", "deviceId, time and signature are required.");
+            return JsonApi.error(400, "invalid_request", "deviceId, time and signature are required.");
         }
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.VERIFIABLE_CREDENTIAL_REQUEST).detail(CardEvents.DETAIL, "issue");
@@ -57,15 +56,15 @@ public final class CardApiResource {
             return switch (signed.refusal()) {
                 case UNKNOWN_DEVICE -> {
                     event.error(CardEvents.UNKNOWN_DEVICE);
-                    yield error(403, "unknown_device", "This phone is not (or no longer) enrolled in Expertpass.");
+                    yield JsonApi.error(403, "unknown_device", "This phone is not (or no longer) enrolled in Expertpass.");
                 }
                 case BAD_SIGNATURE -> {
                     event.detail("credential_id", signed.credentialId()).error(CardEvents.BAD_SIGNATURE);
-                    yield error(403, "bad_signature", "The signature does not match this phone's key.");
+                    yield JsonApi.error(403, "bad_signature", "The signature does not match this phone's key.");
                 }
                 case STALE_TIME -> {
                     event.detail("credential_id", signed.credentialId()).error(CardEvents.STALE_TIME);
-                    yield error(400, "stale_time", "The phone's clock is too far from the server's: set it to automatic time.");
+                    yield JsonApi.error(400, "stale_time", "The phone's clock is too far from the server's: set it to automatic time.");
                 }
             };
         }
@@ -75,12 +74,12 @@ public final class CardApiResource {
         if (issued.refusal() == CardIssuer.Refusal.INELIGIBLE) {
             event.error(CardEvents.INELIGIBLE);
             LOG.infof("No professional card for user %s in realm %s: profile not eligible", user.getUsername(), realm.getName());
-            return error(403, "ineligible", "The professional card is reserved to the profiles of Expertpass.");
+            return JsonApi.error(403, "ineligible", "The professional card is reserved to the profiles of Expertpass.");
         }
         if (issued.refusal() == CardIssuer.Refusal.NOT_REGISTERED) {
             event.error(CardEvents.NOT_REGISTERED);
             LOG.warnf("No professional card for user %s in realm %s: no active Tableau entry", user.getUsername(), realm.getName());
-            return error(403, "not_registered", "This account has no active entry on the Tableau de l'Ordre.");
+            return JsonApi.error(403, "not_registered", "This account has no active entry on the Tableau de l'Ordre.");
         }
         ProfessionalCard card = issued.card();
         new CardReferences(session).save(card, issued.jws());
@@ -100,25 +99,6 @@ public final class CardApiResource {
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
     }
 
-    static Response error(int status, String code, String description) {
-        return Response.status(status).entity(Map.of("error", code, "error_description", description))
-                .type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parse(String json) {
-        if (json == null || json.isBlank() || json.length() > 8192) {
-            return null;
-        }
-        try {
-            Object value = JsonSerialization.readValue(json, Object.class);
-            return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
 
-    private static String text(Map<String, Object> in, String name) {
-        return in != null && in.get(name) instanceof String s && !s.isBlank() ? s : null;
-    }
 }

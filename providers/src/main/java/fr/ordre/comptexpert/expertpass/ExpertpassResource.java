@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.expertpass;
 
+import fr.ordre.comptexpert.endpoint.JsonApi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -20,9 +21,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
-import org.keycloak.util.JsonSerialization;
 
-import java.io.IOException;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -79,7 +78,7 @@ public final class ExpertpassResource {
     public Response enrolment(@PathParam("ref") String ref) {
         Optional<ExpertpassStore.Entry> entry = liveEnrolment(ref);
         if (entry.isEmpty()) {
-            return error(404, "unknown_enrolment", "This enrolment code is unknown, used or expired: show a new one.");
+            return JsonApi.error(404, "unknown_enrolment", "This enrolment code is unknown, used or expired: show a new one.");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("enrolment", ref);
@@ -95,54 +94,54 @@ public final class ExpertpassResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response enrol(@PathParam("ref") String ref, String json) {
-        Map<String, Object> in = parse(json);
-        String deviceName = text(in, "deviceName");
-        String publicKey = text(in, "publicKey");
-        String signature = text(in, "signature");
+        Map<String, Object> in = JsonApi.parseObject(json);
+        String deviceName = JsonApi.text(in, "deviceName");
+        String publicKey = JsonApi.text(in, "publicKey");
+        String signature = JsonApi.text(in, "signature");
         if (in == null || deviceName == null || publicKey == null || signature == null) {
-            return error(400, "invalid_request", "deviceName, publicKey and signature are required.");
+            return JsonApi.error(400, "invalid_request", "deviceName, publicKey and signature are required.");
         }
         deviceName = deviceName.strip();
         if (deviceName.isEmpty() || deviceName.length() > 64 || deviceName.chars().anyMatch(Character::isISOControl)) {
-            return error(400, "invalid_device_name", "The device name must have 1 to 64 printable characters.");
+            return JsonApi.error(400, "invalid_device_name", "The device name must have 1 to 64 printable characters.");
         }
         Optional<PublicKey> key = ExpertpassCrypto.parsePublicKey(publicKey);
         if (key.isEmpty()) {
-            return error(400, "invalid_public_key", "publicKey must be a P-256 public key (SPKI, base64).");
+            return JsonApi.error(400, "invalid_public_key", "publicKey must be a P-256 public key (SPKI, base64).");
         }
         EventBuilder event = event(EventType.UPDATE_CREDENTIAL).detail("credential_type", ExpertpassCredentialModel.TYPE);
         Optional<ExpertpassStore.Entry> found = store.enrolment(ref).filter(e -> realm.getId().equals(e.get("realm")));
         if (found.isEmpty()) {
             event.error(ExpertpassEvents.ENROLMENT_INVALID);
-            return error(404, "unknown_enrolment", "This enrolment code is unknown or expired: show a new one.");
+            return JsonApi.error(404, "unknown_enrolment", "This enrolment code is unknown or expired: show a new one.");
         }
         ExpertpassStore.Entry enrolment = found.get();
         UserModel user = session.users().getUserById(realm, enrolment.get("user"));
         event.user(user);
         if (!ExpertpassStore.PENDING.equals(enrolment.status())) {
             event.detail(ExpertpassEvents.DETAIL, "enrolment-used").error(ExpertpassEvents.ENROLMENT_USED);
-            return error(409, "enrolment_used", "This enrolment code was used already: show a new one.");
+            return JsonApi.error(409, "enrolment_used", "This enrolment code was used already: show a new one.");
         }
         if (enrolment.expired(ExpertpassStore.now())) {
             event.detail(ExpertpassEvents.DETAIL, "enrolment-expired").error(ExpertpassEvents.ENROLMENT_INVALID);
-            return error(410, "enrolment_expired", "This enrolment code has expired: show a new one.");
+            return JsonApi.error(410, "enrolment_expired", "This enrolment code has expired: show a new one.");
         }
         String message = ExpertpassCrypto.enrolMessage(ref, enrolment.get("nonce"), publicKey.trim(), deviceName);
         if (!ExpertpassCrypto.verify(key.get(), message, signature)) {
             event.detail(ExpertpassEvents.DETAIL, "enrolment-proof").error(ExpertpassEvents.BAD_SIGNATURE);
-            return error(400, "bad_signature", "The signature does not prove possession of this key.");
+            return JsonApi.error(400, "bad_signature", "The signature does not prove possession of this key.");
         }
         if (!store.takeOnce(ref, enrolment.expiresAt() - ExpertpassStore.now() + ExpertpassStore.KEEP_SECONDS)) {
             event.detail(ExpertpassEvents.DETAIL, "enrolment-used").error(ExpertpassEvents.ENROLMENT_USED);
-            return error(409, "enrolment_used", "This enrolment code was used already: show a new one.");
+            return JsonApi.error(409, "enrolment_used", "This enrolment code was used already: show a new one.");
         }
         if (user == null || !user.isEnabled()) {
             event.error(ExpertpassEvents.ENROLMENT_INVALID);
-            return error(404, "unknown_enrolment", "This enrolment code is unknown or expired: show a new one.");
+            return JsonApi.error(404, "unknown_enrolment", "This enrolment code is unknown or expired: show a new one.");
         }
         if (!ExpertpassEligibility.eligible(session, realm, user)) {
             event.error(ExpertpassEvents.INELIGIBLE);
-            return error(403, "ineligible", "Expertpass is not available for this account's profile.");
+            return JsonApi.error(403, "ineligible", "Expertpass is not available for this account's profile.");
         }
         CredentialModel credential = user.credentialManager().createStoredCredential(
                 ExpertpassCredentialModel.create(deviceName, publicKey.trim(), System.currentTimeMillis()));
@@ -194,7 +193,7 @@ public final class ExpertpassResource {
         Optional<ExpertpassStore.Entry> found = store.challenge(id).filter(c -> realm.getId().equals(c.get("realm")));
         if (found.isEmpty() || !ExpertpassStore.PENDING.equals(found.get().status())
                 || found.get().expired(ExpertpassStore.now())) {
-            return error(404, "unknown_challenge", "This QR code is unknown or expired: scan the one on the screen now.");
+            return JsonApi.error(404, "unknown_challenge", "This QR code is unknown or expired: scan the one on the screen now.");
         }
         ExpertpassStore.Entry c = found.get();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -214,21 +213,21 @@ public final class ExpertpassResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response decide(@PathParam("id") String id, String json) {
-        Map<String, Object> in = parse(json);
-        String code = text(in, "code");
-        String deviceId = text(in, "deviceId");
-        String decision = text(in, "decision");
-        String signature = text(in, "signature");
+        Map<String, Object> in = JsonApi.parseObject(json);
+        String code = JsonApi.text(in, "code");
+        String deviceId = JsonApi.text(in, "deviceId");
+        String decision = JsonApi.text(in, "decision");
+        String signature = JsonApi.text(in, "signature");
         Long time = in == null || !(in.get("time") instanceof Number n) ? null : n.longValue();
         if (code == null || deviceId == null || decision == null || signature == null || time == null
                 || !("approve".equals(decision) || "deny".equals(decision)) || !code.matches("[0-9]{1,6}")) {
-            return error(400, "invalid_request", "code, deviceId, decision (approve|deny), time and signature are required.");
+            return JsonApi.error(400, "invalid_request", "code, deviceId, decision (approve|deny), time and signature are required.");
         }
         EventBuilder event = event(EventType.LOGIN_ERROR).detail("auth_method", ExpertpassLoginForm.AUTH_METHOD);
         Optional<ExpertpassStore.Entry> found = store.challenge(id).filter(c -> realm.getId().equals(c.get("realm")));
         if (found.isEmpty()) {
             event.detail(ExpertpassEvents.DETAIL, "unknown-challenge").error(ExpertpassEvents.UNKNOWN_CHALLENGE);
-            return error(404, "unknown_challenge", "This QR code is unknown or expired: scan the one on the screen now.");
+            return JsonApi.error(404, "unknown_challenge", "This QR code is unknown or expired: scan the one on the screen now.");
         }
         ExpertpassStore.Entry challenge = found.get();
         ClientModel client = realm.getClientById(challenge.get("client"));
@@ -239,34 +238,34 @@ public final class ExpertpassResource {
         if (device.isEmpty()) {
             Device.userOf(session, realm, deviceId).ifPresent(event::user);
             event.detail(ExpertpassEvents.DETAIL, "device-revoked").error(ExpertpassEvents.DEVICE_REVOKED);
-            return error(403, "unknown_device", "This phone is not (or no longer) enrolled in Expertpass.");
+            return JsonApi.error(403, "unknown_device", "This phone is not (or no longer) enrolled in Expertpass.");
         }
         UserModel user = device.get().user();
         event.user(user).detail("credential_id", device.get().credential().getId());
         String message = ExpertpassCrypto.decisionMessage(id, code, deviceId, decision, time);
         if (!ExpertpassCrypto.verify(device.get().key(), message, signature)) {
             event.detail(ExpertpassEvents.DETAIL, "bad-signature").error(ExpertpassEvents.BAD_SIGNATURE);
-            return error(403, "bad_signature", "The signature does not match this phone's key.");
+            return JsonApi.error(403, "bad_signature", "The signature does not match this phone's key.");
         }
         if (Math.abs(ExpertpassStore.now() - time) > CLOCK_SKEW_SECONDS) {
             event.detail(ExpertpassEvents.DETAIL, "stale-time").error(ExpertpassEvents.STALE);
-            return error(400, "stale_time", "The phone's clock is too far from the server's: set it to automatic time.");
+            return JsonApi.error(400, "stale_time", "The phone's clock is too far from the server's: set it to automatic time.");
         }
         if (!store.takeOnce(id, challenge.expiresAt() - ExpertpassStore.now() + ExpertpassStore.KEEP_SECONDS)
                 || !(ExpertpassStore.PENDING.equals(challenge.status()) || ExpertpassStore.ROTATED.equals(challenge.status()))) {
             event.detail(ExpertpassEvents.DETAIL, "replay").error(ExpertpassEvents.REPLAY);
-            return error(409, "already_used", "This QR code was used already.");
+            return JsonApi.error(409, "already_used", "This QR code was used already.");
         }
         Optional<AuthenticationSessionModel> attempt = store.attempt(realm, challenge);
         if (ExpertpassStore.ROTATED.equals(challenge.status()) || challenge.expired(ExpertpassStore.now())
                 || attempt.isEmpty() || !id.equals(attempt.get().getAuthNote(ExpertpassStore.NOTE_CHALLENGE))) {
             event.detail(ExpertpassEvents.DETAIL, "expired").error(ExpertpassEvents.EXPIRED);
-            return error(410, "expired", "This QR code has expired: scan the one on the screen now.");
+            return JsonApi.error(410, "expired", "This QR code has expired: scan the one on the screen now.");
         }
         if (!user.isEnabled() || !ExpertpassEligibility.eligible(session, realm, user)) {
             decide(challenge, ExpertpassStore.DENIED, "ineligible", null);
             event.detail(ExpertpassEvents.DETAIL, "ineligible").error(ExpertpassEvents.INELIGIBLE);
-            return error(403, "ineligible", "Expertpass is not available for this account's profile.");
+            return JsonApi.error(403, "ineligible", "Expertpass is not available for this account's profile.");
         }
         if ("deny".equals(decision)) {
             decide(challenge, ExpertpassStore.DENIED, "user", null);
@@ -277,7 +276,7 @@ public final class ExpertpassResource {
             // One try per QR: the 2-3 digit code cannot be guessed by retrying.
             decide(challenge, ExpertpassStore.DENIED, "code", null);
             event.detail(ExpertpassEvents.DETAIL, "code-mismatch").error(ExpertpassEvents.CODE_MISMATCH);
-            return error(403, "code_mismatch", "The code does not match the one on the screen: scan the new QR code.");
+            return JsonApi.error(403, "code_mismatch", "The code does not match the one on the screen: scan the new QR code.");
         }
         decide(challenge, ExpertpassStore.APPROVED, null, device.get());
         event.event(EventType.CUSTOM_REQUIRED_ACTION).detail("custom_required_action", ExpertpassLoginForm.AUTH_METHOD)
@@ -304,18 +303,18 @@ public final class ExpertpassResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response devices(String json) {
-        Map<String, Object> in = parse(json);
-        String deviceId = text(in, "deviceId");
-        String signature = text(in, "signature");
+        Map<String, Object> in = JsonApi.parseObject(json);
+        String deviceId = JsonApi.text(in, "deviceId");
+        String signature = JsonApi.text(in, "signature");
         Long time = in == null || !(in.get("time") instanceof Number n) ? null : n.longValue();
         if (deviceId == null || signature == null || time == null) {
-            return error(400, "invalid_request", "deviceId, time and signature are required.");
+            return JsonApi.error(400, "invalid_request", "deviceId, time and signature are required.");
         }
         Optional<Device> device = Device.find(session, realm, deviceId);
         if (device.isEmpty() || !ExpertpassCrypto.verify(device.get().key(),
                 ExpertpassCrypto.devicesMessage(deviceId, time), signature)
                 || Math.abs(ExpertpassStore.now() - time) > CLOCK_SKEW_SECONDS) {
-            return error(403, "unknown_device", "This phone is not (or no longer) enrolled in Expertpass.");
+            return JsonApi.error(403, "unknown_device", "This phone is not (or no longer) enrolled in Expertpass.");
         }
         UserModel user = device.get().user();
         List<Map<String, Object>> devices = user.credentialManager()
@@ -341,7 +340,7 @@ public final class ExpertpassResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> await(String json) {
-        Optional<Map<String, String>> watch = store.watch(text(parse(json), "watch"));
+        Optional<Map<String, String>> watch = store.watch(JsonApi.text(JsonApi.parseObject(json), "watch"));
         if (watch.isEmpty()) {
             return CompletableFuture.completedFuture(status(ExpertpassStore.GONE));
         }
@@ -371,7 +370,7 @@ public final class ExpertpassResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response rotate(String json) {
-        String token = text(parse(json), "watch");
+        String token = JsonApi.text(JsonApi.parseObject(json), "watch");
         Optional<Map<String, String>> watch = store.watch(token).filter(w -> "ch".equals(w.get("kind")));
         Optional<ExpertpassStore.Entry> old = watch.flatMap(w -> store.challenge(w.get("target")))
                 .filter(c -> realm.getId().equals(c.get("realm")));
@@ -437,25 +436,6 @@ public final class ExpertpassResource {
         return Response.ok(Map.of("status", status), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
     }
 
-    private static Response error(int status, String code, String description) {
-        return Response.status(status).entity(Map.of("error", code, "error_description", description))
-                .type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> parse(String json) {
-        if (json == null || json.isBlank() || json.length() > 8192) {
-            return null;
-        }
-        try {
-            Object value = JsonSerialization.readValue(json, Object.class);
-            return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
-        } catch (IOException e) {
-            return null;
-        }
-    }
 
-    private static String text(Map<String, Object> in, String name) {
-        return in != null && in.get(name) instanceof String s && !s.isBlank() ? s : null;
-    }
 }

@@ -1,0 +1,42 @@
+package fr.ordre.comptexpert.endpoint;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.keycloak.util.JsonSerialization;
+
+import java.io.IOException;
+import java.util.Map;
+
+/** What every JSON API of ours (the app's, the card's) shares: bounded parsing and OAuth-style errors, never cached. */
+public final class JsonApi {
+
+    /** Larger bodies are refused unread: no request of ours comes near it. */
+    static final int MAX_BODY = 8192;
+
+    private JsonApi() {
+    }
+
+    public static Response error(int status, String code, String description) {
+        return Response.status(status).entity(Map.of("error", code, "error_description", description))
+                .type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+    }
+
+    /** A JSON object, or null for anything else (empty, too long, malformed, an array...). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> parseObject(String json) {
+        if (json == null || json.isBlank() || json.length() > MAX_BODY) {
+            return null;
+        }
+        try {
+            Object value = JsonSerialization.readValue(json, Object.class);
+            return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** A non-blank string member, or null. */
+    public static String text(Map<String, Object> object, String name) {
+        return object != null && object.get(name) instanceof String s && !s.isBlank() ? s : null;
+    }
+}
