@@ -2,10 +2,6 @@ package fr.ordre.comptexpert.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -99,36 +95,7 @@ public final class DistributionServer implements KeycloakServer {
     }
 
     private void awaitReady(Consumer<String> progress) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
-                        + " before it was ready. Last lines of " + logFile + ":\n" + LogTail.of(logFile, 60));
-            }
-            try {
-                if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
-            }
-            progress.accept(".");
-            try {
-                process.waitFor(1, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
-            }
-        }
-        close();
-        throw new IllegalStateException("Keycloak was not ready after " + START_TIMEOUT + ". Last lines of "
-                + logFile + ":\n" + LogTail.of(logFile, 60));
+        ServerProcess.awaitReady(process, realmUrl() + "/.well-known/openid-configuration", START_TIMEOUT, logFile, progress);
     }
 
     @Override
@@ -151,21 +118,8 @@ public final class DistributionServer implements KeycloakServer {
         return process.waitFor();
     }
 
-    /** kc.sh runs java as a child: stop the whole tree, gently first. */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroy);
-        for (ProcessHandle handle : tree) {
-            try {
-                handle.onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                handle.destroyForcibly();
-            }
-        }
+        ServerProcess.stop(process, Duration.ofSeconds(20));
     }
 }

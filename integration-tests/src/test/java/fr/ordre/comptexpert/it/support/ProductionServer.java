@@ -2,10 +2,6 @@ package fr.ordre.comptexpert.it.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -142,32 +138,8 @@ public final class ProductionServer implements KeycloakServer {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        try {
-            while (System.nanoTime() < deadline) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Keycloak exited with code " + process.exitValue()
-                            + " before it was ready. Last lines of " + logFile + ":\n" + LogTail.of(logFile, 60));
-                }
-                try {
-                    if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                }
-                process.waitFor(1, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
-        }
-        close();
-        throw new IllegalStateException("Keycloak was not ready after " + START_TIMEOUT + ". Last lines of "
-                + logFile + ":\n" + LogTail.of(logFile, 60));
+        ServerProcess.awaitReady(process, managementUrl() + "/health/ready", START_TIMEOUT, logFile, dot -> {
+        });
     }
 
     /** The public URL: the configured hostname, which is what issuers and links use. */
@@ -220,18 +192,6 @@ public final class ProductionServer implements KeycloakServer {
     /** kc.sh runs java as a child: stop the whole tree, gently first (a production node shuts down cleanly). */
     @Override
     public void close() {
-        if (!process.isAlive()) {
-            return;
-        }
-        List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-        tree.add(process.toHandle());
-        tree.forEach(ProcessHandle::destroy);
-        for (ProcessHandle handle : tree) {
-            try {
-                handle.onExit().get(30, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                handle.destroyForcibly();
-            }
-        }
+        ServerProcess.stop(process, Duration.ofSeconds(30));
     }
 }
