@@ -24,6 +24,7 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
+import org.keycloak.models.utils.KeycloakModelUtils;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -195,10 +196,17 @@ final class RegistrationAuthenticator implements Authenticator {
         }
         UserModel user;
         try {
-            user = createAccount(context, state, identity, username);
+            user = session.users().getUserById(realm, createAccount(context, state, identity, username));
         } catch (ModelDuplicateException e) {
             context.challenge(page(context, state, RegistrationState.Step.IDENTIFIANT, values,
                     List.of(new FormMessage("username", "ordreRegIdentifiantTaken"))));
+            return;
+        } catch (RuntimeException e) {
+            // The account's own transaction rolled back: nothing was made, the person may simply try again.
+            LOG.warnf("Could not create the account %s in realm %s: %s", username, realm.getName(), e.getMessage());
+            event(context, "ordre_registration_store_failed").error(Errors.INVALID_REGISTRATION);
+            context.challenge(page(context, state, RegistrationState.Step.IDENTIFIANT, values,
+                    List.of(new FormMessage(null, "ordreRegCreateFailed"))));
             return;
         }
         state.created(user.getId());
@@ -230,34 +238,42 @@ final class RegistrationAuthenticator implements Authenticator {
         context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(), List.of(new FormMessage(null, message))));
     }
 
-    /** All in this request's transaction: an error rolls the whole account back, never half an account. */
-    private UserModel createAccount(AuthenticationFlowContext context, RegistrationState state, Identity identity, String username) {
-        KeycloakSession session = context.getSession();
-        RealmModel realm = context.getRealm();
-        OrdreProfile profile = ProfileCatalogue.of(session, realm).find(identity.profileId()).orElseThrow();
-        UserModel user = session.users().addUser(realm, username);
-        user.setEnabled(true);
-        user.setEmail(identity.email());
-        user.setEmailVerified(false);
-        user.setFirstName(identity.prenom());
-        user.setLastName(identity.nom());
-        user.setSingleAttribute(OrdreAttributes.PROFILE, profile.id());
-        user.setSingleAttribute(OrdreAttributes.BIRTH_DATE, identity.birthDate().toString());
-        if (identity.detail() != null) {
-            user.setSingleAttribute(OrdreAttributes.PROFILE_DETAIL, identity.detail());
-        }
-        if (state.numero() != null) {
-            user.setSingleAttribute(OrdreAttributes.NUMERO, state.numero());
-            user.setSingleAttribute(OrdreAttributes.CONSEIL_REGIONAL, state.conseilRegional());
-        }
-        Locale locale = session.getContext().resolveLocale(null);
-        if (locale != null) {
-            user.setSingleAttribute(OrdreAttributes.LOCALE, locale.toLanguageTag());
-        }
-        GroupModel group = session.groups().getGroupById(realm, profile.groupId());
-        user.joinGroup(group);
-        LOG.debugf("Registered %s (profile %s) in realm %s", username, profile.id(), realm.getName());
-        return user;
+    /**
+     * The account is made in a transaction of its own, committed before any mail is sent: an error rolls the
+     * whole account back (never half an account), and no link ever points to an account that was not stored.
+     *
+     * @return the new user's id
+     */
+    private String createAccount(AuthenticationFlowContext context, RegistrationState state, Identity identity, String username) {
+        String realmId = context.getRealm().getId();
+        Locale locale = context.getSession().getContext().resolveLocale(null);
+        return KeycloakModelUtils.runJobInTransactionWithResult(context.getSession().getKeycloakSessionFactory(), session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            session.getContext().setRealm(realm);
+            OrdreProfile profile = ProfileCatalogue.of(session, realm).find(identity.profileId()).orElseThrow();
+            UserModel user = session.users().addUser(realm, username);
+            user.setEnabled(true);
+            user.setEmail(identity.email());
+            user.setEmailVerified(false);
+            user.setFirstName(identity.prenom());
+            user.setLastName(identity.nom());
+            user.setSingleAttribute(OrdreAttributes.PROFILE, profile.id());
+            user.setSingleAttribute(OrdreAttributes.BIRTH_DATE, identity.birthDate().toString());
+            if (identity.detail() != null) {
+                user.setSingleAttribute(OrdreAttributes.PROFILE_DETAIL, identity.detail());
+            }
+            if (state.numero() != null) {
+                user.setSingleAttribute(OrdreAttributes.NUMERO, state.numero());
+                user.setSingleAttribute(OrdreAttributes.CONSEIL_REGIONAL, state.conseilRegional());
+            }
+            if (locale != null) {
+                user.setSingleAttribute(OrdreAttributes.LOCALE, locale.toLanguageTag());
+            }
+            GroupModel group = session.groups().getGroupById(realm, profile.groupId());
+            user.joinGroup(group);
+            LOG.debugf("Registered %s (profile %s) in realm %s", username, profile.id(), realm.getName());
+            return user.getId();
+        });
     }
 
     private boolean sendLink(AuthenticationFlowContext context, UserModel user) {
