@@ -1,5 +1,8 @@
 package fr.ordre.comptexpert.it.card;
 
+import java.util.ArrayList;
+import fr.ordre.comptexpert.it.support.Screenshots;
+import fr.ordre.comptexpert.it.support.Axe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
@@ -62,6 +65,30 @@ class CardIT {
                 browser.quit();
             }
         }
+    }
+
+    /** The verification page, valid and forged, in both languages: axe-core clean and fits a phone. */
+    @Test
+    void theVerificationPageIsAccessibleAndFitsAPhoneInBothLanguages(TestEnvironment.Env env) {
+        Cards.Holder holder = Cards.holder(env, "expert-comptable", "REU-100015", "1984-04-04");
+        String valid = Cards.card(holder).get("verifyUrl").asText();
+        String forged = Cards.verifyUrl(env, "eyJhbGciOiJub25lIn0.e30.");
+        List<String> problems = new ArrayList<>();
+        for (String language : List.of("fr", "en")) {
+            WebDriver browser = Browser.open(language);
+            try {
+                for (Map.Entry<String, String> page : Map.of("valid", valid, "forged", forged).entrySet()) {
+                    browser.get(page.getValue());
+                    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("ordre-card")).isEmpty());
+                    String name = "card-" + page.getKey() + "-" + language;
+                    problems.addAll(Axe.violations(browser, List.of()).stream().map(v -> name + ": " + v).toList());
+                    problems.addAll(Screenshots.take(browser, name));
+                }
+            } finally {
+                browser.quit();
+            }
+        }
+        assertEquals(List.of(), problems);
     }
 
     @Test
