@@ -225,6 +225,14 @@ public final class ExpertpassResource {
         }
         EventBuilder event = event(EventType.LOGIN_ERROR).detail("auth_method", ExpertpassLoginForm.AUTH_METHOD);
         Optional<ExpertpassStore.Entry> found = store.challenge(id).filter(c -> realm.getId().equals(c.get("realm")));
+        if (found.isEmpty() && store.used(id)) {
+            // Approved and already consumed by its sign-in: a replay, whoever is quicker, the browser or the replayer.
+            Device.find(session, realm, deviceId)
+                    .filter(d -> ExpertpassCrypto.verify(d.key(), ExpertpassCrypto.decisionMessage(id, code, deviceId, decision, time), signature))
+                    .ifPresent(d -> event.user(d.user()).detail("credential_id", d.credential().getId()));
+            event.detail(ExpertpassEvents.DETAIL, "replay").error(ExpertpassEvents.REPLAY);
+            return JsonApi.error(409, "already_used", "This QR code was used already.");
+        }
         if (found.isEmpty()) {
             event.detail(ExpertpassEvents.DETAIL, "unknown-challenge").error(ExpertpassEvents.UNKNOWN_CHALLENGE);
             return JsonApi.error(404, "unknown_challenge", "This QR code is unknown or expired: scan the one on the screen now.");

@@ -129,6 +129,11 @@ final class ExpertpassStore {
         return store.putIfAbsent(USED + id, Math.max(1, lifespanSeconds));
     }
 
+    /** Whether a decision was already taken for this challenge (the marker outlives the challenge). */
+    boolean used(String id) {
+        return store.contains(USED + id);
+    }
+
     /** The challenge is consumed by the sign-in it approved: removal is single-use across the cluster. */
     boolean consume(String id) {
         return store.remove(CHALLENGE + id) != null;
