@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.it.card;
 
+import fr.ordre.comptexpert.it.support.RealmEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ordre.comptexpert.companion.DeviceKey;
@@ -180,28 +181,11 @@ final class Cards {
         assertEquals(204, updated.statusCode(), updated.body());
     }
 
-    /** The latest events of a type for a user, newest first, waiting up to 5 s for one with that error (null: success). */
     static void assertEvent(TestEnvironment.Env env, String type, String userId, String error) {
-        long deadline = System.currentTimeMillis() + 5000;
-        JsonNode last = null;
-        while (System.currentTimeMillis() < deadline) {
-            last = env.admin().get(REALM + "/events?type=" + type + "&max=50" + (userId == null ? "" : "&user=" + userId));
-            for (JsonNode event : last) {
-                if (error == null ? !event.hasNonNull("error") : error.equals(event.path("error").asText())) {
-                    return;
-                }
-            }
-            sleep(200);
-        }
-        throw new AssertionError("No " + type + " event with error " + error + " for user " + userId + " in " + last);
+        RealmEvents.await(env, type, userId, error);
     }
 
     static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        RealmEvents.pause(millis);
     }
 }

@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.it.expertpass;
 
+import fr.ordre.comptexpert.it.support.RealmEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.companion.QrCodes;
@@ -109,33 +110,16 @@ final class Expertpass {
         new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains(text));
     }
 
-    /** The latest events of the realm of one type, newest first (optionally for one user). */
     static JsonNode events(TestEnvironment.Env env, String type, String userId) {
-        return env.admin().get(REALM + "/events?type=" + type + "&max=50" + (userId == null ? "" : "&user=" + userId));
+        return RealmEvents.of(env, type, userId);
     }
 
     static void assertEvent(TestEnvironment.Env env, String type, String userId, String error) {
-        long deadline = System.currentTimeMillis() + 5000;
-        JsonNode last = null;
-        while (System.currentTimeMillis() < deadline) {
-            last = events(env, type, userId);
-            for (JsonNode event : last) {
-                if (error == null ? !event.hasNonNull("error") : error.equals(event.path("error").asText())) {
-                    return;
-                }
-            }
-            sleep(200);
-        }
-        throw new AssertionError("No " + type + " event with error " + error + " for user " + userId + " in " + last);
+        RealmEvents.await(env, type, userId, error);
     }
 
     static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        RealmEvents.pause(millis);
     }
 
     static AdminApi admin(TestEnvironment.Env env) {
