@@ -11,6 +11,7 @@ import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * "Username Password Form + Expertpass": Keycloak's form with the Expertpass QR panel beside it. Bound in
@@ -38,6 +39,12 @@ public final class ExpertpassLoginFormFactory implements AuthenticatorFactory {
     @Override
     public String getReferenceCategory() {
         return "password";
+    }
+
+    /** The account console lists a credential type only when an enabled flow step names it: the phones. */
+    @Override
+    public Set<String> getOptionalReferenceCategories(KeycloakSession session) {
+        return Set.of(ExpertpassCredentialModel.TYPE);
     }
 
     @Override

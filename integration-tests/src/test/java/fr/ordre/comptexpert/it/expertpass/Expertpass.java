@@ -102,6 +102,12 @@ final class Expertpass {
         return QrCodes.decode(png);
     }
 
+    /** The service's code exchange gives an ID token for {@code username}. */
+    static void assertSignedInAs(OidcClient client, OidcClient.Authorization authorization, String callback, String username) {
+        JsonNode tokens = client.exchange(authorization, callback);
+        assertEquals(username, OidcClient.claims(tokens.get("id_token").asText()).get("preferred_username").asText());
+    }
+
     static String shownCode(WebDriver browser) {
         return browser.findElement(By.id("ordre-expertpass-code")).getText().trim();
     }

@@ -10,8 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WindowType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,10 +66,7 @@ class ExpertpassIT {
 
             ExpertpassCompanion.Result approved = phone.approve(url, Expertpass.shownCode(browser));
             assertEquals(200, approved.status(), approved.toString());
-            String callback = login.awaitRedirect(env.demoApp().redirectUri());
-
-            JsonNode tokens = client.exchange(authorization, callback);
-            assertEquals(username, OidcClient.claims(tokens.get("id_token").asText()).get("preferred_username").asText());
+            Expertpass.assertSignedInAs(client, authorization, login.awaitRedirect(env.demoApp().redirectUri()), username);
             Expertpass.assertEvent(env, "CUSTOM_REQUIRED_ACTION", Expertpass.userId(env, username), null);
         } finally {
             browser.quit();
@@ -77,8 +82,7 @@ class ExpertpassIT {
             LoginPage login = new LoginPage(browser).open(authorization.url());
             assertTrue(browser.getPageSource().contains("Sign in with Expertpass"));
             login.signIn("marie.lefevre", "Comptexpert-Demo-2026!");
-            JsonNode tokens = client.exchange(authorization, login.awaitRedirect(env.demoApp().redirectUri()));
-            assertEquals("marie.lefevre", OidcClient.claims(tokens.get("id_token").asText()).get("preferred_username").asText());
+            Expertpass.assertSignedInAs(client, authorization, login.awaitRedirect(env.demoApp().redirectUri()), "marie.lefevre");
         } finally {
             browser.quit();
         }
@@ -120,10 +124,107 @@ class ExpertpassIT {
             Expertpass.sleep(500);
             assertTrue(browser.getCurrentUrl().contains("/realms/ordre/"), "no script: the page waits for the button");
             browser.findElement(By.id("ordre-expertpass-continue")).click();
-            JsonNode tokens = client.exchange(authorization, login.awaitRedirect(env.demoApp().redirectUri()));
-            assertEquals(username, OidcClient.claims(tokens.get("id_token").asText()).get("preferred_username").asText());
+            Expertpass.assertSignedInAs(client, authorization, login.awaitRedirect(env.demoApp().redirectUri()), username);
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * A background tab may lose its answer: its long-poll throttled, suspended or cut. Here the page's long-poll is
+     * held by the browser itself (DevTools request interception) while the tab is hidden and the phone approves;
+     * the page can only learn it by asking again when it is shown, which it must do at once.
+     */
+    @Test
+    void aBackgroundTabThatMissedTheAnswerAsksAgainWhenShown(TestEnvironment.Env env) {
+        String username = Expertpass.createUser(env, "memorialiste", true);
+        ExpertpassCompanion phone = Expertpass.enrol(env, username, "Android de Camille");
+        OidcClient client = env.demoClient();
+        OidcClient.Authorization authorization = client.authorize(env.demoApp().redirectUri());
+        ChromeDriver browser = (ChromeDriver) Browser.open("fr");
+        try {
+            browser.executeCdpCommand("Fetch.enable", Map.of("patterns",
+                    List.of(Map.of("urlPattern", "*/expertpass/v1/browser/wait*", "requestStage", "Request"))));
+            LoginPage login = new LoginPage(browser).open(authorization.url());
+            String url = Expertpass.scanQr(browser);
+            String code = Expertpass.shownCode(browser);
+            // From now on long-polls go through; the one the page sent first stays held, unanswered.
+            browser.executeCdpCommand("Fetch.enable", Map.of("patterns",
+                    List.of(Map.of("urlPattern", "*/ordre-matches-nothing/*", "requestStage", "Request"))));
+            String loginTab = browser.getWindowHandle();
+            // A new tab in front: headless Chromium hides the login tab (visibilitychange, as on a desktop).
+            browser.switchTo().newWindow(WindowType.TAB);
+
+            assertEquals(200, phone.approve(url, code).status());
+            // Hidden, with its long-poll held, the page cannot know yet: it is still the login page.
+            Expertpass.sleep(1500);
+            assertFalse(pageUrls(browser).stream().anyMatch(u -> u.startsWith(env.demoApp().redirectUri())),
+                    "the hidden tab did not move: " + pageUrls(browser));
+
+            browser.switchTo().window(loginTab);
+            Expertpass.assertSignedInAs(client, authorization, login.awaitRedirect(env.demoApp().redirectUri()), username);
+        } finally {
+            browser.quit();
+        }
+    }
+
+    /**
+     * The account console ("Signing in") shows the phone under a readable name and help text, in French and in
+     * English (the credential type's labels are message keys resolved from our bundles), and removes it.
+     */
+    @Test
+    void theAccountConsoleNamesThePhoneAndRemovesIt(TestEnvironment.Env env) {
+        String username = Expertpass.createUser(env, "expert-comptable", true);
+        Expertpass.enrol(env, username, "Galaxy de Camille");
+        String signingIn = env.keycloak().baseUrl() + "/realms/ordre/account/account-security/signing-in";
+        Map<String, String> helpTexts = Map.of(
+                "en", "A phone with the Expertpass app: sign in by scanning a QR code.",
+                "fr", "Téléphone avec l’application Expertpass : connexion en scannant un QR code.");
+        for (String language : List.of("en", "fr")) {
+            WebDriver browser = Browser.open(language);
+            try {
+                new LoginPage(browser).open(signingIn).signIn(username, Expertpass.PASSWORD);
+                WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+                wait.withMessage(() -> "at " + browser.getCurrentUrl() + ": " + browser.findElement(By.tagName("body")).getText());
+                wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Galaxy de Camille"));
+                String text = browser.findElement(By.tagName("body")).getText();
+                assertTrue(text.contains(helpTexts.get(language)), language + ": the help text, readable, in " + text);
+                assertTrue(text.lines().anyMatch(l -> l.strip().equals("Expertpass")), language + ": the title in " + text);
+                assertFalse(text.contains("ordreExpertpass") || text.contains("ordre-expertpass") || text.contains("''"),
+                        language + ": no raw message key nor MessageFormat quoting in " + text);
+                if ("fr".equals(language)) {
+                    removeDevice(browser, wait, "Galaxy de Camille");
+                    // "Configurer Expertpass" starts the enrolment (application-initiated required action).
+                    browser.findElement(By.xpath("//button[normalize-space(.)='Configurer Expertpass']")).click();
+                    new LoginPage(browser).waitFor(By.id("ordre-expertpass-enrol"));
+                }
+            } finally {
+                browser.quit();
+            }
+        }
+        JsonNode credentials = env.admin().get(Expertpass.REALM + "/users/" + Expertpass.userId(env, username) + "/credentials");
+        for (JsonNode c : credentials) {
+            assertNotEquals("ordre-expertpass", c.get("type").asText(), "the phone is removed: " + credentials);
+        }
+    }
+
+    /** Clicks the row's "Supprimer", confirms on Keycloak's delete-credential page, and waits to be back without it. */
+    private static void removeDevice(WebDriver browser, WebDriverWait wait, String deviceName) {
+        org.openqa.selenium.WebElement row = browser.findElement(By.xpath(
+                "//*[normalize-space(text())='" + deviceName + "']/ancestor::*[.//button][1]"));
+        row.findElement(By.xpath(".//button[normalize-space(.)='Supprimer']")).click();
+        wait.until(d -> !d.findElements(By.id("kc-accept")).isEmpty());
+        assertTrue(browser.getPageSource().contains("Voulez-vous supprimer " + deviceName), "the confirmation names the phone");
+        browser.findElement(By.id("kc-accept")).click();
+        wait.until(d -> d.getCurrentUrl().contains("/account/") && d.findElement(By.tagName("body")).getText().contains("Configurer Expertpass"));
+        assertFalse(browser.findElement(By.tagName("body")).getText().contains(deviceName), "the phone is gone from the list");
+    }
+
+    /** The URLs of the browser's tabs, read through DevTools without bringing any to the front. */
+    @SuppressWarnings("unchecked")
+    private static List<String> pageUrls(ChromeDriver browser) {
+        List<Map<String, Object>> targets = (List<Map<String, Object>>) browser.executeCdpCommand("Target.getTargets", Map.of())
+                .get("targetInfos");
+        return targets.stream().filter(t -> "page".equals(t.get("type"))).map(t -> (String) t.get("url")).toList();
     }
 }
