@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * What the Expertpass app does, over the API v1 (docs/expertpass-openapi.yml). The signed strings are the
@@ -124,12 +125,19 @@ public final class ExpertpassCompanion {
     }
 
     public static Result get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build());
+        return send(request(url).GET().build());
     }
 
     public static Result post(String url, String json) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(url).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
+    /** Sends the JVM's language as the app sends the phone's: the server's error_description comes in it (fr or en). */
+    private static HttpRequest.Builder request(String url) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        String language = Locale.getDefault().getLanguage();
+        return language.isEmpty() ? builder : builder.header("Accept-Language", language);
     }
 
     private static Result send(HttpRequest request) {

@@ -43,7 +43,7 @@ public final class CardApiResource {
         String signature = JsonApi.text(in, "signature");
         Long time = in == null || !(in.get("time") instanceof Number n) ? null : n.longValue();
         if (deviceId == null || signature == null || time == null) {
-            return JsonApi.error(400, "invalid_request", "deviceId, time and signature are required.");
+            return JsonApi.error(session, 400, "invalid_request", "ordreApiSignedRequestInvalid");
         }
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.VERIFIABLE_CREDENTIAL_REQUEST).detail(CardEvents.DETAIL, "issue");
@@ -56,15 +56,15 @@ public final class CardApiResource {
             return switch (signed.refusal()) {
                 case UNKNOWN_DEVICE -> {
                     event.error(CardEvents.UNKNOWN_DEVICE);
-                    yield JsonApi.error(403, "unknown_device", "This phone is not (or no longer) enrolled in Expertpass.");
+                    yield JsonApi.error(session, 403, "unknown_device", "ordreApiDeviceUnknown");
                 }
                 case BAD_SIGNATURE -> {
                     event.detail("credential_id", signed.credentialId()).error(CardEvents.BAD_SIGNATURE);
-                    yield JsonApi.error(403, "bad_signature", "The signature does not match this phone's key.");
+                    yield JsonApi.error(session, 403, "bad_signature", "ordreApiBadSignature");
                 }
                 case STALE_TIME -> {
                     event.detail("credential_id", signed.credentialId()).error(CardEvents.STALE_TIME);
-                    yield JsonApi.error(400, "stale_time", "The phone's clock is too far from the server's: set it to automatic time.");
+                    yield JsonApi.error(session, 400, "stale_time", "ordreApiStaleTime");
                 }
             };
         }
@@ -74,12 +74,12 @@ public final class CardApiResource {
         if (issued.refusal() == CardIssuer.Refusal.INELIGIBLE) {
             event.error(CardEvents.INELIGIBLE);
             LOG.infof("No professional card for user %s in realm %s: profile not eligible", user.getUsername(), realm.getName());
-            return JsonApi.error(403, "ineligible", "The professional card is reserved to the profiles of Expertpass.");
+            return JsonApi.error(session, 403, "ineligible", "ordreApiCardIneligible");
         }
         if (issued.refusal() == CardIssuer.Refusal.NOT_REGISTERED) {
             event.error(CardEvents.NOT_REGISTERED);
             LOG.warnf("No professional card for user %s in realm %s: no active Tableau entry", user.getUsername(), realm.getName());
-            return JsonApi.error(403, "not_registered", "This account has no active entry on the Tableau de l'Ordre.");
+            return JsonApi.error(session, 403, "not_registered", "ordreApiCardNotRegistered");
         }
         ProfessionalCard card = issued.card();
         new CardReferences(session).save(card, issued.jws());

@@ -2,12 +2,16 @@ package fr.ordre.comptexpert.endpoint;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.util.JsonSerialization;
 
 import java.io.IOException;
 import java.util.Map;
 
-/** What every JSON API of ours (the app's, the card's) shares: bounded parsing and OAuth-style errors, never cached. */
+/**
+ * What every JSON API of ours (the app's, the card's) shares: bounded parsing and OAuth-style errors, never
+ * cached, described in the request's language.
+ */
 public final class JsonApi {
 
     /** Larger bodies are refused unread: no request of ours comes near it. */
@@ -16,9 +20,15 @@ public final class JsonApi {
     private JsonApi() {
     }
 
-    public static Response error(int status, String code, String description) {
-        return Response.status(status).entity(Map.of("error", code, "error_description", description))
-                .type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+    /**
+     * An error answer: {@code code} is stable, for programs; {@code error_description} is the message
+     * {@code messageKey} of the bundles, in the language negotiated for this request.
+     */
+    public static Response error(KeycloakSession session, int status, String code, String messageKey) {
+        ApiMessages.Text description = ApiMessages.resolve(session, messageKey);
+        return Response.status(status).entity(Map.of("error", code, "error_description", description.text()))
+                .type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
+                .header("Content-Language", description.locale().toLanguageTag()).build();
     }
 
     /** A JSON object, or null for anything else (empty, too long, malformed, an array...). */

@@ -78,7 +78,7 @@ public final class ExpertpassResource {
     public Response enrolment(@PathParam("ref") String ref) {
         Optional<ExpertpassStore.Entry> entry = liveEnrolment(ref);
         if (entry.isEmpty()) {
-            return JsonApi.error(404, "unknown_enrolment", "This enrolment code is unknown, used or expired: show a new one.");
+            return JsonApi.error(session, 404, "unknown_enrolment", "ordreApiEnrolmentUnavailable");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("enrolment", ref);
@@ -99,49 +99,49 @@ public final class ExpertpassResource {
         String publicKey = JsonApi.text(in, "publicKey");
         String signature = JsonApi.text(in, "signature");
         if (in == null || deviceName == null || publicKey == null || signature == null) {
-            return JsonApi.error(400, "invalid_request", "deviceName, publicKey and signature are required.");
+            return JsonApi.error(session, 400, "invalid_request", "ordreApiEnrolmentRequestInvalid");
         }
         deviceName = deviceName.strip();
         if (deviceName.isEmpty() || deviceName.length() > 64 || deviceName.chars().anyMatch(Character::isISOControl)) {
-            return JsonApi.error(400, "invalid_device_name", "The device name must have 1 to 64 printable characters.");
+            return JsonApi.error(session, 400, "invalid_device_name", "ordreApiDeviceNameInvalid");
         }
         Optional<PublicKey> key = ExpertpassCrypto.parsePublicKey(publicKey);
         if (key.isEmpty()) {
-            return JsonApi.error(400, "invalid_public_key", "publicKey must be a P-256 public key (SPKI, base64).");
+            return JsonApi.error(session, 400, "invalid_public_key", "ordreApiPublicKeyInvalid");
         }
         EventBuilder event = event(EventType.UPDATE_CREDENTIAL).detail("credential_type", ExpertpassCredentialModel.TYPE);
         Optional<ExpertpassStore.Entry> found = store.enrolment(ref).filter(e -> realm.getId().equals(e.get("realm")));
         if (found.isEmpty()) {
             event.error(ExpertpassEvents.ENROLMENT_INVALID);
-            return JsonApi.error(404, "unknown_enrolment", "This enrolment code is unknown or expired: show a new one.");
+            return JsonApi.error(session, 404, "unknown_enrolment", "ordreApiEnrolmentUnknown");
         }
         ExpertpassStore.Entry enrolment = found.get();
         UserModel user = session.users().getUserById(realm, enrolment.get("user"));
         event.user(user);
         if (!ExpertpassStore.PENDING.equals(enrolment.status())) {
             event.detail(ExpertpassEvents.DETAIL, "enrolment-used").error(ExpertpassEvents.ENROLMENT_USED);
-            return JsonApi.error(409, "enrolment_used", "This enrolment code was used already: show a new one.");
+            return JsonApi.error(session, 409, "enrolment_used", "ordreApiEnrolmentUsed");
         }
         if (enrolment.expired(ExpertpassStore.now())) {
             event.detail(ExpertpassEvents.DETAIL, "enrolment-expired").error(ExpertpassEvents.ENROLMENT_INVALID);
-            return JsonApi.error(410, "enrolment_expired", "This enrolment code has expired: show a new one.");
+            return JsonApi.error(session, 410, "enrolment_expired", "ordreApiEnrolmentExpired");
         }
         String message = ExpertpassCrypto.enrolMessage(ref, enrolment.get("nonce"), publicKey.trim(), deviceName);
         if (!ExpertpassCrypto.verify(key.get(), message, signature)) {
             event.detail(ExpertpassEvents.DETAIL, "enrolment-proof").error(ExpertpassEvents.BAD_SIGNATURE);
-            return JsonApi.error(400, "bad_signature", "The signature does not prove possession of this key.");
+            return JsonApi.error(session, 400, "bad_signature", "ordreApiEnrolmentBadProof");
         }
         if (!store.takeOnce(ref, enrolment.expiresAt() - ExpertpassStore.now() + ExpertpassStore.KEEP_SECONDS)) {
             event.detail(ExpertpassEvents.DETAIL, "enrolment-used").error(ExpertpassEvents.ENROLMENT_USED);
-            return JsonApi.error(409, "enrolment_used", "This enrolment code was used already: show a new one.");
+            return JsonApi.error(session, 409, "enrolment_used", "ordreApiEnrolmentUsed");
         }
         if (user == null || !user.isEnabled()) {
             event.error(ExpertpassEvents.ENROLMENT_INVALID);
-            return JsonApi.error(404, "unknown_enrolment", "This enrolment code is unknown or expired: show a new one.");
+            return JsonApi.error(session, 404, "unknown_enrolment", "ordreApiEnrolmentUnknown");
         }
         if (!ExpertpassEligibility.eligible(session, realm, user)) {
             event.error(ExpertpassEvents.INELIGIBLE);
-            return JsonApi.error(403, "ineligible", "Expertpass is not available for this account's profile.");
+            return JsonApi.error(session, 403, "ineligible", "ordreApiExpertpassIneligible");
         }
         CredentialModel credential = user.credentialManager().createStoredCredential(
                 ExpertpassCredentialModel.create(deviceName, publicKey.trim(), System.currentTimeMillis()));
@@ -193,7 +193,7 @@ public final class ExpertpassResource {
         Optional<ExpertpassStore.Entry> found = store.challenge(id).filter(c -> realm.getId().equals(c.get("realm")));
         if (found.isEmpty() || !ExpertpassStore.PENDING.equals(found.get().status())
                 || found.get().expired(ExpertpassStore.now())) {
-            return JsonApi.error(404, "unknown_challenge", "This QR code is unknown or expired: scan the one on the screen now.");
+            return JsonApi.error(session, 404, "unknown_challenge", "ordreApiChallengeUnknown");
         }
         ExpertpassStore.Entry c = found.get();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -221,7 +221,7 @@ public final class ExpertpassResource {
         Long time = in == null || !(in.get("time") instanceof Number n) ? null : n.longValue();
         if (code == null || deviceId == null || decision == null || signature == null || time == null
                 || !("approve".equals(decision) || "deny".equals(decision)) || !code.matches("[0-9]{1,6}")) {
-            return JsonApi.error(400, "invalid_request", "code, deviceId, decision (approve|deny), time and signature are required.");
+            return JsonApi.error(session, 400, "invalid_request", "ordreApiDecisionRequestInvalid");
         }
         EventBuilder event = event(EventType.LOGIN_ERROR).detail("auth_method", ExpertpassLoginForm.AUTH_METHOD);
         Optional<ExpertpassStore.Entry> found = store.challenge(id).filter(c -> realm.getId().equals(c.get("realm")));
@@ -231,11 +231,11 @@ public final class ExpertpassResource {
                     .filter(d -> ExpertpassCrypto.verify(d.key(), ExpertpassCrypto.decisionMessage(id, code, deviceId, decision, time), signature))
                     .ifPresent(d -> event.user(d.user()).detail("credential_id", d.credential().getId()));
             event.detail(ExpertpassEvents.DETAIL, "replay").error(ExpertpassEvents.REPLAY);
-            return JsonApi.error(409, "already_used", "This QR code was used already.");
+            return JsonApi.error(session, 409, "already_used", "ordreApiChallengeUsed");
         }
         if (found.isEmpty()) {
             event.detail(ExpertpassEvents.DETAIL, "unknown-challenge").error(ExpertpassEvents.UNKNOWN_CHALLENGE);
-            return JsonApi.error(404, "unknown_challenge", "This QR code is unknown or expired: scan the one on the screen now.");
+            return JsonApi.error(session, 404, "unknown_challenge", "ordreApiChallengeUnknown");
         }
         ExpertpassStore.Entry challenge = found.get();
         ClientModel client = realm.getClientById(challenge.get("client"));
@@ -246,34 +246,34 @@ public final class ExpertpassResource {
         if (device.isEmpty()) {
             Device.userOf(session, realm, deviceId).ifPresent(event::user);
             event.detail(ExpertpassEvents.DETAIL, "device-revoked").error(ExpertpassEvents.DEVICE_REVOKED);
-            return JsonApi.error(403, "unknown_device", "This phone is not (or no longer) enrolled in Expertpass.");
+            return JsonApi.error(session, 403, "unknown_device", "ordreApiDeviceUnknown");
         }
         UserModel user = device.get().user();
         event.user(user).detail("credential_id", device.get().credential().getId());
         String message = ExpertpassCrypto.decisionMessage(id, code, deviceId, decision, time);
         if (!ExpertpassCrypto.verify(device.get().key(), message, signature)) {
             event.detail(ExpertpassEvents.DETAIL, "bad-signature").error(ExpertpassEvents.BAD_SIGNATURE);
-            return JsonApi.error(403, "bad_signature", "The signature does not match this phone's key.");
+            return JsonApi.error(session, 403, "bad_signature", "ordreApiBadSignature");
         }
         if (Math.abs(ExpertpassStore.now() - time) > CLOCK_SKEW_SECONDS) {
             event.detail(ExpertpassEvents.DETAIL, "stale-time").error(ExpertpassEvents.STALE);
-            return JsonApi.error(400, "stale_time", "The phone's clock is too far from the server's: set it to automatic time.");
+            return JsonApi.error(session, 400, "stale_time", "ordreApiStaleTime");
         }
         if (!store.takeOnce(id, challenge.expiresAt() - ExpertpassStore.now() + ExpertpassStore.KEEP_SECONDS)
                 || !(ExpertpassStore.PENDING.equals(challenge.status()) || ExpertpassStore.ROTATED.equals(challenge.status()))) {
             event.detail(ExpertpassEvents.DETAIL, "replay").error(ExpertpassEvents.REPLAY);
-            return JsonApi.error(409, "already_used", "This QR code was used already.");
+            return JsonApi.error(session, 409, "already_used", "ordreApiChallengeUsed");
         }
         Optional<AuthenticationSessionModel> attempt = store.attempt(realm, challenge);
         if (ExpertpassStore.ROTATED.equals(challenge.status()) || challenge.expired(ExpertpassStore.now())
                 || attempt.isEmpty() || !id.equals(attempt.get().getAuthNote(ExpertpassStore.NOTE_CHALLENGE))) {
             event.detail(ExpertpassEvents.DETAIL, "expired").error(ExpertpassEvents.EXPIRED);
-            return JsonApi.error(410, "expired", "This QR code has expired: scan the one on the screen now.");
+            return JsonApi.error(session, 410, "expired", "ordreApiChallengeExpired");
         }
         if (!user.isEnabled() || !ExpertpassEligibility.eligible(session, realm, user)) {
             decide(challenge, ExpertpassStore.DENIED, "ineligible", null);
             event.detail(ExpertpassEvents.DETAIL, "ineligible").error(ExpertpassEvents.INELIGIBLE);
-            return JsonApi.error(403, "ineligible", "Expertpass is not available for this account's profile.");
+            return JsonApi.error(session, 403, "ineligible", "ordreApiExpertpassIneligible");
         }
         if ("deny".equals(decision)) {
             decide(challenge, ExpertpassStore.DENIED, "user", null);
@@ -284,7 +284,7 @@ public final class ExpertpassResource {
             // One try per QR: the 2-3 digit code cannot be guessed by retrying.
             decide(challenge, ExpertpassStore.DENIED, "code", null);
             event.detail(ExpertpassEvents.DETAIL, "code-mismatch").error(ExpertpassEvents.CODE_MISMATCH);
-            return JsonApi.error(403, "code_mismatch", "The code does not match the one on the screen: scan the new QR code.");
+            return JsonApi.error(session, 403, "code_mismatch", "ordreApiCodeMismatch");
         }
         decide(challenge, ExpertpassStore.APPROVED, null, device.get());
         event.event(EventType.CUSTOM_REQUIRED_ACTION).detail("custom_required_action", ExpertpassLoginForm.AUTH_METHOD)
@@ -316,13 +316,13 @@ public final class ExpertpassResource {
         String signature = JsonApi.text(in, "signature");
         Long time = in == null || !(in.get("time") instanceof Number n) ? null : n.longValue();
         if (deviceId == null || signature == null || time == null) {
-            return JsonApi.error(400, "invalid_request", "deviceId, time and signature are required.");
+            return JsonApi.error(session, 400, "invalid_request", "ordreApiSignedRequestInvalid");
         }
         Optional<Device> device = Device.find(session, realm, deviceId);
         if (device.isEmpty() || !ExpertpassCrypto.verify(device.get().key(),
                 ExpertpassCrypto.devicesMessage(deviceId, time), signature)
                 || Math.abs(ExpertpassStore.now() - time) > CLOCK_SKEW_SECONDS) {
-            return JsonApi.error(403, "unknown_device", "This phone is not (or no longer) enrolled in Expertpass.");
+            return JsonApi.error(session, 403, "unknown_device", "ordreApiDeviceUnknown");
         }
         UserModel user = device.get().user();
         List<Map<String, Object>> devices = user.credentialManager()

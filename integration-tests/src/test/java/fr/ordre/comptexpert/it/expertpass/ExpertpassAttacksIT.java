@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.companion.DeviceKey;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.it.support.Browser;
+import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -195,5 +199,29 @@ class ExpertpassAttacksIT {
         } finally {
             ExpertpassFlowConfig.remove(env, configId);
         }
+    }
+
+    /** error_description follows Accept-Language (realm default French, else English); error does not. */
+    @Test
+    void errorTextIsInTheNegotiatedLanguage(TestEnvironment.Env env) {
+        byte[] id = new byte[32];
+        new SecureRandom().nextBytes(id);
+        // The shape of a real challenge id (43 chars of base64url), one that no page ever showed.
+        String unknown = env.keycloak().realmUrl() + "/comptexpert/expertpass/v1/challenges/"
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(id);
+        String french = "Ce QR code est inconnu ou expiré : scannez celui qui s'affiche maintenant à l'écran.";
+        String english = "This QR code is unknown or expired: scan the one on the screen now.";
+        assertError(HttpExpertpass.get(unknown, Map.of()), "fr", french);
+        assertError(HttpExpertpass.get(unknown, Map.of("Accept-Language", "de-DE,de;q=0.9")), "fr", french);
+        assertError(HttpExpertpass.get(unknown, Map.of("Accept-Language", "en")), "en", english);
+        assertError(HttpExpertpass.get(unknown, Map.of("Accept-Language", "en-GB,en;q=0.9,fr;q=0.8")), "en", english);
+    }
+
+    private static void assertError(HttpResponse<String> response, String language, String description) {
+        assertEquals(404, response.statusCode(), response.body());
+        assertEquals(language, response.headers().firstValue("Content-Language").orElse(null), response.headers().toString());
+        JsonNode body = HttpExpertpass.json(response.body());
+        assertEquals("unknown_challenge", body.path("error").asText());
+        assertEquals(description, body.path("error_description").asText());
     }
 }

@@ -142,11 +142,20 @@ public final class HttpExpertpass {
     public static HttpResponse<String> post(String url, String body, Map<String, String> headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
+        return send(builder, headers);
+    }
+
+    public static HttpResponse<String> get(String url, Map<String, String> headers) {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET(), headers);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder builder, Map<String, String> headers) {
         headers.forEach(builder::header);
+        HttpRequest request = builder.build();
         try {
-            return HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new UncheckedIOException(url + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(request.uri() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
