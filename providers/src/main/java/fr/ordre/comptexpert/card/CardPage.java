@@ -1,5 +1,7 @@
 package fr.ordre.comptexpert.card;
 
+import fr.ordre.comptexpert.endpoint.JsonApi;
+
 import fr.ordre.comptexpert.profile.OrdreProfile;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -71,9 +73,10 @@ public final class CardPage {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", check.code());
         body.put("checkedAt", check.checkedAt());
+        Response.ResponseBuilder response = Response.status(check.httpStatus());
         if (check.retryAfter() > 0) {
             body.put("retryAfter", check.retryAfter());
-            body.put("error_description", "Too many verifications from this address: try again in " + check.retryAfter() + " s.");
+            JsonApi.describe(response, body, session, "ordreCardRateLimited", check.retryAfter());
         }
         CardVerifier.Verdict verdict = check.verdict();
         if (verdict != null && verdict.status() == CardVerifier.Status.EXPIRED) {
@@ -95,7 +98,7 @@ public final class CardPage {
             holder.put("expiresAt", card.expiresAt());
             body.put("card", holder);
         }
-        return secured(Response.status(check.httpStatus()).entity(body).type(MediaType.APPLICATION_JSON_TYPE), check).build();
+        return secured(response.entity(body).type(MediaType.APPLICATION_JSON_TYPE), check).build();
     }
 
     private static Response.ResponseBuilder secured(Response.ResponseBuilder response, Check check) {

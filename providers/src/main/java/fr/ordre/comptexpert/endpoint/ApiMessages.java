@@ -31,34 +31,34 @@ final class ApiMessages {
     private ApiMessages() {
     }
 
-    static Text resolve(KeycloakSession session, String key) {
+    static Text resolve(KeycloakSession session, String key, Object... params) {
         Locale locale = session.getContext().resolveLocale(null);
         try {
             Properties messages = session.theme().getTheme(Theme.Type.LOGIN)
                     .getEnhancedMessages(session.getContext().getRealm(), locale);
             String pattern = messages.getProperty(key);
             if (pattern != null) {
-                return new Text(format(pattern, locale), locale);
+                return new Text(format(pattern, locale, params), locale);
             }
             LOG.warnf("No message %s in the login theme for %s", key, locale);
         } catch (IOException e) {
             // An error answer must not become a 500 because the theme is unreadable.
             LOG.warnf(e, "Login theme messages unreadable for %s", locale);
         }
-        return english(key);
+        return english(key, params);
     }
 
     /** The pattern with its doubled apostrophes undone, as FreeMarker's msg() shows it; a broken override as is. */
-    static String format(String pattern, Locale locale) {
+    static String format(String pattern, Locale locale, Object... params) {
         try {
-            return new MessageFormat(pattern, locale).format(new Object[0]);
+            return new MessageFormat(pattern, locale).format(params);
         } catch (IllegalArgumentException e) {
             return pattern;
         }
     }
 
     /** The packaged English text, or the key itself if even that is missing. */
-    static Text english(String key) {
+    static Text english(String key, Object... params) {
         Properties english = new Properties();
         try (InputStream in = ApiMessages.class.getResourceAsStream(ENGLISH_BUNDLE)) {
             if (in != null) {
@@ -68,6 +68,6 @@ final class ApiMessages {
             LOG.warnf(e, "Packaged English messages unreadable");
         }
         String pattern = english.getProperty(key);
-        return new Text(pattern == null ? key : format(pattern, Locale.ENGLISH), Locale.ENGLISH);
+        return new Text(pattern == null ? key : format(pattern, Locale.ENGLISH, params), Locale.ENGLISH);
     }
 }

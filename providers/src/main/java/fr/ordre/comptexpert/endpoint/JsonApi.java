@@ -31,6 +31,14 @@ public final class JsonApi {
                 .header("Content-Language", description.locale().toLanguageTag()).build();
     }
 
+    /** A text for people inside a JSON answer, in the negotiated language; sets {@code Content-Language} on it. */
+    public static Response.ResponseBuilder describe(Response.ResponseBuilder response, Map<String, Object> body,
+                                                    KeycloakSession session, String messageKey, Object... params) {
+        ApiMessages.Text description = ApiMessages.resolve(session, messageKey, params);
+        body.put("error_description", description.text());
+        return response.header("Content-Language", description.locale().toLanguageTag());
+    }
+
     /** A JSON object, or null for anything else (empty, too long, malformed, an array...). */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(String json) {

@@ -32,6 +32,39 @@ final class Goals {
             goals.add(goal("QR approval-to-redirect p99 <= 500 ms", qr.path("p99Ms").asDouble() + " ms",
                     qr.path("p99Ms").asDouble() <= 500));
         }
+        JsonNode panel = scenarios.path("panel").path("variants");
+        if (!panel.isMissingNode()) {
+            JsonNode with = panel.path("with");
+            JsonNode without = panel.path("without");
+            double cpu = with.path("serverCpuMsPerOperation").asDouble() / without.path("serverCpuMsPerOperation").asDouble();
+            goals.add(goal("Login page with the QR panel: render cost (server CPU per page) <= 1.10 x without",
+                    String.format(java.util.Locale.ROOT, "%.3f x (%.3f vs %.3f ms)", cpu,
+                            with.path("serverCpuMsPerOperation").asDouble(), without.path("serverCpuMsPerOperation").asDouble()),
+                    cpu <= 1.10));
+            double throughput = without.path("throughputPerSecond").asDouble() / with.path("throughputPerSecond").asDouble();
+            double p50 = with.path("p50Ms").asDouble() / without.path("p50Ms").asDouble();
+            goals.add(goal("Login page with the QR panel, seen from the browser: pages/s without ÷ with, and p50 with ÷ without",
+                    String.format(java.util.Locale.ROOT, "%.3f x, %.3f x", throughput, p50), null));
+        }
+        JsonNode waiting = scenarios.path("waiting");
+        if (!waiting.isMissingNode()) {
+            int browsers = waiting.path("browsers").asInt();
+            int failures = waiting.path("failures").asInt();
+            int signedIn = waiting.path("signedIn").asInt();
+            goals.add(goal(browsers + " browsers waiting at once on one node: no failures, every one signed in after its approval",
+                    failures + " failures, " + signedIn + "/" + browsers + " signed in", failures == 0 && signedIn == browsers));
+            int threads = waiting.path("holding").path("threadsMax").asInt() - waiting.path("baseline").path("threadsMax").asInt();
+            goals.add(goal("Threads held while they wait: server threads + <= 5 % of the waiting browsers (no thread per wait)",
+                    "+" + threads + " threads", threads <= browsers / 20));
+            double heap = waiting.path("holding").path("liveHeapMb").asDouble() - waiting.path("baseline").path("liveHeapMb").asDouble();
+            double perBrowserKb = heap * 1024 / browsers;
+            goals.add(goal("Memory held while they wait: live heap (after a full GC) + <= 50 KB per waiting browser",
+                    String.format(java.util.Locale.ROOT, "%+.1f MB, %.1f KB per browser (login attempt, challenge, watch, connection)",
+                            heap, perBrowserKb), perBrowserKb <= 50));
+            goals.add(goal("CPU while they wait (long-polls renewed every 25 s, QR rotated every 60 s)",
+                    waiting.path("holding").path("serverCpuCores").asText() + " cores (idle server: "
+                            + waiting.path("baseline").path("serverCpuCores").asText() + ")", null));
+        }
         goals.add(goal("Register lookup p99 < 50 us at 100,000 entries",
                 "not measured here: JMH RegisterLookupBenchmark (docs/performance.md, Tableau register lookups)", null));
         return goals;

@@ -125,7 +125,14 @@ public final class LoadDriver {
             r.put("tableauRegistrations", tableauUsed.get());
             scenarioResults.put("register", r);
         }
-        if (scenarios.contains("qr")) {
+        if (scenarios.contains("panel")) {
+            OidcClient noPanelClient = new OidcClient(base + "/realms/ordre", config.get("noPanelClient").asText());
+            scenarioResults.put("panel", pair("panel", "without", "with",
+                    (http, t, st) -> loginPage(http, st, noPanelClient, false),
+                    (http, t, st) -> loginPage(http, st, ordreClient, true),
+                    config.get("panelThreads").asInt(), rounds, seconds, warmup));
+        }
+        if (scenarios.contains("qr") || scenarios.contains("waiting")) {
             List<String> qrUsers = new ArrayList<>();
             config.get("qrUsers").forEach(u -> qrUsers.add(u.asText()));
             System.out.printf("[driver] enrolling %d phones over HTTP%n", qrUsers.size());
@@ -133,9 +140,15 @@ public final class LoadDriver {
             for (String user : qrUsers) {
                 phones.add(enrol(http, ordreClient, user));
             }
+        }
+        if (scenarios.contains("qr")) {
             int pause = config.get("qrPauseMillis").asInt();
             scenarioResults.put("qr", single("qr", "ordre",
                     (h, t, st) -> qrSignIn(h, st, ordreClient, t, pause), phones.size(), rounds, seconds, warmup, pause));
+        }
+        if (scenarios.contains("waiting")) {
+            scenarioResults.put("waiting", new WaitingBrowsers(ordreClient, phones, pid, management, ticks)
+                    .run(config.get("waitingBrowsers").asInt(), config.get("waitingHoldSeconds").asInt(), 15));
         }
         out.put("errorSamples", errorSamples);
         return out;
@@ -271,6 +284,20 @@ public final class LoadDriver {
         steps.mark("credentials to code");
         tokens(client, authorization, callback);
         steps.mark("token");
+        return -1;
+    }
+
+    /**
+     * The login page alone (authorization request to the rendered page), with or without the Expertpass panel: the
+     * two clients' flows differ only in the sign-in step's {@code expertpass-enabled}.
+     */
+    private long loginPage(HttpClient http, Steps steps, OidcClient client, boolean panel) {
+        OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
+        HttpResponse<String> page = expect(new WebSession(http).get(authorization.url(), REDIRECT_URI), 200);
+        if (page.body().contains("id=\"ordre-expertpass-qr\"") != panel || !page.body().contains("id=\"kc-form-login\"")) {
+            throw new IllegalStateException("Login page " + (panel ? "without" : "with") + " the Expertpass panel");
+        }
+        steps.mark("login page");
         return -1;
     }
 

@@ -114,7 +114,7 @@ final class Stats {
             json.put("steps", byStep);
         }
         json.put("serverCpuCores", round(elapsedSeconds == 0 ? 0 : cpuSeconds / elapsedSeconds, 2));
-        json.put("serverCpuMsPerOperation", round(count == 0 ? Double.NaN : cpuSeconds * 1000 / count, 1));
+        json.put("serverCpuMsPerOperation", round(count == 0 ? Double.NaN : cpuSeconds * 1000 / count, 3));
         json.put("heapMeanMb", round(heapMeans.stream().filter(d -> !d.isNaN()).mapToDouble(Double::doubleValue).average().orElse(Double.NaN), 0));
         json.put("heapMaxMb", round(heapMaxima.stream().filter(d -> !d.isNaN()).mapToDouble(Double::doubleValue).max().orElse(Double.NaN), 0));
         json.put("loadAverage", round(loads.stream().filter(d -> !d.isNaN()).mapToDouble(Double::doubleValue).average().orElse(Double.NaN), 1));

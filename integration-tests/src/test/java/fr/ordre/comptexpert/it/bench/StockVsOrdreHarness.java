@@ -51,6 +51,8 @@ public final class StockVsOrdreHarness {
     static final String PASSWORD = "Comptexpert-Bench-2026!";
     static final String STOCK_CLIENT = "bench-stock";
     static final String ORDRE_CLIENT = "bench-ordre";
+    static final String NO_PANEL_CLIENT = "bench-ordre-no-panel";
+    static final String NO_PANEL_FLOW = "bench ordre browser without panel";
     static final String STOCK_REALM = "stock";
     static final String STOCK_REGISTER_CLIENT = "bench-stock-register";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -68,7 +70,10 @@ public final class StockVsOrdreHarness {
         int qrThreads = Integer.getInteger("bench.qr.threads", 2);
         int qrPause = Integer.getInteger("bench.qr.pause", 150);
         int tableauEvery = Integer.getInteger("bench.tableau.every", 4);
-        String scenarios = System.getProperty("bench.scenarios", "signin,register,qr");
+        int panelThreads = Integer.getInteger("bench.panel.threads", 2);
+        int waitingBrowsers = Integer.getInteger("bench.waiting.browsers", 1000);
+        int waitingHold = Integer.getInteger("bench.waiting.hold", 75);
+        String scenarios = System.getProperty("bench.scenarios", "signin,register,qr,panel,waiting");
         String heap = System.getProperty("bench.kc.heap", "-Xms1g -Xmx1g");
 
         HarnessSettings settings = HarnessSettings.fromSystemProperties();
@@ -107,6 +112,7 @@ public final class StockVsOrdreHarness {
                 String browserFlowId = flowId(admin, "ordre", "browser");
                 createClient(admin, "ordre", STOCK_CLIENT, Map.of("browser", browserFlowId));
                 createClient(admin, "ordre", ORDRE_CLIENT, Map.of());
+                createClient(admin, "ordre", NO_PANEL_CLIENT, Map.of("browser", flowWithoutPanel(admin)));
                 List<String> users = new ArrayList<>();
                 for (int i = 0; i < userCount; i++) {
                     users.add(createUser(admin, "bs" + runId + "u" + i, "etudiant", false));
@@ -128,6 +134,9 @@ public final class StockVsOrdreHarness {
                 parameters.put("qrThreads", qrThreads);
                 parameters.put("qrScanPauseMillis", qrPause);
                 parameters.put("tableauEvery", tableauEvery);
+                parameters.put("panelThreads", panelThreads);
+                parameters.put("waitingBrowsers", waitingBrowsers);
+                parameters.put("waitingHoldSeconds", waitingHold);
                 parameters.put("tableauEntriesAvailable", tableau.size());
                 parameters.put("scenarios", scenarios);
                 parameters.put("passwordPolicy", ordreRealm.get("passwordPolicy").asText());
@@ -144,6 +153,10 @@ public final class StockVsOrdreHarness {
                 driverConfig.put("runId", runId);
                 driverConfig.put("stockClient", STOCK_CLIENT);
                 driverConfig.put("ordreClient", ORDRE_CLIENT);
+                driverConfig.put("noPanelClient", NO_PANEL_CLIENT);
+                driverConfig.put("panelThreads", panelThreads);
+                driverConfig.put("waitingBrowsers", waitingBrowsers);
+                driverConfig.put("waitingHoldSeconds", waitingHold);
                 driverConfig.put("stockRealm", STOCK_REALM);
                 driverConfig.put("stockRegisterClient", STOCK_REGISTER_CLIENT);
                 driverConfig.put("signInUsers", users);
@@ -210,6 +223,28 @@ public final class StockVsOrdreHarness {
             }
         }
         throw new IllegalStateException("No flow " + alias + " in realm " + realm);
+    }
+
+    /**
+     * A copy of the realm's {@code ordre browser} flow whose sign-in step has {@code expertpass-enabled=false}: the same
+     * page, profile gate and everything, without the QR panel. Returns its id.
+     */
+    private static String flowWithoutPanel(AdminApi admin) {
+        String flows = "/admin/realms/ordre/authentication/flows/";
+        expect(admin.post(flows + "ordre%20browser/copy", Map.of("newName", NO_PANEL_FLOW)), 201);
+        boolean configured = false;
+        for (JsonNode execution : admin.get(flows + NO_PANEL_FLOW.replace(" ", "%20") + "/executions")) {
+            if ("ordre-expertpass-password-form".equals(execution.path("providerId").asText())) {
+                // A config of its own (a copied flow may share the original's).
+                expect(admin.post("/admin/realms/ordre/authentication/executions/" + execution.get("id").asText() + "/config",
+                        Map.of("alias", "bench-no-panel", "config", Map.of("expertpass-enabled", "false"))), 201);
+                configured = true;
+            }
+        }
+        if (!configured) {
+            throw new IllegalStateException("No ordre-expertpass-password-form step in the copy of 'ordre browser'");
+        }
+        return flowId(admin, "ordre", NO_PANEL_FLOW);
     }
 
     /** A public client with PKCE on the loopback redirect; the only difference between the two is the override. */

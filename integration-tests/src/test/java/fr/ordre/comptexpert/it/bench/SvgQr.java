@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  */
 final class SvgQr {
 
-    private static final Pattern IMG = Pattern.compile("id=\"ordre-expertpass-qr\"[^>]*src=\"data:image/svg\\+xml;base64,([^\"]+)\"");
+    private static final Pattern IMG = Pattern.compile("id=\"ordre-expertpass-qr\"[^>]*src=\"(data:image/svg\\+xml;base64,[^\"]+)\"");
+    private static final String DATA_URI = "data:image/svg+xml;base64,";
     private static final Pattern VIEWBOX = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"");
     private static final Pattern RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\d+z");
     private static final int QUIET_ZONE = 4;
@@ -31,7 +32,15 @@ final class SvgQr {
         if (!img.find()) {
             throw new IllegalStateException("No Expertpass QR in the page");
         }
-        String svg = new String(Base64.getDecoder().decode(img.group(1)), StandardCharsets.UTF_8);
+        return decodeDataUri(img.group(1));
+    }
+
+    /** The text of a QR given as the server draws it: an SVG data URI (the page's, or a rotation's answer). */
+    static String decodeDataUri(String dataUri) {
+        if (!dataUri.startsWith(DATA_URI)) {
+            throw new IllegalStateException("Not an SVG data URI: " + dataUri.substring(0, Math.min(40, dataUri.length())));
+        }
+        String svg = new String(Base64.getDecoder().decode(dataUri.substring(DATA_URI.length())), StandardCharsets.UTF_8);
         Matcher box = VIEWBOX.matcher(svg);
         if (!box.find()) {
             throw new IllegalStateException("No viewBox in the QR's SVG");

@@ -344,6 +344,9 @@ class CardIT {
             HttpResponse<String> raw = Cards.getRaw(Cards.verifyUrl(env, reference).replace("/carte?", "/carte/verify?"), "application/json");
             assertEquals(429, raw.statusCode());
             assertTrue(Integer.parseInt(raw.headers().firstValue("Retry-After").orElse("0")) >= 1);
+            // No Accept-Language: the realm's default, French, with the wait filled in.
+            assertEquals("fr", raw.headers().firstValue("Content-Language").orElse(""));
+            assertTrue(raw.body().matches("(?s).*\"error_description\":\"Trop de vérifications [^\"]*Réessayez dans [0-9\\s\\u00a0\\u202f]+ secondes\\.\".*"), raw.body());
 
             Page fr = Page.open(Cards.verifyUrl(env, reference), "fr");
             assertEquals("rate_limited", fr.status());
