@@ -7,7 +7,7 @@
 <#elseif section = "form">
   <div id="ordre-expertpass-enrol" style="text-align:center">
     <p>${msg("ordreExpertpassEnrolHelp")}</p>
-    <img id="ordre-expertpass-qr" src="${ordreExpertpassEnrol.qr}" width="240" height="240"
+    <img id="ordre-expertpass-qr" src="${ordreExpertpassEnrol.qr?no_esc}" width="240" height="240"
          style="display:block;margin:1rem auto;max-width:100%" alt="${msg("ordreExpertpassEnrolQrAlt")}">
     <p role="status">${msg("ordreExpertpassEnrolWaiting")}</p>
   </div>

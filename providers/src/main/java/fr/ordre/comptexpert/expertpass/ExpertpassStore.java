@@ -108,8 +108,9 @@ final class ExpertpassStore {
         // put() lands at the end of this request, before the page that shows the QR reaches the browser.
         store.put(CHALLENGE + id, lifespanSeconds + KEEP_SECONDS, notes);
         authSession.setAuthNote(NOTE_CHALLENGE, id);
+        boolean newWatch = !watch.equals(authSession.getAuthNote(NOTE_WATCH));
         authSession.setAuthNote(NOTE_WATCH, watch);
-        putWatch(watch, "ch", id);
+        putWatch(watch, "ch", id, newWatch);
         return new Entry(id, notes);
     }
 
@@ -168,8 +169,9 @@ final class ExpertpassStore {
         notes.put("status", PENDING);
         store.put(ENROLMENT + ref, lifespanSeconds + KEEP_SECONDS, notes);
         authSession.setAuthNote(NOTE_ENROLMENT, ref);
+        boolean newWatch = !watch.equals(authSession.getAuthNote(NOTE_WATCH));
         authSession.setAuthNote(NOTE_WATCH, watch);
-        putWatch(watch, "en", ref);
+        putWatch(watch, "en", ref, newWatch);
         return new Entry(ref, notes);
     }
 
@@ -182,9 +184,10 @@ final class ExpertpassStore {
 
     // --- the browser's watch handle ---
 
-    private void putWatch(String watch, String kind, String target) {
+    /** A new watch token is put at once (a login page's usual case); a known one is moved to the new target. */
+    private void putWatch(String watch, String kind, String target, boolean newWatch) {
         Map<String, String> notes = Map.of("kind", kind, "target", target);
-        if (!store.replace(WATCH + watch, notes)) {
+        if (newWatch || !store.replace(WATCH + watch, notes)) {
             store.put(WATCH + watch, WATCH_SECONDS, notes);
         }
     }

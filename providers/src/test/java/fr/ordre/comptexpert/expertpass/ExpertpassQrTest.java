@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExpertpassQrTest {
 
-    /** Rasterises our one-path SVG (runs of "M x y h w v1 h-w z") and reads it back with ZXing. */
+    /** Rasterises our one-path SVG (runs of "M x y h w", one module high) and reads it back with ZXing. */
     @Test
     void theSvgDecodesToTheSameUrl() throws Exception {
         // Many tokens, not one: a rendering bug that shows for some data only must not pass by luck.

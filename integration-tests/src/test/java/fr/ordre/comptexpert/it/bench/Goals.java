@@ -34,13 +34,23 @@ final class Goals {
         }
         JsonNode panel = scenarios.path("panel").path("variants");
         if (!panel.isMissingNode()) {
+            // Per round, then the median: one round disturbed by the rest of a shared machine does not decide.
+            List<Double> ratios = new ArrayList<>();
+            for (JsonNode round : scenarios.path("panel").path("rounds")) {
+                ratios.add(round.path("with").path("serverCpuMsPerOperation").asDouble()
+                        / round.path("without").path("serverCpuMsPerOperation").asDouble());
+            }
+            ratios.sort(null);
+            double median = ratios.isEmpty() ? Double.NaN : ratios.size() % 2 == 1 ? ratios.get(ratios.size() / 2)
+                    : (ratios.get(ratios.size() / 2 - 1) + ratios.get(ratios.size() / 2)) / 2;
             JsonNode with = panel.path("with");
             JsonNode without = panel.path("without");
-            double cpu = with.path("serverCpuMsPerOperation").asDouble() / without.path("serverCpuMsPerOperation").asDouble();
-            goals.add(goal("Login page with the QR panel: render cost (server CPU per page) <= 1.10 x without",
-                    String.format(java.util.Locale.ROOT, "%.3f x (%.3f vs %.3f ms)", cpu,
+            double total = with.path("serverCpuMsPerOperation").asDouble() / without.path("serverCpuMsPerOperation").asDouble();
+            goals.add(goal("Login page with the QR panel: render cost (server CPU per page) <= 1.10 x without, median of the rounds",
+                    String.format(java.util.Locale.ROOT, "%.3f x (rounds: %s; whole run %.3f x: %.3f vs %.3f ms)", median,
+                            ratios.stream().map(r -> String.format(java.util.Locale.ROOT, "%.2f", r)).toList(), total,
                             with.path("serverCpuMsPerOperation").asDouble(), without.path("serverCpuMsPerOperation").asDouble()),
-                    cpu <= 1.10));
+                    median <= 1.10));
             double throughput = without.path("throughputPerSecond").asDouble() / with.path("throughputPerSecond").asDouble();
             double p50 = with.path("p50Ms").asDouble() / without.path("p50Ms").asDouble();
             goals.add(goal("Login page with the QR panel, seen from the browser: pages/s without ÷ with, and p50 with ÷ without",

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the login page's QR as a phone would, without a browser: the page carries it as an SVG data URI of
- * one path of unit rectangles ({@code M x y h w v1 h-w z}, drawn by the server's {@code ExpertpassQr} with a
+ * one path of one-module lines ({@code M x y h w} per run of dark modules, drawn by the server's {@code ExpertpassQr} with a
  * quiet zone of 4 modules); they are set in a ZXing bit matrix and decoded as they are.
  */
 final class SvgQr {
@@ -20,7 +20,7 @@ final class SvgQr {
     private static final Pattern IMG = Pattern.compile("id=\"ordre-expertpass-qr\"[^>]*src=\"(data:image/svg\\+xml;base64,[^\"]+)\"");
     private static final String DATA_URI = "data:image/svg+xml;base64,";
     private static final Pattern VIEWBOX = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"");
-    private static final Pattern RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\d+z");
+    private static final Pattern RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)");
     private static final int QUIET_ZONE = 4;
 
     private SvgQr() {
