@@ -9,6 +9,7 @@ import fr.ordre.comptexpert.it.support.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -184,10 +185,12 @@ class ExpertpassIT {
             WebDriver browser = Browser.open(language);
             try {
                 new LoginPage(browser).open(signingIn).signIn(username, Expertpass.PASSWORD);
+                // The console is a React app: it may replace the elements just read (stale), so read again.
                 WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-                wait.withMessage(() -> "at " + browser.getCurrentUrl() + ": " + browser.findElement(By.tagName("body")).getText());
+                wait.ignoring(StaleElementReferenceException.class);
+                wait.withMessage(() -> "at " + browser.getCurrentUrl());
                 wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Galaxy de Camille"));
-                String text = browser.findElement(By.tagName("body")).getText();
+                String text = wait.until(d -> d.findElement(By.tagName("body")).getText());
                 assertTrue(text.contains(helpTexts.get(language)), language + ": the help text, readable, in " + text);
                 assertTrue(text.lines().anyMatch(l -> l.strip().equals("Expertpass")), language + ": the title in " + text);
                 assertFalse(text.contains("ordreExpertpass") || text.contains("ordre-expertpass") || text.contains("''"),
@@ -195,7 +198,10 @@ class ExpertpassIT {
                 if ("fr".equals(language)) {
                     removeDevice(browser, wait, "Galaxy de Camille");
                     // "Configurer Expertpass" starts the enrolment (application-initiated required action).
-                    browser.findElement(By.xpath("//button[normalize-space(.)='Configurer Expertpass']")).click();
+                    wait.until(d -> {
+                        d.findElement(By.xpath("//button[normalize-space(.)='Configurer Expertpass']")).click();
+                        return true;
+                    });
                     new LoginPage(browser).waitFor(By.id("ordre-expertpass-enrol"));
                 }
             } finally {
@@ -210,14 +216,16 @@ class ExpertpassIT {
 
     /** Clicks the row's "Supprimer", confirms on Keycloak's delete-credential page, and waits to be back without it. */
     private static void removeDevice(WebDriver browser, WebDriverWait wait, String deviceName) {
-        org.openqa.selenium.WebElement row = browser.findElement(By.xpath(
-                "//*[normalize-space(text())='" + deviceName + "']/ancestor::*[.//button][1]"));
-        row.findElement(By.xpath(".//button[normalize-space(.)='Supprimer']")).click();
+        wait.until(d -> {
+            d.findElement(By.xpath("//*[normalize-space(text())='" + deviceName + "']/ancestor::*[.//button][1]"))
+                    .findElement(By.xpath(".//button[normalize-space(.)='Supprimer']")).click();
+            return true;
+        });
         wait.until(d -> !d.findElements(By.id("kc-accept")).isEmpty());
         assertTrue(browser.getPageSource().contains("Voulez-vous supprimer " + deviceName), "the confirmation names the phone");
         browser.findElement(By.id("kc-accept")).click();
         wait.until(d -> d.getCurrentUrl().contains("/account/") && d.findElement(By.tagName("body")).getText().contains("Configurer Expertpass"));
-        assertFalse(browser.findElement(By.tagName("body")).getText().contains(deviceName), "the phone is gone from the list");
+        assertFalse(wait.until(d -> d.findElement(By.tagName("body")).getText()).contains(deviceName), "the phone is gone from the list");
     }
 
     /** The URLs of the browser's tabs, read through DevTools without bringing any to the front. */
