@@ -8,7 +8,7 @@
   <div id="ordre-expertpass-enrol" style="text-align:center">
     <p>${msg("ordreExpertpassEnrolHelp")}</p>
     <img id="ordre-expertpass-qr" src="${ordreExpertpassEnrol.qr?no_esc}" width="240" height="240"
-         style="display:block;margin:1rem auto;max-width:100%" alt="${msg("ordreExpertpassEnrolQrAlt")}">
+         style="display:block;margin:1rem auto;max-width:100%;image-rendering:pixelated" alt="${msg("ordreExpertpassEnrolQrAlt")}">
     <p role="status">${msg("ordreExpertpassEnrolWaiting")}</p>
   </div>
   <form id="ordre-expertpass-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">

@@ -1,13 +1,15 @@
 <#-- Expertpass sign-in panel: included by the ordre theme's template.ftl under the login form when the
      sign-in step (ordre-expertpass-password-form) offers it. The QR holds a challenge id only; the watch
-     token that lets this page wait and rotate stays in the page. Works without JavaScript ("Continuer"). -->
+     token that lets this page wait and rotate stays in the page (resources/js/ordre-expertpass.js).
+     Works without JavaScript ("Continuer"). -->
 <style>
   .ordre-expertpass { margin-top: 1.5rem; padding-top: 1rem; border-top: 1px solid #d2d2d2; text-align: center; }
   .ordre-expertpass__qr { display: block; margin: .75rem auto; width: 220px; height: 220px; max-width: 100%; image-rendering: pixelated; }
   .ordre-expertpass__code { font-size: 1.75rem; font-weight: 700; letter-spacing: .2em; }
   .ordre-expertpass__or { margin: 0 0 .5rem; color: #6a6e73; }
 </style>
-<section id="ordre-expertpass" class="ordre-expertpass" aria-labelledby="ordre-expertpass-title">
+<section id="ordre-expertpass" class="ordre-expertpass" aria-labelledby="ordre-expertpass-title"
+         data-api="${ordreExpertpass.api}" data-watch="${ordreExpertpass.watch}">
   <p class="ordre-expertpass__or">${msg("ordreExpertpassOr")}</p>
   <h2 id="ordre-expertpass-title" class="pf-v5-c-title pf-m-lg">${msg("ordreExpertpassLoginTitle")}</h2>
   <p>${msg("ordreExpertpassLoginHelp")}</p>
@@ -19,41 +21,6 @@
     <button type="submit" id="ordre-expertpass-continue" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassContinue")}</button>
   </form>
   <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("ordreExpertpassContinueHelp")}</p>
-  <script>
-    <#outputformat "JavaScript">
-    (function () {
-      var api = ${ordreExpertpass.api?c};
-      var watch = ${ordreExpertpass.watch?c};
-      var form = document.getElementById("ordre-expertpass-form");
-      var img = document.getElementById("ordre-expertpass-qr");
-      var code = document.getElementById("ordre-expertpass-code");
-      var controller = null;
-      var done = false;
-      function post(path) {
-        if (controller) { controller.abort(); }
-        controller = new AbortController();
-        return fetch(api + path, { method: "POST", credentials: "same-origin", signal: controller.signal,
-          headers: { "Content-Type": "application/json" }, body: JSON.stringify({ watch: watch }) })
-          .then(function (r) { return r.json(); });
-      }
-      function proceed() { if (!done) { done = true; form.submit(); } }
-      function retry(e) { if (!e || e.name !== "AbortError") { setTimeout(wait, 2000); } }
-      function rotate() {
-        post("/browser/rotate").then(function (d) {
-          if (d.status === "pending") { img.src = d.qr; code.textContent = d.code; wait(); } else { proceed(); }
-        }).catch(retry);
-      }
-      function wait() {
-        if (done) { return; }
-        post("/browser/wait").then(function (d) {
-          if (d.status === "pending") { wait(); } else if (d.status === "expired") { rotate(); } else { proceed(); }
-        }).catch(retry);
-      }
-      // A background tab may have missed its answer: ask again as soon as it is shown.
-      document.addEventListener("visibilitychange", function () { if (!document.hidden) { wait(); } });
-      window.addEventListener("pageshow", function (e) { if (e.persisted) { done = false; wait(); } });
-      wait();
-    })();
-    </#outputformat>
-  </script>
+  <#-- The script is a static file (cached by the browser); it reads the API base and the watch token above. -->
+  <script src="${url.resourcesPath}/js/ordre-expertpass.js" defer></script>
 </section>

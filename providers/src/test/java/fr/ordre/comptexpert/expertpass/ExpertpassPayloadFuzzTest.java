@@ -57,9 +57,9 @@ class ExpertpassPayloadFuzzTest {
     void qrEncoding(FuzzedDataProvider data) {
         String content = data.consumeRemainingAsString();
         try {
-            assertTrue(ExpertpassQr.dataUri(content).startsWith("data:image/svg+xml;base64,"));
+            assertTrue(ExpertpassQr.dataUri(content).startsWith(ExpertpassQr.DATA_URI_PREFIX));
         } catch (IllegalArgumentException tooLong) {
-            // WriterException for content beyond a QR's capacity
+            // content beyond a QR code's capacity
         }
     }
 }

@@ -1,22 +1,26 @@
 package fr.ordre.comptexpert.expertpass;
 
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import org.junit.jupiter.api.Test;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExpertpassQrTest {
 
-    /** Rasterises our one-path SVG (runs of "M x y h w", one module high) and reads it back with ZXing. */
+    /** Reads our PNG with ImageIO (a strict decoder: CRCs, zlib), scales it up as the page does, decodes it. */
     @Test
-    void theSvgDecodesToTheSameUrl() throws Exception {
+    void thePngDecodesToTheSameUrl() throws Exception {
         // Many tokens, not one: a rendering bug that shows for some data only must not pass by luck.
         for (int i = 0; i < 50; i++) {
             decodesBack("https://comptexpert.example/realms/ordre/comptexpert/expertpass/v1/challenges/"
@@ -24,25 +28,26 @@ class ExpertpassQrTest {
         }
     }
 
+    @Test
+    void theSignInQrStaysSmall() {
+        String uri = ExpertpassQr.dataUri("https://comptexpert.experts-comptables.fr/realms/ordre/comptexpert/expertpass/v1/challenges/"
+                + ExpertpassCrypto.randomToken());
+        assertTrue(uri.startsWith(ExpertpassQr.DATA_URI_PREFIX));
+        assertTrue(uri.length() < 1000, uri.length() + " characters");
+    }
+
     private static void decodesBack(String url) throws Exception {
-        String svg = ExpertpassQr.svg(url);
-        Matcher size = Pattern.compile("viewBox=\"0 0 (\\d+) ").matcher(svg);
-        assertTrue(size.find());
-        int modules = Integer.parseInt(size.group(1));
+        String uri = ExpertpassQr.dataUri(url);
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(uri.substring(ExpertpassQr.DATA_URI_PREFIX.length()))));
+        int modules = image.getWidth();
+        assertEquals(modules, image.getHeight());
+        assertEquals(0xFFFFFFFF, image.getRGB(0, 0), "a light quiet zone");
         int scale = 4;
-        int border = 4 * scale; // the quiet zone a screen shows around the code
-        int side = modules * scale + 2 * border;
+        int side = modules * scale;
         byte[] pixels = new byte[side * side];
-        java.util.Arrays.fill(pixels, (byte) 255);
-        Matcher run = Pattern.compile("M(\\d+) (\\d+)h(\\d+)").matcher(svg);
-        while (run.find()) {
-            int x0 = Integer.parseInt(run.group(1));
-            int y = Integer.parseInt(run.group(2));
-            int w = Integer.parseInt(run.group(3));
-            for (int x = x0 * scale; x < (x0 + w) * scale; x++) {
-                for (int dy = 0; dy < scale; dy++) {
-                    pixels[(border + y * scale + dy) * side + border + x] = 0;
-                }
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                pixels[y * side + x] = (byte) (image.getRGB(x / scale, y / scale) & 0xff);
             }
         }
         LuminanceSource source = new LuminanceSource(side, side) {
@@ -59,7 +64,6 @@ class ExpertpassQrTest {
             }
         };
         assertEquals(url, new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
-                java.util.Map.of(com.google.zxing.DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText());
-        assertTrue(ExpertpassQr.dataUri(url).startsWith("data:image/svg+xml;base64,"));
+                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText());
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
+import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.OidcClient;
 
 import java.net.http.HttpClient;
@@ -36,7 +37,7 @@ public final class LoadDriver {
     static final String REDIRECT_URI = "http://127.0.0.1:49152/callback";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern CODE = Pattern.compile("id=\"ordre-expertpass-code\"[^>]*>\\s*([0-9]+)\\s*<");
-    private static final Pattern JS_VAR = Pattern.compile("var (api|watch) = \"([^\"]+)\";");
+    private static final Pattern PANEL_DATA = Pattern.compile("data-(api|watch)=\"([^\"]+)\"");
     private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** One kind of operation, timed from its first request to its last answer. */
@@ -386,15 +387,15 @@ public final class LoadDriver {
         WebSession browser = new WebSession(http);
         HttpResponse<String> page = expect(browser.get(authorization.url(), REDIRECT_URI), 200);
         steps.mark("login page");
-        String challengeUrl = SvgQr.decodeFromPage(page.body());
+        String challengeUrl = HttpExpertpass.qrOf(page.body());
         Matcher code = CODE.matcher(page.body());
         if (!code.find()) {
             throw new IllegalStateException("No Expertpass code on the page");
         }
         Map<String, String> vars = new LinkedHashMap<>();
-        Matcher js = JS_VAR.matcher(page.body());
+        Matcher js = PANEL_DATA.matcher(page.body());
         while (js.find()) {
-            vars.put(js.group(1), js.group(2).replace("\\/", "/"));
+            vars.put(js.group(1), js.group(2));
         }
         String waitBody = "{\"watch\":\"" + vars.get("watch") + "\"}";
         var poll = browser.postJsonAsync(vars.get("api") + "/browser/wait", waitBody);
@@ -435,7 +436,7 @@ public final class LoadDriver {
         if (enrolPage.statusCode() == 302) {
             enrolPage = browser.get(enrolPage.uri().resolve(WebSession.location(enrolPage)).toString(), REDIRECT_URI);
         }
-        String url = SvgQr.decodeFromPage(expect(enrolPage, 200).body());
+        String url = HttpExpertpass.qrOf(expect(enrolPage, 200).body());
         ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(url, "Bench phone " + username);
         if (enrolment.companion() == null) {
             throw new IllegalStateException("Enrolment of " + username + " failed: " + enrolment.result());

@@ -3,6 +3,7 @@ package fr.ordre.comptexpert.it.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
+import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.OidcClient;
 
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class WaitingBrowsers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CODE = Pattern.compile("id=\"ordre-expertpass-code\"[^>]*>\\s*([0-9]+)\\s*<");
-    private static final Pattern JS_VAR = Pattern.compile("var (api|watch) = \"([^\"]+)\";");
+    private static final Pattern PANEL_DATA = Pattern.compile("data-(api|watch)=\"([^\"]+)\"");
 
     /** What the page shows: its QR and code, replaced together on rotation. */
     private record Shown(String challengeUrl, String code) {
@@ -60,9 +61,9 @@ final class WaitingBrowsers {
             this.session = session;
             this.page = page;
             Map<String, String> vars = new LinkedHashMap<>();
-            Matcher js = JS_VAR.matcher(page.body());
+            Matcher js = PANEL_DATA.matcher(page.body());
             while (js.find()) {
-                vars.put(js.group(1), js.group(2).replace("\\/", "/"));
+                vars.put(js.group(1), js.group(2));
             }
             Matcher code = CODE.matcher(page.body());
             if (vars.size() != 2 || !code.find()) {
@@ -70,7 +71,7 @@ final class WaitingBrowsers {
             }
             this.api = vars.get("api");
             this.waitBody = "{\"watch\":\"" + vars.get("watch") + "\"}";
-            this.shown = new Shown(SvgQr.decodeFromPage(page.body()), code.group(1));
+            this.shown = new Shown(HttpExpertpass.qrOf(page.body()), code.group(1));
         }
 
         /** The page's loop: wait; pending → wait again; expired → rotate; approved → done; error → again in 2 s. */
@@ -94,7 +95,7 @@ final class WaitingBrowsers {
                 String status = status(response, error, "rotate");
                 if ("pending".equals(status)) {
                     JsonNode body = read(response.body());
-                    shown = new Shown(SvgQr.decodeDataUri(body.path("qr").asText()), body.path("code").asText());
+                    shown = new Shown(HttpExpertpass.decodeDataUri(body.path("qr").asText()), body.path("code").asText());
                     rotations.incrementAndGet();
                     poll();
                 } else if ("approved".equals(status)) {

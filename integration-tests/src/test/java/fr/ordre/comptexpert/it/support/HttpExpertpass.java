@@ -26,12 +26,13 @@ import java.util.regex.Pattern;
  */
 public final class HttpExpertpass {
 
-    private static final Pattern QR = Pattern.compile("id=\"ordre-expertpass-qr\"[^>]*src=\"data:image/svg\\+xml;base64,([^\"]+)\"");
+    private static final Pattern QR = Pattern.compile("id=\"ordre-expertpass-qr\"[^>]*src=\"(data:image/png;base64,[^\"]+)\"");
+    private static final String PNG_DATA_URI = "data:image/png;base64,";
     private static final Pattern CODE = Pattern.compile("id=\"ordre-expertpass-code\"[^>]*>\\s*([0-9]+)\\s*<");
-    private static final Pattern WATCH = Pattern.compile("var watch = \"([^\"]+)\"");
-    private static final Pattern API = Pattern.compile("var api = \"([^\"]+)\"");
-    private static final Pattern SVG_SIZE = Pattern.compile("viewBox=\"0 0 (\\d+) (\\d+)\"");
-    private static final Pattern SVG_RUN = Pattern.compile("M(\\d+) (\\d+)h(\\d+)");
+    private static final Pattern WATCH = Pattern.compile("data-watch=\"([^\"]+)\"");
+    private static final Pattern API = Pattern.compile("data-api=\"([^\"]+)\"");
+    /** The quiet zone the server draws around the code, in modules (ExpertpassQr). */
+    private static final int QUIET_ZONE = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
     public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
@@ -45,13 +46,21 @@ public final class HttpExpertpass {
 
     public static Panel panel(HttpResponse<String> page) {
         String html = page.body();
-        String svg = new String(Base64.getDecoder().decode(group(QR, html, page)), StandardCharsets.UTF_8);
-        return new Panel(decodeSvg(svg), group(CODE, html, page), unescape(group(WATCH, html, page)),
+        return new Panel(decodeDataUri(group(QR, html, page)), group(CODE, html, page), unescape(group(WATCH, html, page)),
                 unescape(group(API, html, page)), FormClient.formAction(page, "ordre-expertpass-form"));
     }
 
-    private static String unescape(String js) {
-        return js.replace("\\/", "/").replace("\\x2F", "/").replace("\\u002F", "/");
+    /** The QR of the page (or of a rotation's answer): its img's data URI, as the server draws it. */
+    public static String qrOf(String html) {
+        Matcher m = QR.matcher(html);
+        if (!m.find()) {
+            throw new IllegalStateException("No Expertpass QR in the page");
+        }
+        return decodeDataUri(m.group(1));
+    }
+
+    private static String unescape(String attribute) {
+        return attribute.replace("&amp;", "&").replace("&#47;", "/");
     }
 
     private static String group(Pattern pattern, String html, HttpResponse<String> page) {
@@ -62,63 +71,33 @@ public final class HttpExpertpass {
         return m.group(1);
     }
 
-    /** Renders the page's SVG QR (runs of dark modules) as a PNG, 4 pixels per module, for the decoder. */
-    public static byte[] png(String svg) {
-        return png(svg, 4);
-    }
-
     /**
-     * Decodes the page's SVG QR exactly: the dark runs give the module matrix, read by ZXing's QR decoder
-     * itself (no image detection, which misreads a few synthetic renderings).
+     * Decodes the server's QR exactly: the PNG has one pixel per module, so its pixels (quiet zone cut) are the module
+     * matrix, read by ZXing's QR decoder itself (no image detection to misread a synthetic image).
      */
-    public static String decodeSvg(String svg) {
-        Matcher size = SVG_SIZE.matcher(svg);
-        if (!size.find()) {
-            throw new IllegalArgumentException("Not the Expertpass SVG QR");
+    public static String decodeDataUri(String dataUri) {
+        if (!dataUri.startsWith(PNG_DATA_URI)) {
+            throw new IllegalArgumentException("Not the Expertpass PNG QR: " + dataUri.substring(0, Math.min(40, dataUri.length())));
         }
-        int modules = Integer.parseInt(size.group(1));
-        java.util.List<int[]> runs = new java.util.ArrayList<>();
-        int quiet = Integer.MAX_VALUE;
-        Matcher run = SVG_RUN.matcher(svg);
-        while (run.find()) {
-            int[] r = {Integer.parseInt(run.group(1)), Integer.parseInt(run.group(2)), Integer.parseInt(run.group(3))};
-            runs.add(r);
-            quiet = Math.min(quiet, Math.min(r[0], r[1]));
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(dataUri.substring(PNG_DATA_URI.length()))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        com.google.zxing.common.BitMatrix matrix = new com.google.zxing.common.BitMatrix(modules - 2 * quiet);
-        for (int[] r : runs) {
-            matrix.setRegion(r[0] - quiet, r[1] - quiet, r[2], 1);
+        int modules = image.getWidth() - 2 * QUIET_ZONE;
+        com.google.zxing.common.BitMatrix matrix = new com.google.zxing.common.BitMatrix(modules);
+        for (int y = 0; y < modules; y++) {
+            for (int x = 0; x < modules; x++) {
+                if ((image.getRGB(x + QUIET_ZONE, y + QUIET_ZONE) & 0xff) < 128) {
+                    matrix.set(x, y);
+                }
+            }
         }
         try {
             return new com.google.zxing.qrcode.decoder.Decoder().decode(matrix).getText();
         } catch (com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
             throw new IllegalArgumentException("Unreadable Expertpass QR", e);
-        }
-    }
-
-    static byte[] png(String svg, int scale) {
-        Matcher size = SVG_SIZE.matcher(svg);
-        if (!size.find()) {
-            throw new IllegalArgumentException("Not the Expertpass SVG QR: " + svg.substring(0, Math.min(120, svg.length())));
-        }
-        int modules = Integer.parseInt(size.group(1));
-        BufferedImage image = new BufferedImage(modules * scale, modules * scale, BufferedImage.TYPE_BYTE_GRAY);
-        var g = image.createGraphics();
-        g.setColor(java.awt.Color.WHITE);
-        g.fillRect(0, 0, image.getWidth(), image.getHeight());
-        g.setColor(java.awt.Color.BLACK);
-        Matcher run = SVG_RUN.matcher(svg);
-        while (run.find()) {
-            g.fillRect(Integer.parseInt(run.group(1)) * scale, Integer.parseInt(run.group(2)) * scale,
-                    Integer.parseInt(run.group(3)) * scale, scale);
-        }
-        g.dispose();
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -173,8 +152,7 @@ public final class HttpExpertpass {
                 Map.of("username", username, "password", password, "credentialId", ""));
         HttpResponse<String> page = posted.statusCode() == 302
                 ? form.get(posted.uri().resolve(posted.headers().firstValue("Location").orElseThrow()).toString()) : posted;
-        String svg = new String(Base64.getDecoder().decode(group(QR, page.body(), page)), StandardCharsets.UTF_8);
-        String enrolmentUrl = route.apply(decodeSvg(svg));
+        String enrolmentUrl = route.apply(decodeDataUri(group(QR, page.body(), page)));
         ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(enrolmentUrl, "Phone of " + username);
         if (enrolment.result().status() != 201) {
             throw new AssertionError("Enrolment of " + username + ": " + enrolment.result());

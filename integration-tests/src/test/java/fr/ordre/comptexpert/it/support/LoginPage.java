@@ -30,7 +30,10 @@ public final class LoginPage {
 
     /** Waits until the browser lands on a URL starting with the prefix, and returns it. */
     public String awaitRedirect(String prefix) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().startsWith(prefix));
+        // 30 s: a password hash (argon2) and the flow's redirects on a loaded 2-core CI machine.
+        new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage(() -> "no redirect to " + prefix + "; the browser is at " + driver.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().startsWith(prefix));
         return driver.getCurrentUrl();
     }
 
