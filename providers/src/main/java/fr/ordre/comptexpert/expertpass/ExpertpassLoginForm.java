@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.events.Errors;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -136,7 +137,9 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
                         ExpertpassStore.ChallengeOrigin.of(context.getSession(), authSession.getClient()),
                         config.challengeLifespanSeconds(), config.codeDigits(), ExpertpassStore.watchOf(authSession)));
         String apiBase = ExpertpassResource.apiBase(context.getSession(), context.getRealm());
-        context.form().setAttribute(ATTRIBUTE, new ExpertpassPanel(
+        // The session's forms provider, the one the form about to be shown uses: context.form() would also make a
+        // second action code and action URL, for nothing.
+        context.getSession().getProvider(LoginFormsProvider.class).setAttribute(ATTRIBUTE, new ExpertpassPanel(
                 ExpertpassQr.dataUri(apiBase + "/challenges/" + challenge.id()), challenge.get("code"),
                 challenge.get("watch"), apiBase, Math.max(1, challenge.expiresAt() - now)));
     }

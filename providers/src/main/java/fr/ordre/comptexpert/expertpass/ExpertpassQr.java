@@ -6,12 +6,12 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.zip.Adler32;
 import java.util.zip.CRC32;
-import java.util.zip.Deflater;
 
 /**
  * QR codes drawn on the server ({@link QrMatrix}, on ZXing core's tables and Reed-Solomon) as a PNG of one pixel
- * per module, 1 bit deep, in a data URI: about 600 characters for the sign-in QR (an SVG path took 6,400), so the
+ * per module, 1 bit deep, in a data URI: under 800 characters for the sign-in QR (an SVG path took 6,400), so the
  * login page stays light; the page scales it up with {@code image-rendering: pixelated}, crisp at any size. A
  * data URI needs no second request, nor a URL holding the secret. Written by hand (signature, IHDR, IDAT, IEND):
  * ImageIO would cost more than the code itself.
@@ -56,25 +56,36 @@ final class ExpertpassQr {
         header[8] = 1; // bit depth
         header[9] = 0; // greyscale; compression, filter and interlace methods 0
         chunk(out, "IHDR", header);
-        chunk(out, "IDAT", deflate(raw));
+        chunk(out, "IDAT", zlibStored(raw));
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
     }
 
-    private static byte[] deflate(byte[] data) {
-        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-        try {
-            deflater.setInput(data);
-            deflater.finish();
-            ByteArrayOutputStream out = new ByteArrayOutputStream(data.length / 2 + 64);
-            byte[] buffer = new byte[1024];
-            while (!deflater.finished()) {
-                out.write(buffer, 0, deflater.deflate(buffer));
-            }
-            return out.toByteArray();
-        } finally {
-            deflater.end();
-        }
+    /**
+     * A zlib stream of stored (uncompressed) blocks: the image is a few hundred bytes, and compressing it would
+     * cost more server time (a native Deflater for each code) than the few bytes it saves.
+     */
+    private static byte[] zlibStored(byte[] data) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 16);
+        out.write(0x78);
+        out.write(0x01);
+        int offset = 0;
+        do {
+            int length = Math.min(0xFFFF, data.length - offset);
+            out.write(offset + length == data.length ? 1 : 0);
+            out.write(length & 0xff);
+            out.write(length >>> 8);
+            out.write(~length & 0xff);
+            out.write((~length >>> 8) & 0xff);
+            out.write(data, offset, length);
+            offset += length;
+        } while (offset < data.length);
+        Adler32 adler = new Adler32();
+        adler.update(data);
+        byte[] sum = new byte[4];
+        putInt(sum, 0, (int) adler.getValue());
+        out.writeBytes(sum);
+        return out.toByteArray();
     }
 
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {

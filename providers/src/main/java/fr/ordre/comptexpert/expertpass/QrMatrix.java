@@ -1,22 +1,20 @@
 package fr.ordre.comptexpert.expertpass;
 
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.common.reedsolomon.GenericGF;
-import com.google.zxing.common.reedsolomon.ReedSolomonEncoder;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.decoder.Version;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * The modules of a QR code (byte mode, ISO/IEC 18004) with a mask chosen by the caller, built from ZXing's public
- * parts: the version tables ({@link Version}) and the Reed-Solomon encoder.
+ * The modules of a QR code (byte mode, ISO/IEC 18004) with a mask chosen by the caller, on ZXing's version tables
+ * ({@link Version}) and a table-driven Reed-Solomon encoder (ZXing's allocates polynomials for each block).
  * <p>
  * Why not ZXing's {@code Encoder}: it builds the symbol nine times to score the eight masks, about 0.6 ms for the
  * sign-in QR (version 8), which made the login page 1.5 times as costly to render (docs/performance.md). The
  * standard lets an encoder use any mask; the score only steers away from patterns that are harder to read, and
- * readers decode every mask. Built once here: about 30 µs. ZXing 3.4.0, the server's copy, has no hint to fix
- * the mask. {@code QrMatrixTest} checks every module against ZXing's encoder given ZXing's own mask choice.
+ * readers decode every mask. Built once here, it costs a few tens of µs. ZXing 3.4.0 (the server's copy) cannot
+ * be told which mask to use. {@code QrMatrixTest} checks every module against ZXing's encoder given ZXing's own mask choice.
  */
 final class QrMatrix {
 
@@ -30,6 +28,23 @@ final class QrMatrix {
             {8, 0}, {8, 1}, {8, 2}, {8, 3}, {8, 4}, {8, 5}, {8, 7}, {8, 8},
             {7, 8}, {5, 8}, {4, 8}, {3, 8}, {2, 8}, {1, 8}, {0, 8},
     };
+
+    /** GF(256) of QR codes (x^8 + x^4 + x^3 + x^2 + 1): antilog and log tables, filled once, then constant. */
+    private static final int[] EXP = new int[512];
+    private static final int[] LOG = new int[256];
+
+    static {
+        int x = 1;
+        for (int i = 0; i < 255; i++) {
+            EXP[i] = x;
+            LOG[x] = i;
+            x <<= 1;
+            if (x >= 256) {
+                x ^= 0x11D;
+            }
+        }
+        System.arraycopy(EXP, 0, EXP, 255, 255);
+    }
 
     private final int size;
     private final boolean[] dark;
@@ -102,20 +117,19 @@ final class QrMatrix {
         int ecPerBlock = blocks.getECCodewordsPerBlock();
         int[][] dataBlocks = new int[blocks.getNumBlocks()][];
         int[][] ecBlocks = new int[blocks.getNumBlocks()][];
-        ReedSolomonEncoder rs = new ReedSolomonEncoder(GenericGF.QR_CODE_FIELD_256);
+        int[] generator = generator(ecPerBlock);
         int block = 0;
         int offset = 0;
         int maxData = 0;
         for (Version.ECB group : blocks.getECBlocks()) {
             for (int i = 0; i < group.getCount(); i++, block++) {
                 int length = group.getDataCodewords();
-                int[] message = new int[length + ecPerBlock];
+                int[] message = new int[length];
                 for (int j = 0; j < length; j++) {
                     message[j] = data[offset + j] & 0xff;
                 }
-                rs.encode(message, ecPerBlock);
-                dataBlocks[block] = java.util.Arrays.copyOf(message, length);
-                ecBlocks[block] = java.util.Arrays.copyOfRange(message, length, length + ecPerBlock);
+                dataBlocks[block] = message;
+                ecBlocks[block] = remainder(message, generator);
                 offset += length;
                 maxData = Math.max(maxData, length);
             }
@@ -135,6 +149,39 @@ final class QrMatrix {
             }
         }
         return out;
+    }
+
+    private static int multiply(int a, int b) {
+        return a == 0 || b == 0 ? 0 : EXP[LOG[a] + LOG[b]];
+    }
+
+    /** (x - α^0)(x - α^1)…(x - α^(degree-1)), highest coefficient first. */
+    private static int[] generator(int degree) {
+        int[] g = {1};
+        for (int i = 0; i < degree; i++) {
+            int[] next = new int[g.length + 1];
+            for (int j = 0; j < g.length; j++) {
+                next[j] ^= g[j];
+                next[j + 1] ^= multiply(g[j], EXP[i]);
+            }
+            g = next;
+        }
+        return g;
+    }
+
+    /** The error-correction codewords: the message times x^degree, modulo the generator. */
+    private static int[] remainder(int[] message, int[] generator) {
+        int degree = generator.length - 1;
+        int[] r = new int[degree];
+        for (int m : message) {
+            int factor = m ^ r[0];
+            System.arraycopy(r, 1, r, 0, degree - 1);
+            r[degree - 1] = 0;
+            for (int j = 0; j < degree; j++) {
+                r[j] ^= multiply(generator[j + 1], factor);
+            }
+        }
+        return r;
     }
 
     private void set(int x, int y, boolean value) {
