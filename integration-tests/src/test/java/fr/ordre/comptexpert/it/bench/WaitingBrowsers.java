@@ -55,6 +55,8 @@ final class WaitingBrowsers {
         final String api;
         final String waitBody;
         volatile Shown shown;
+        /** Completed with the next QR when the page rotates it (then replaced): what a rescan waits for. */
+        volatile CompletableFuture<Shown> nextShown = new CompletableFuture<>();
         final CompletableFuture<Long> approved = new CompletableFuture<>();
 
         Tab(WebSession session, HttpResponse<String> page) {
@@ -95,7 +97,11 @@ final class WaitingBrowsers {
                 String status = status(response, error, "rotate");
                 if ("pending".equals(status)) {
                     JsonNode body = read(response.body());
-                    shown = new Shown(HttpExpertpass.decodeDataUri(body.path("qr").asText()), body.path("code").asText());
+                    Shown fresh = new Shown(HttpExpertpass.decodeDataUri(body.path("qr").asText()), body.path("code").asText());
+                    CompletableFuture<Shown> waiting = nextShown;
+                    shown = fresh;
+                    nextShown = new CompletableFuture<>();
+                    waiting.complete(fresh);
                     rotations.incrementAndGet();
                     poll();
                 } else if ("approved".equals(status)) {
@@ -249,10 +255,15 @@ final class WaitingBrowsers {
         }
     }
 
-    private static void awaitNewQr(Tab tab, Shown old) throws InterruptedException {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (tab.shown == old && !tab.approved.isDone() && System.nanoTime() < until) {
-            Thread.sleep(50);
+    /** Until the page shows another QR than {@code old}, or is approved, for 30 s at most. */
+    private static void awaitNewQr(Tab tab, Shown old) throws Exception {
+        CompletableFuture<Shown> next = tab.nextShown;
+        if (tab.shown == old && !tab.approved.isDone()) {
+            try {
+                CompletableFuture.anyOf(next, tab.approved).get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // The approval is retried with what the page shows; a refusal then counts as a failure.
+            }
         }
     }
 
