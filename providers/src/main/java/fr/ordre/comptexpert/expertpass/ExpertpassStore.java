@@ -108,9 +108,7 @@ final class ExpertpassStore {
         // put() lands at the end of this request, before the page that shows the QR reaches the browser.
         store.put(CHALLENGE + id, lifespanSeconds + KEEP_SECONDS, notes);
         authSession.setAuthNote(NOTE_CHALLENGE, id);
-        boolean newWatch = !watch.equals(authSession.getAuthNote(NOTE_WATCH));
-        authSession.setAuthNote(NOTE_WATCH, watch);
-        putWatch(watch, "ch", id, newWatch);
+        pointWatch(authSession, watch, "ch", id);
         return new Entry(id, notes);
     }
 
@@ -169,9 +167,7 @@ final class ExpertpassStore {
         notes.put("status", PENDING);
         store.put(ENROLMENT + ref, lifespanSeconds + KEEP_SECONDS, notes);
         authSession.setAuthNote(NOTE_ENROLMENT, ref);
-        boolean newWatch = !watch.equals(authSession.getAuthNote(NOTE_WATCH));
-        authSession.setAuthNote(NOTE_WATCH, watch);
-        putWatch(watch, "en", ref, newWatch);
+        pointWatch(authSession, watch, "en", ref);
         return new Entry(ref, notes);
     }
 
@@ -184,8 +180,13 @@ final class ExpertpassStore {
 
     // --- the browser's watch handle ---
 
-    /** A new watch token is put at once (a login page's usual case); a known one is moved to the new target. */
-    private void putWatch(String watch, String kind, String target, boolean newWatch) {
+    /**
+     * Points the login attempt's watch token at {@code target}: a new token (a login page's usual case) is put at
+     * once, a known one is moved to the new target.
+     */
+    private void pointWatch(AuthenticationSessionModel authSession, String watch, String kind, String target) {
+        boolean newWatch = !watch.equals(authSession.getAuthNote(NOTE_WATCH));
+        authSession.setAuthNote(NOTE_WATCH, watch);
         Map<String, String> notes = Map.of("kind", kind, "target", target);
         if (newWatch || !store.replace(WATCH + watch, notes)) {
             store.put(WATCH + watch, WATCH_SECONDS, notes);
