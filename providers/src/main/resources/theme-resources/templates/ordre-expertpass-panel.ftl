@@ -1,13 +1,8 @@
 <#-- Expertpass sign-in panel: included by the ordre theme's template.ftl under the login form when the
      sign-in step (ordre-expertpass-password-form) offers it. The QR holds a challenge id only; the watch
      token that lets this page wait and rotate stays in the page (resources/js/ordre-expertpass.js).
-     Works without JavaScript ("Continuer"). -->
-<style>
-  .ordre-expertpass { margin-top: 1.5rem; padding-top: 1rem; border-top: 1px solid #d2d2d2; text-align: center; }
-  .ordre-expertpass__qr { display: block; margin: .75rem auto; width: 220px; height: 220px; max-width: 100%; image-rendering: pixelated; }
-  .ordre-expertpass__code { font-size: 1.75rem; font-weight: 700; letter-spacing: .2em; }
-  .ordre-expertpass__or { margin: 0 0 .5rem; color: #6a6e73; }
-</style>
+     Works without JavaScript ("Continuer"). Styled by the theme's ordre.css (.ordre-expertpass*), cached by the
+     browser instead of sent with every login page. -->
 <section id="ordre-expertpass" class="ordre-expertpass" aria-labelledby="ordre-expertpass-title"
          data-api="${ordreExpertpass.api}" data-watch="${ordreExpertpass.watch}">
   <p class="ordre-expertpass__or">${msg("ordreExpertpassOr")}</p>

@@ -1,5 +1,5 @@
 // Expertpass sign-in panel (ordre-expertpass-panel.ftl): waits for the phone's decision with a long-poll, shows a
-// new QR when the current one expires, and submits the panel's form once the decision is taken. The API base and
+// new QR (and its watch token) when the current one expires, and submits the panel's form once the decision is taken. The API base and
 // the watch token come from the panel's data attributes; the decision itself is read by the server on submit.
 (function () {
   var panel = document.getElementById("ordre-expertpass");
@@ -22,7 +22,7 @@
   function retry(e) { if (!e || e.name !== "AbortError") { setTimeout(wait, 2000); } }
   function rotate() {
     post("/browser/rotate").then(function (d) {
-      if (d.status === "pending") { img.src = d.qr; code.textContent = d.code; wait(); } else { proceed(); }
+      if (d.status === "pending") { img.src = d.qr; code.textContent = d.code; watch = d.watch; wait(); } else { proceed(); }
     }).catch(retry);
   }
   function wait() {

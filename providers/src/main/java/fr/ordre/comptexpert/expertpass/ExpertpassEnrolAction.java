@@ -77,7 +77,7 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
     private static ExpertpassStore.Entry freshEnrolment(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         return new ExpertpassStore(context.getSession()).createEnrolment(context.getRealm(), authSession,
-                context.getUser().getId(), ExpertpassResource.ENROLMENT_LIFESPAN_SECONDS, ExpertpassStore.watchOf(authSession));
+                context.getUser().getId(), ExpertpassResource.ENROLMENT_LIFESPAN_SECONDS);
     }
 
     private static void showQr(RequiredActionContext context, ExpertpassStore.Entry enrolment) {
@@ -85,7 +85,7 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
         long left = Math.max(1, enrolment.expiresAt() - ExpertpassStore.now());
         context.challenge(context.form()
                 .setAttribute(ATTRIBUTE, new ExpertpassLoginForm.ExpertpassPanel(
-                        ExpertpassQr.dataUri(api + "/enrolments/" + enrolment.id()), null, enrolment.get("watch"), api, left))
+                        ExpertpassQr.dataUri(api + "/enrolments/" + enrolment.id()), null, enrolment.watchToken(ExpertpassStore.KIND_ENROLMENT), api, left))
                 .createForm("ordre-expertpass-enrol.ftl"));
     }
 

@@ -135,13 +135,13 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
                 .filter(c -> ExpertpassStore.PENDING.equals(c.status()) && c.expiresAt() - now >= 10)
                 .orElseGet(() -> store.createChallenge(context.getRealm(), authSession,
                         ExpertpassStore.ChallengeOrigin.of(context.getSession(), authSession.getClient()),
-                        config.challengeLifespanSeconds(), config.codeDigits(), ExpertpassStore.watchOf(authSession)));
+                        config.challengeLifespanSeconds(), config.codeDigits()));
         String apiBase = ExpertpassResource.apiBase(context.getSession(), context.getRealm());
         // The session's forms provider, the one the form about to be shown uses: context.form() would also make a
         // second action code and action URL, for nothing.
         context.getSession().getProvider(LoginFormsProvider.class).setAttribute(ATTRIBUTE, new ExpertpassPanel(
                 ExpertpassQr.dataUri(apiBase + "/challenges/" + challenge.id()), challenge.get("code"),
-                challenge.get("watch"), apiBase, Math.max(1, challenge.expiresAt() - now)));
+                challenge.watchToken(ExpertpassStore.KIND_CHALLENGE), apiBase, Math.max(1, challenge.expiresAt() - now)));
     }
 
     private static ExpertpassLoginConfig config(AuthenticationFlowContext context) {

@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import org.jboss.logging.Logger;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.email.EmailException;
@@ -22,6 +21,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -65,9 +66,12 @@ public final class ExpertpassResource {
         this.store = new ExpertpassStore(session);
     }
 
+    /** The app API's base URL for this request's host; joined by hand, as a UriBuilder costs more than the QR. */
     static String apiBase(KeycloakSession session, RealmModel realm) {
-        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path("realms").path(realm.getName())
-                .path("comptexpert").path("expertpass").path(VERSION).build().toString();
+        String base = session.getContext().getUri().getBaseUri().toString();
+        return base + (base.endsWith("/") ? "" : "/") + "realms/"
+                + URLEncoder.encode(realm.getName(), StandardCharsets.UTF_8).replace("+", "%20")
+                + "/comptexpert/expertpass/" + VERSION;
     }
 
     // ---------------------------------------------------------------- enrolment
@@ -150,7 +154,7 @@ public final class ExpertpassResource {
         event.detail("credential_id", credential.getId()).detail("device_name", deviceName)
                 .detail(ExpertpassEvents.DETAIL, "enrolled").success();
         sendDeviceAdded(user, deviceName);
-        ExpertpassWakeups.INSTANCE.publish(session, ref, ExpertpassStore.DONE);
+        store.afterCommit(() -> ExpertpassWakeups.INSTANCE.publish(session, ref, ExpertpassStore.DONE));
         LOG.infof("Expertpass device '%s' enrolled for user %s in realm %s", deviceName, user.getUsername(), realm.getName());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deviceId", deviceId(user.getId(), credential.getId()));
@@ -303,7 +307,8 @@ public final class ExpertpassResource {
             decided = decided.with("user", device.user().getId()).with("credential", device.credential().getId());
         }
         store.update(ExpertpassStore.CHALLENGE, decided);
-        ExpertpassWakeups.INSTANCE.publish(session, challenge.id(), status);
+        // The waiting page is told once the decision is stored, so that its next read sees it.
+        store.afterCommit(() -> ExpertpassWakeups.INSTANCE.publish(session, challenge.id(), status));
     }
 
     @POST
@@ -348,15 +353,13 @@ public final class ExpertpassResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> await(String json) {
-        Optional<Map<String, String>> watch = store.watch(JsonApi.text(JsonApi.parseObject(json), "watch"));
+        Optional<ExpertpassStore.Watch> watch = ExpertpassStore.Watch.parse(JsonApi.text(JsonApi.parseObject(json), "watch"));
         if (watch.isEmpty()) {
             return CompletableFuture.completedFuture(status(ExpertpassStore.GONE));
         }
-        String target = watch.get().get("target");
-        boolean enrolment = "en".equals(watch.get().get("kind"));
-        CompletableFuture<String> wakeup = ExpertpassWakeups.INSTANCE.await(target);
-        // Read after registering: a decision taken in between is seen here or wakes the future.
-        Optional<ExpertpassStore.Entry> entry = enrolment ? store.enrolment(target) : store.challenge(target);
+        CompletableFuture<String> wakeup = ExpertpassWakeups.INSTANCE.await(watch.get().id());
+        // Read after registering: a decision committed in between is seen here or wakes the future.
+        Optional<ExpertpassStore.Entry> entry = store.watched(watch.get()).filter(e -> realm.getId().equals(e.get("realm")));
         if (entry.isEmpty()) {
             wakeup.cancel(false);
             return CompletableFuture.completedFuture(status(ExpertpassStore.GONE));
@@ -372,15 +375,18 @@ public final class ExpertpassResource {
                 .thenApply(ExpertpassResource::status);
     }
 
-    /** A new sign-in QR for the same login attempt, when the current one expired on an open page. */
+    /**
+     * A new sign-in QR for the same login attempt, when the current one expired on an open page. The answer holds
+     * the new QR's watch token, which the page uses from then on.
+     */
     @POST
     @Path("v1/browser/rotate")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response rotate(String json) {
-        String token = JsonApi.text(JsonApi.parseObject(json), "watch");
-        Optional<Map<String, String>> watch = store.watch(token).filter(w -> "ch".equals(w.get("kind")));
-        Optional<ExpertpassStore.Entry> old = watch.flatMap(w -> store.challenge(w.get("target")))
+        Optional<ExpertpassStore.Entry> old = ExpertpassStore.Watch.parse(JsonApi.text(JsonApi.parseObject(json), "watch"))
+                .filter(ExpertpassStore.Watch::challenge)
+                .flatMap(store::watched)
                 .filter(c -> realm.getId().equals(c.get("realm")));
         if (old.isEmpty()) {
             return status(ExpertpassStore.GONE);
@@ -393,12 +399,13 @@ public final class ExpertpassResource {
             return status(ExpertpassStore.GONE);
         }
         ExpertpassStore.Entry fresh = store.createChallenge(realm, attempt.get(), ExpertpassStore.ChallengeOrigin.of(old.get()),
-                Integer.parseInt(old.get().get("ttl")), Integer.parseInt(old.get().get("digits")), token);
+                Integer.parseInt(old.get().get("ttl")), Integer.parseInt(old.get().get("digits")));
         store.update(ExpertpassStore.CHALLENGE, old.get().with("status", ExpertpassStore.ROTATED));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ExpertpassStore.PENDING);
         body.put("qr", ExpertpassQr.dataUri(apiBase(session, realm) + "/challenges/" + fresh.id()));
         body.put("code", fresh.get("code"));
+        body.put("watch", fresh.watchToken(ExpertpassStore.KIND_CHALLENGE));
         body.put("expiresIn", fresh.expiresAt() - ExpertpassStore.now());
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }

@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.expertpass;
 
+import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -7,6 +8,8 @@ import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.sessions.RootAuthenticationSessionModel;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -17,23 +20,26 @@ import java.util.Optional;
  * <li>{@code ordre-ep:ch:<id>}: a sign-in challenge, bound server-side to one login attempt (root auth
  *     session + tab); its status moves pending → approved | denied | rotated;</li>
  * <li>{@code ordre-ep:en:<ref>}: an enrolment reference, bound to a user and a nonce; pending → done;</li>
- * <li>{@code ordre-ep:used:<id>}: the accept-once marker, taken with putIfAbsent;</li>
- * <li>{@code ordre-ep:w:<watch>}: the browser's own handle (never in a QR) to wait on and rotate its QR.</li>
+ * <li>{@code ordre-ep:used:<id>}: the accept-once marker, taken with putIfAbsent (immediate).</li>
  * </ul>
- * Writes that must be seen at once by other requests use replace/putIfAbsent, which are not deferred to
- * the end of the request like put.
+ * Each entry also holds a {@code watch} secret: the page that shows the QR waits on and rotates its entry with
+ * {@code <kind>.<id>.<secret>}, which no QR contains. The entries are written with put, which lands with the
+ * request's transaction, and always with a lifespan: Infinispan's replace would make them immortal. A decision is
+ * therefore published to waiting browsers after the commit ({@link #afterCommit}).
  */
 final class ExpertpassStore {
 
     static final String CHALLENGE = "ordre-ep:ch:";
     static final String ENROLMENT = "ordre-ep:en:";
     static final String USED = "ordre-ep:used:";
-    static final String WATCH = "ordre-ep:w:";
 
-    /** Auth session notes: the current challenge (sign-in) or enrolment of the attempt, and its watch token. */
+    /** Auth session notes: the current challenge (sign-in) or enrolment of the attempt. */
     static final String NOTE_CHALLENGE = "ordre.expertpass.challenge";
     static final String NOTE_ENROLMENT = "ordre.expertpass.enrolment";
-    static final String NOTE_WATCH = "ordre.expertpass.watch";
+
+    /** The kinds of entry a watch token points at. */
+    static final String KIND_CHALLENGE = "ch";
+    static final String KIND_ENROLMENT = "en";
 
     static final String PENDING = "pending";
     static final String APPROVED = "approved";
@@ -45,7 +51,6 @@ final class ExpertpassStore {
 
     /** Decided entries are kept this long after expiry, so a late browser still reads the outcome. */
     static final int KEEP_SECONDS = 300;
-    static final int WATCH_SECONDS = 3600;
 
     /** A record read from the store. */
     record Entry(String id, Map<String, String> notes) {
@@ -63,6 +68,16 @@ final class ExpertpassStore {
 
         boolean expired(long nowSeconds) {
             return nowSeconds >= expiresAt();
+        }
+
+        /** How long the store keeps this entry from now: its validity, then {@link #KEEP_SECONDS} for late readers. */
+        long keepSeconds(long nowSeconds) {
+            return Math.max(0, expiresAt() - nowSeconds) + KEEP_SECONDS;
+        }
+
+        /** The handle of the page showing this entry: {@code <kind>.<id>.<secret>}. */
+        String watchToken(String kind) {
+            return kind + "." + id + "." + notes.get("watch");
         }
 
         Entry with(String name, String value) {
@@ -87,7 +102,7 @@ final class ExpertpassStore {
     // --- sign-in challenges ---
 
     Entry createChallenge(RealmModel realm, AuthenticationSessionModel authSession, ChallengeOrigin origin,
-                          int lifespanSeconds, int digits, String watch) {
+                          int lifespanSeconds, int digits) {
         String id = ExpertpassCrypto.randomToken();
         Map<String, String> notes = new HashMap<>();
         notes.put("realm", realm.getId());
@@ -103,12 +118,11 @@ final class ExpertpassStore {
         notes.put("ttl", Integer.toString(lifespanSeconds));
         notes.put("digits", Integer.toString(digits));
         notes.put("code", ExpertpassCrypto.randomCode(digits));
-        notes.put("watch", watch);
+        notes.put("watch", ExpertpassCrypto.randomToken());
         notes.put("status", PENDING);
         // put() lands at the end of this request, before the page that shows the QR reaches the browser.
         store.put(CHALLENGE + id, lifespanSeconds + KEEP_SECONDS, notes);
         authSession.setAuthNote(NOTE_CHALLENGE, id);
-        pointWatch(authSession, watch, "ch", id);
         return new Entry(id, notes);
     }
 
@@ -119,9 +133,26 @@ final class ExpertpassStore {
         return Optional.ofNullable(store.get(CHALLENGE + id)).map(n -> new Entry(id, n));
     }
 
-    /** Records a decision at once (replace is immediate), for every node to read. */
-    boolean update(String prefix, Entry entry) {
-        return store.replace(prefix + entry.id(), entry.notes());
+    /**
+     * Records a new state of an entry, with the request's transaction and a lifespan (not replace, which would
+     * drop the lifespan). Readers see it once the request commits: publish decisions with {@link #afterCommit}.
+     */
+    void update(String prefix, Entry entry) {
+        store.put(prefix + entry.id(), Math.max(1, entry.keepSeconds(now())), entry.notes());
+    }
+
+    /** Runs {@code task} once this request's writes are committed (and not if they are not). */
+    void afterCommit(Runnable task) {
+        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
+            @Override
+            protected void commitImpl() {
+                task.run();
+            }
+
+            @Override
+            protected void rollbackImpl() {
+            }
+        });
     }
 
     boolean takeOnce(String id, long lifespanSeconds) {
@@ -153,7 +184,7 @@ final class ExpertpassStore {
     // --- enrolments ---
 
     Entry createEnrolment(RealmModel realm, AuthenticationSessionModel authSession, String userId,
-                          int lifespanSeconds, String watch) {
+                          int lifespanSeconds) {
         String ref = ExpertpassCrypto.randomToken();
         Map<String, String> notes = new HashMap<>();
         notes.put("realm", realm.getId());
@@ -163,11 +194,10 @@ final class ExpertpassStore {
         notes.put("tab", authSession.getTabId());
         notes.put("created", Long.toString(now()));
         notes.put("expires", Long.toString(now() + lifespanSeconds));
-        notes.put("watch", watch);
+        notes.put("watch", ExpertpassCrypto.randomToken());
         notes.put("status", PENDING);
         store.put(ENROLMENT + ref, lifespanSeconds + KEEP_SECONDS, notes);
         authSession.setAuthNote(NOTE_ENROLMENT, ref);
-        pointWatch(authSession, watch, "en", ref);
         return new Entry(ref, notes);
     }
 
@@ -180,31 +210,32 @@ final class ExpertpassStore {
 
     // --- the browser's watch handle ---
 
-    /**
-     * Points the login attempt's watch token at {@code target}: a new token (a login page's usual case) is put at
-     * once, a known one is moved to the new target.
-     */
-    private void pointWatch(AuthenticationSessionModel authSession, String watch, String kind, String target) {
-        boolean newWatch = !watch.equals(authSession.getAuthNote(NOTE_WATCH));
-        authSession.setAuthNote(NOTE_WATCH, watch);
-        Map<String, String> notes = Map.of("kind", kind, "target", target);
-        if (newWatch || !store.replace(WATCH + watch, notes)) {
-            store.put(WATCH + watch, WATCH_SECONDS, notes);
+    /** A parsed watch token: which entry it points at, and the secret that entry must hold. */
+    record Watch(String kind, String id, String secret) {
+        static Optional<Watch> parse(String token) {
+            String[] parts = token == null ? new String[0] : token.split("\\.", -1);
+            if (parts.length != 3 || !(KIND_CHALLENGE.equals(parts[0]) || KIND_ENROLMENT.equals(parts[0]))
+                    || !ExpertpassCrypto.isToken(parts[1]) || !ExpertpassCrypto.isToken(parts[2])) {
+                return Optional.empty();
+            }
+            return Optional.of(new Watch(parts[0], parts[1], parts[2]));
+        }
+
+        boolean challenge() {
+            return KIND_CHALLENGE.equals(kind);
+        }
+
+        /** Whether {@code entry} is the one this token was given for (constant-time on the secret). */
+        boolean matches(Entry entry) {
+            String held = entry.get("watch");
+            return held != null && MessageDigest.isEqual(held.getBytes(StandardCharsets.US_ASCII),
+                    secret.getBytes(StandardCharsets.US_ASCII));
         }
     }
 
-    /** kind ("ch" or "en") and target id of a watch token. */
-    Optional<Map<String, String>> watch(String watch) {
-        if (!ExpertpassCrypto.isToken(watch)) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(store.get(WATCH + watch));
-    }
-
-    /** The auth session's watch token, made once per login attempt and kept across QR rotations. */
-    static String watchOf(AuthenticationSessionModel authSession) {
-        String watch = authSession.getAuthNote(NOTE_WATCH);
-        return watch != null ? watch : ExpertpassCrypto.randomToken();
+    /** The entry a watch token points at, if it still exists and the token's secret is its own. */
+    Optional<Entry> watched(Watch watch) {
+        return (watch.challenge() ? challenge(watch.id()) : enrolment(watch.id())).filter(watch::matches);
     }
 
     /** What the phone is shown about the browser that asks to sign in. */

@@ -53,7 +53,8 @@ final class WaitingBrowsers {
         final WebSession session;
         final HttpResponse<String> page;
         final String api;
-        final String waitBody;
+        /** The page's watch token, as JSON; a rotation hands the page the new QR's token. */
+        volatile String waitBody;
         volatile Shown shown;
         /** Completed with the next QR when the page rotates it (then replaced): what a rescan waits for. */
         volatile CompletableFuture<Shown> nextShown = new CompletableFuture<>();
@@ -72,7 +73,7 @@ final class WaitingBrowsers {
                 throw new IllegalStateException("No Expertpass panel on the login page");
             }
             this.api = vars.get("api");
-            this.waitBody = "{\"watch\":\"" + vars.get("watch") + "\"}";
+            this.waitBody = watchBody(vars.get("watch"));
             this.shown = new Shown(HttpExpertpass.qrOf(page.body()), code.group(1));
         }
 
@@ -98,6 +99,7 @@ final class WaitingBrowsers {
                 if ("pending".equals(status)) {
                     JsonNode body = read(response.body());
                     Shown fresh = new Shown(HttpExpertpass.decodeDataUri(body.path("qr").asText()), body.path("code").asText());
+                    waitBody = watchBody(body.path("watch").asText());
                     CompletableFuture<Shown> waiting = nextShown;
                     shown = fresh;
                     nextShown = new CompletableFuture<>();
@@ -110,6 +112,10 @@ final class WaitingBrowsers {
                     again(status);
                 }
             });
+        }
+
+        private static String watchBody(String watch) {
+            return "{\"watch\":\"" + watch + "\"}";
         }
 
         /** As the page does after a failed call: ask again in 2 s. Any answer but the expected ones is a failure. */

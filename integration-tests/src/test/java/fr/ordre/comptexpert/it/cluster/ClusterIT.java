@@ -570,13 +570,13 @@ class ClusterIT {
     /** What each node says about the page's sign-in, when the page did not move on. */
     static String diagnose(WebDriver browser) {
         String html = browser.getPageSource();
-        java.util.regex.Matcher watch = java.util.regex.Pattern.compile("var watch = \"([^\"]+)\"").matcher(html);
-        java.util.regex.Matcher api = java.util.regex.Pattern.compile("var api = \"([^\"]+)\"").matcher(html);
+        java.util.regex.Matcher watch = java.util.regex.Pattern.compile("data-watch=\"([^\"]+)\"").matcher(html);
+        java.util.regex.Matcher api = java.util.regex.Pattern.compile("data-api=\"([^\"]+)\"").matcher(html);
         StringBuilder out = new StringBuilder("The page did not move on: " + browser.getCurrentUrl());
         if (watch.find() && api.find()) {
             for (int i = 0; i < 2; i++) {
                 try {
-                    HttpResponse<String> r = HttpExpertpass.post(cluster.onNode(i, api.group(1).replace("\\/", "/")) + "/browser/wait",
+                    HttpResponse<String> r = HttpExpertpass.post(cluster.onNode(i, api.group(1)) + "/browser/wait",
                             "{\"watch\":\"" + watch.group(1) + "\"}");
                     out.append("; node ").append(i + 1).append(" wait says ").append(r.statusCode()).append(' ').append(r.body());
                 } catch (RuntimeException e) {

@@ -1,0 +1,174 @@
+package fr.ordre.comptexpert.expertpass;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakTransaction;
+import org.keycloak.models.KeycloakTransactionManager;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.SingleUseObjectProvider;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.sessions.RootAuthenticationSessionModel;
+
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The store's contract with Keycloak's SingleUseObject store, over an in-memory fake of it: every write carries a
+ * lifespan (Infinispan's replace would make the entry immortal), one entry per login page, and a watch token that
+ * finds its entry only with the entry's own secret. The real store is exercised by the ITs.
+ */
+class ExpertpassStoreTest {
+
+    /** The SingleUseObject store, recording each write's lifespan; replace fails the test. */
+    static final class FakeStore implements SingleUseObjectProvider {
+        final Map<String, Map<String, String>> entries = new HashMap<>();
+        final Map<String, Long> lifespans = new HashMap<>();
+
+        @Override
+        public void put(String key, long lifespanSeconds, Map<String, String> notes) {
+            assertTrue(lifespanSeconds > 0, "a lifespan for " + key);
+            entries.put(key, Map.copyOf(notes));
+            lifespans.put(key, lifespanSeconds);
+        }
+
+        @Override
+        public Map<String, String> get(String key) {
+            return entries.get(key);
+        }
+
+        @Override
+        public Map<String, String> remove(String key) {
+            return entries.remove(key);
+        }
+
+        @Override
+        public boolean replace(String key, Map<String, String> notes) {
+            throw new AssertionError("replace() drops the entry's lifespan: " + key);
+        }
+
+        @Override
+        public boolean putIfAbsent(String key, long lifespanInSeconds) {
+            return entries.putIfAbsent(key, Map.of()) == null;
+        }
+
+        @Override
+        public boolean contains(String key) {
+            return entries.containsKey(key);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private final FakeStore fake = new FakeStore();
+    private final List<KeycloakTransaction> afterCompletion = new ArrayList<>();
+    private final Map<String, String> authNotes = new HashMap<>();
+    private final ExpertpassStore store = new ExpertpassStore(proxy(KeycloakSession.class, Map.of(
+            "singleUseObjects", fake,
+            "getTransactionManager", proxy(KeycloakTransactionManager.class, Map.of("enlistAfterCompletion", afterCompletion)))));
+    private final RealmModel realm = proxy(RealmModel.class, Map.of("getId", "realm-1"));
+    private final AuthenticationSessionModel attempt = proxy(AuthenticationSessionModel.class, Map.of(
+            "getParentSession", proxy(RootAuthenticationSessionModel.class, Map.of("getId", "root-1")),
+            "getTabId", "tab-1",
+            "getClient", proxy(ClientModel.class, Map.of("getId", "client-1")),
+            "setAuthNote", authNotes));
+
+    @Test
+    void aLoginPageWritesOneEntryWithABoundedLifespan() {
+        ExpertpassStore.Entry challenge = newChallenge();
+
+        assertEquals(Map.of(ExpertpassStore.CHALLENGE + challenge.id(), 60L + ExpertpassStore.KEEP_SECONDS), fake.lifespans);
+        assertEquals(challenge.id(), authNotes.get(ExpertpassStore.NOTE_CHALLENGE));
+        assertEquals(1, authNotes.size());
+    }
+
+    @Test
+    void theWatchTokenFindsItsEntryOnlyWithTheEntrysSecret() {
+        ExpertpassStore.Entry challenge = newChallenge();
+        String token = challenge.watchToken(ExpertpassStore.KIND_CHALLENGE);
+
+        assertEquals(Optional.of(challenge.id()), ExpertpassStore.Watch.parse(token).flatMap(store::watched).map(ExpertpassStore.Entry::id));
+
+        String otherSecret = "ch." + challenge.id() + "." + ExpertpassCrypto.randomToken();
+        assertEquals(Optional.empty(), ExpertpassStore.Watch.parse(otherSecret).flatMap(store::watched));
+        // The QR's challenge id alone, or as an enrolment, finds nothing.
+        assertEquals(Optional.empty(), ExpertpassStore.Watch.parse(challenge.id()));
+        String asEnrolment = challenge.watchToken(ExpertpassStore.KIND_ENROLMENT);
+        assertEquals(Optional.empty(), ExpertpassStore.Watch.parse(asEnrolment).flatMap(store::watched));
+    }
+
+    @Test
+    void malformedWatchTokensAreRefusedBeforeAnyRead() {
+        String id = ExpertpassCrypto.randomToken();
+        for (String bad : new String[] {null, "", "ch", "ch." + id, "xx." + id + "." + id, "ch." + id + "." + id + ".x",
+                "ch." + id + ".short", "ch.." + id, "ch." + id + "." + id.replace('A', '/') + "/"}) {
+            assertEquals(Optional.empty(), ExpertpassStore.Watch.parse(bad), String.valueOf(bad));
+        }
+        assertTrue(ExpertpassStore.Watch.parse("en." + id + "." + id).isPresent());
+    }
+
+    @Test
+    void aDecisionKeepsALifespanAndIsPublishedOnlyAfterTheCommit() {
+        ExpertpassStore.Entry challenge = newChallenge();
+        fake.lifespans.clear();
+        List<String> published = new ArrayList<>();
+
+        store.update(ExpertpassStore.CHALLENGE, challenge.with("status", ExpertpassStore.APPROVED));
+        store.afterCommit(() -> published.add("approved"));
+
+        long lifespan = fake.lifespans.get(ExpertpassStore.CHALLENGE + challenge.id());
+        assertTrue(lifespan > ExpertpassStore.KEEP_SECONDS && lifespan <= 60 + ExpertpassStore.KEEP_SECONDS, "lifespan " + lifespan);
+        assertEquals(ExpertpassStore.APPROVED, store.challenge(challenge.id()).orElseThrow().status());
+        assertEquals(List.of(), published);
+        assertEquals(1, afterCompletion.size());
+
+        afterCompletion.get(0).begin();
+        afterCompletion.get(0).commit();
+        assertEquals(List.of("approved"), published);
+    }
+
+    @Test
+    void anExpiredEntryIsStillKeptForLateReaders() {
+        ExpertpassStore.Entry expired = newChallenge().with("expires", Long.toString(ExpertpassStore.now() - 30));
+
+        store.update(ExpertpassStore.CHALLENGE, expired.with("status", ExpertpassStore.ROTATED));
+
+        assertEquals((long) ExpertpassStore.KEEP_SECONDS, fake.lifespans.get(ExpertpassStore.CHALLENGE + expired.id()));
+    }
+
+    private ExpertpassStore.Entry newChallenge() {
+        return store.createChallenge(realm, attempt, new ExpertpassStore.ChallengeOrigin("Service", "Firefox", "Linux", "127.0.0.1"), 60, 2);
+    }
+
+    /**
+     * A proxy of a Keycloak interface answering the named methods: a value is returned as is, a map given for a
+     * two-argument method records the call, a list given for a one-argument method collects the argument.
+     */
+    @SuppressWarnings("unchecked")
+    private static <T> T proxy(Class<T> type, Map<String, Object> answers) {
+        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+            Object answer = answers.get(method.getName());
+            if (answer instanceof Map<?, ?> map && args != null && args.length == 2) {
+                ((Map<Object, Object>) map).put(args[0], args[1]);
+                return null;
+            }
+            if (answer instanceof List<?> list && args != null && args.length == 1) {
+                ((List<Object>) list).add(args[0]);
+                return null;
+            }
+            if (answer == null && !answers.containsKey(method.getName())) {
+                throw new UnsupportedOperationException(type.getSimpleName() + "." + method.getName());
+            }
+            return answer;
+        });
+    }
+}
