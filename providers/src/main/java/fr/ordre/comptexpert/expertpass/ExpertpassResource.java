@@ -206,9 +206,9 @@ public final class ExpertpassResource {
         body.put("browser", c.get("browser"));
         body.put("os", c.get("os"));
         body.put("ip", c.get("ip"));
-        body.put("time", Instant.ofEpochSecond(Long.parseLong(c.get("created"))).toString());
+        body.put("time", Instant.ofEpochSecond(c.createdAt()).toString());
         body.put("expiresAt", c.expiresAt());
-        body.put("codeDigits", Integer.parseInt(c.get("digits")));
+        body.put("codeDigits", c.codeDigits());
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -399,7 +399,7 @@ public final class ExpertpassResource {
             return status(ExpertpassStore.GONE);
         }
         ExpertpassStore.Entry fresh = store.createChallenge(realm, attempt.get(), ExpertpassStore.ChallengeOrigin.of(old.get()),
-                Integer.parseInt(old.get().get("ttl")), Integer.parseInt(old.get().get("digits")));
+                old.get().lifespanSeconds(), old.get().codeDigits());
         store.update(ExpertpassStore.CHALLENGE, old.get().with("status", ExpertpassStore.ROTATED));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ExpertpassStore.PENDING);

@@ -51,6 +51,11 @@ final class ExpertpassStore {
 
     /** Decided entries are kept this long after expiry, so a late browser still reads the outcome. */
     static final int KEEP_SECONDS = 300;
+    /**
+     * A challenge nobody decided is kept this long after expiry: enough for its page to rotate it, or for a late
+     * phone to be told "expired". Every login page makes one, so it should not linger.
+     */
+    static final int PENDING_GRACE_SECONDS = 60;
 
     /** A record read from the store. */
     record Entry(String id, Map<String, String> notes) {
@@ -66,13 +71,31 @@ final class ExpertpassStore {
             return Long.parseLong(notes.getOrDefault("expires", "0"));
         }
 
+        long createdAt() {
+            return Long.parseLong(notes.getOrDefault("created", "0"));
+        }
+
+        /** The validity a challenge was given, which its rotations keep. */
+        int lifespanSeconds() {
+            return (int) (expiresAt() - createdAt());
+        }
+
+        /** The number of digits of the code to match. */
+        int codeDigits() {
+            return notes.getOrDefault("code", "").length();
+        }
+
         boolean expired(long nowSeconds) {
             return nowSeconds >= expiresAt();
         }
 
-        /** How long the store keeps this entry from now: its validity, then {@link #KEEP_SECONDS} for late readers. */
+        /**
+         * How long the store keeps this entry from now: its validity, then {@link #KEEP_SECONDS} for a decision that
+         * a late page may still read, or {@link #PENDING_GRACE_SECONDS} for a QR nobody decided (pending, rotated).
+         */
         long keepSeconds(long nowSeconds) {
-            return Math.max(0, expiresAt() - nowSeconds) + KEEP_SECONDS;
+            boolean undecided = PENDING.equals(status()) || ROTATED.equals(status());
+            return Math.max(0, expiresAt() - nowSeconds) + (undecided ? PENDING_GRACE_SECONDS : KEEP_SECONDS);
         }
 
         /** The handle of the page showing this entry: {@code <kind>.<id>.<secret>}. */
@@ -101,10 +124,15 @@ final class ExpertpassStore {
 
     // --- sign-in challenges ---
 
+    /**
+     * A new sign-in challenge: one store entry per login page, so it is kept small (twelve short notes; the status
+     * is absent while pending) and short-lived (its validity, then {@link #PENDING_GRACE_SECONDS}).
+     */
     Entry createChallenge(RealmModel realm, AuthenticationSessionModel authSession, ChallengeOrigin origin,
                           int lifespanSeconds, int digits) {
         String id = ExpertpassCrypto.randomToken();
-        Map<String, String> notes = new HashMap<>();
+        long now = now();
+        Map<String, String> notes = new HashMap<>(16);
         notes.put("realm", realm.getId());
         notes.put("root", authSession.getParentSession().getId());
         notes.put("tab", authSession.getTabId());
@@ -113,15 +141,12 @@ final class ExpertpassStore {
         notes.put("browser", origin.browser());
         notes.put("os", origin.os());
         notes.put("ip", origin.ip());
-        notes.put("created", Long.toString(now()));
-        notes.put("expires", Long.toString(now() + lifespanSeconds));
-        notes.put("ttl", Integer.toString(lifespanSeconds));
-        notes.put("digits", Integer.toString(digits));
+        notes.put("created", Long.toString(now));
+        notes.put("expires", Long.toString(now + lifespanSeconds));
         notes.put("code", ExpertpassCrypto.randomCode(digits));
         notes.put("watch", ExpertpassCrypto.randomToken());
-        notes.put("status", PENDING);
         // put() lands at the end of this request, before the page that shows the QR reaches the browser.
-        store.put(CHALLENGE + id, lifespanSeconds + KEEP_SECONDS, notes);
+        store.put(CHALLENGE + id, lifespanSeconds + PENDING_GRACE_SECONDS, notes);
         authSession.setAuthNote(NOTE_CHALLENGE, id);
         return new Entry(id, notes);
     }

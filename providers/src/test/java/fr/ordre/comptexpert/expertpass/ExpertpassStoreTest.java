@@ -83,10 +83,14 @@ class ExpertpassStoreTest {
             "setAuthNote", authNotes));
 
     @Test
-    void aLoginPageWritesOneEntryWithABoundedLifespan() {
+    void aLoginPageWritesOneSmallEntryWithABoundedLifespan() {
         ExpertpassStore.Entry challenge = newChallenge();
 
-        assertEquals(Map.of(ExpertpassStore.CHALLENGE + challenge.id(), 60L + ExpertpassStore.KEEP_SECONDS), fake.lifespans);
+        assertEquals(Map.of(ExpertpassStore.CHALLENGE + challenge.id(), 60L + ExpertpassStore.PENDING_GRACE_SECONDS), fake.lifespans);
+        assertEquals(12, fake.get(ExpertpassStore.CHALLENGE + challenge.id()).size());
+        assertEquals(ExpertpassStore.PENDING, challenge.status());
+        assertEquals(60, challenge.lifespanSeconds());
+        assertEquals(2, challenge.codeDigits());
         assertEquals(challenge.id(), authNotes.get(ExpertpassStore.NOTE_CHALLENGE));
         assertEquals(1, authNotes.size());
     }
@@ -137,11 +141,13 @@ class ExpertpassStoreTest {
     }
 
     @Test
-    void anExpiredEntryIsStillKeptForLateReaders() {
+    void anExpiredEntryIsStillKeptForLateReadersADecisionLonger() {
         ExpertpassStore.Entry expired = newChallenge().with("expires", Long.toString(ExpertpassStore.now() - 30));
 
         store.update(ExpertpassStore.CHALLENGE, expired.with("status", ExpertpassStore.ROTATED));
+        assertEquals((long) ExpertpassStore.PENDING_GRACE_SECONDS, fake.lifespans.get(ExpertpassStore.CHALLENGE + expired.id()));
 
+        store.update(ExpertpassStore.CHALLENGE, expired.with("status", ExpertpassStore.DENIED));
         assertEquals((long) ExpertpassStore.KEEP_SECONDS, fake.lifespans.get(ExpertpassStore.CHALLENGE + expired.id()));
     }
 
