@@ -1,6 +1,7 @@
 // Expertpass sign-in panel (ordre-expertpass-panel.ftl): waits for the phone's decision with a long-poll, shows a
-// new QR (and its watch token) when the current one expires, and submits the panel's form once the decision is taken. The API base and
-// the watch token come from the panel's data attributes; the decision itself is read by the server on submit.
+// new QR when the current one expires (and waits with that QR's watch token from then on), and submits the panel's
+// form once the decision is taken. The API base and the first watch token come from the panel's data attributes;
+// the decision itself is read by the server on submit.
 (function () {
   var panel = document.getElementById("ordre-expertpass");
   if (!panel) { return; }
