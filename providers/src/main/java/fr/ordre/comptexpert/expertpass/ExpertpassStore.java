@@ -1,6 +1,6 @@
 package fr.ordre.comptexpert.expertpass;
 
-import org.keycloak.models.AbstractKeycloakTransaction;
+import fr.ordre.comptexpert.support.AfterCommit;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -94,7 +94,8 @@ final class ExpertpassStore {
          * a late page may still read, or {@link #PENDING_GRACE_SECONDS} for a QR nobody decided (pending, rotated).
          */
         long keepSeconds(long nowSeconds) {
-            boolean undecided = PENDING.equals(status()) || ROTATED.equals(status());
+            String status = status();
+            boolean undecided = PENDING.equals(status) || ROTATED.equals(status);
             return Math.max(0, expiresAt() - nowSeconds) + (undecided ? PENDING_GRACE_SECONDS : KEEP_SECONDS);
         }
 
@@ -168,16 +169,7 @@ final class ExpertpassStore {
 
     /** Runs {@code task} once this request's writes are committed (and not if they are not). */
     void afterCommit(Runnable task) {
-        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                task.run();
-            }
-
-            @Override
-            protected void rollbackImpl() {
-            }
-        });
+        AfterCommit.run(session, task);
     }
 
     boolean takeOnce(String id, long lifespanSeconds) {

@@ -1,6 +1,7 @@
 package fr.ordre.comptexpert.recovery;
 
 import fr.ordre.comptexpert.password.SetPasswordLink;
+import fr.ordre.comptexpert.support.AfterCommit;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -11,7 +12,6 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.executors.ExecutorsProvider;
-import org.keycloak.models.AbstractKeycloakTransaction;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
@@ -130,17 +130,8 @@ final class RecoveryAuthenticator implements Authenticator {
     }
 
     private void sendAfterResponse(KeycloakSession session, String realmId, String userId, RenderedEmail email, boolean pending) {
-        session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
-            @Override
-            protected void commitImpl() {
-                session.getProvider(ExecutorsProvider.class).getExecutor("ordre-email")
-                        .execute(() -> deliver(realmId, userId, email, pending));
-            }
-
-            @Override
-            protected void rollbackImpl() {
-            }
-        });
+        AfterCommit.run(session, () -> session.getProvider(ExecutorsProvider.class).getExecutor("ordre-email")
+                .execute(() -> deliver(realmId, userId, email, pending)));
     }
 
     private void deliver(String realmId, String userId, RenderedEmail email, boolean pending) {
