@@ -93,6 +93,6 @@ class AccessDecisionTest {
     }
 
     private static RegisterEntry entry(RegisterList list, RegisterStatus status) {
-        return new RegisterEntry("IDF-1", "Nom", null, "Prénom", LocalDate.of(1980, 1, 1), list, "Île-de-France", status);
+        return new RegisterEntry("IDF-1", "Nom", null, "Prénom", LocalDate.of(1980, 1, 1), list, "Île-de-France", status, null);
     }
 }

@@ -24,7 +24,7 @@ class CardStandingTest {
 
     private static Optional<RegisterEntry> entry(RegisterList list, RegisterStatus status) {
         return Optional.of(new RegisterEntry("CVL-100013", "Moreau", null, "Camille", LocalDate.of(1993, 8, 8), list,
-                "Centre-Val de Loire", status));
+                "Centre-Val de Loire", status, null));
     }
 
     private static String refusal(Optional<RegisterEntry> entry) {

@@ -6,14 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 class RegisterEntryTest {
 
     private static RegisterEntry entry(String prenoms, RegisterStatus statut) {
+        return entry(prenoms, statut, null);
+    }
+
+    private static RegisterEntry entry(String prenoms, RegisterStatus statut, String email) {
         return new RegisterEntry("IDF-100001", "Lefèvre-Dupont", null, prenoms, LocalDate.of(1975, 3, 14),
-                RegisterList.EXPERT_COMPTABLE, "Île-de-France", statut);
+                RegisterList.EXPERT_COMPTABLE, "Île-de-France", statut, email);
     }
 
     @Test
@@ -52,10 +57,19 @@ class RegisterEntryTest {
     }
 
     @Test
-    void toStringLeavesTheBirthDateOut() {
-        String text = entry("Marie", RegisterStatus.INSCRIT).toString();
+    void toStringLeavesTheBirthDateAndTheEmailOut() {
+        String text = entry("Marie", RegisterStatus.INSCRIT, "marie.lefevre@cabinet-demo.fr").toString();
         assertTrue(text.contains("IDF-100001"));
         assertFalse(text.contains("1975"));
+        assertFalse(text.contains("cabinet-demo"));
+        assertFalse(text.contains("@"));
+    }
+
+    @Test
+    void emailOnFileIsOptional() {
+        assertEquals(Optional.of("marie.lefevre@cabinet-demo.fr"),
+                entry("Marie", RegisterStatus.INSCRIT, "marie.lefevre@cabinet-demo.fr").emailOnFile());
+        assertEquals(Optional.empty(), entry("Marie", RegisterStatus.INSCRIT).emailOnFile());
     }
 
     @Test

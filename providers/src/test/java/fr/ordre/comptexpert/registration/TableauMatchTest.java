@@ -20,10 +20,10 @@ class TableauMatchTest {
 
     static final LocalDate BORN = LocalDate.of(1990, 6, 21);
     static final List<RegisterEntry> ENTRIES = List.of(
-            new RegisterEntry("BRE-1", "Le Goff", null, "Yannick", BORN, RegisterList.STAGIAIRE, "Bretagne", RegisterStatus.INSCRIT),
-            new RegisterEntry("BRE-2", "Le Goff", null, "Anne", BORN, RegisterList.STAGIAIRE, "Bretagne", RegisterStatus.INSCRIT),
-            new RegisterEntry("OCC-3", "Martin", "Roussel", "Claire", BORN, RegisterList.EXPERT_COMPTABLE, "Occitanie", RegisterStatus.INSCRIT),
-            new RegisterEntry("NOR-4", "Lemoine", null, "Julien", BORN, RegisterList.EXPERT_COMPTABLE, "Normandie", RegisterStatus.RADIE));
+            new RegisterEntry("BRE-1", "Le Goff", null, "Yannick", BORN, RegisterList.STAGIAIRE, "Bretagne", RegisterStatus.INSCRIT, null),
+            new RegisterEntry("BRE-2", "Le Goff", null, "Anne", BORN, RegisterList.STAGIAIRE, "Bretagne", RegisterStatus.INSCRIT, null),
+            new RegisterEntry("OCC-3", "Martin", "Roussel", "Claire", BORN, RegisterList.EXPERT_COMPTABLE, "Occitanie", RegisterStatus.INSCRIT, null),
+            new RegisterEntry("NOR-4", "Lemoine", null, "Julien", BORN, RegisterList.EXPERT_COMPTABLE, "Normandie", RegisterStatus.RADIE, null));
 
     /** A register in a list, matching as the file provider does. */
     static final TableauRegister REGISTER = new TableauRegister() {

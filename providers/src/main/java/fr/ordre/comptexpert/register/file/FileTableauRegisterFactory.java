@@ -40,8 +40,8 @@ public final class FileTableauRegisterFactory implements TableauRegisterFactory,
         static final FileStamp MISSING = new FileStamp(-1, -1);
     }
 
-    private record Loaded(RegisterIndex index, FileStamp stamp, Instant loadedAt, int skippedLines) {
-        static final Loaded NOTHING = new Loaded(RegisterIndex.EMPTY, null, null, 0);
+    private record Loaded(RegisterIndex index, FileStamp stamp, Instant loadedAt, int skippedLines, int invalidEmails) {
+        static final Loaded NOTHING = new Loaded(RegisterIndex.EMPTY, null, null, 0, 0);
     }
 
     private final ReentrantLock reloadLock = new ReentrantLock();
@@ -155,11 +155,12 @@ public final class FileTableauRegisterFactory implements TableauRegisterFactory,
         try {
             // Stamp taken before reading: a write during the read shows up as a change on the next check.
             RegisterCsvReader.Result result = RegisterCsvReader.read(path);
-            loaded = new Loaded(result.index(), stamp, Instant.now(), result.skippedLines());
+            loaded = new Loaded(result.index(), stamp, Instant.now(), result.skippedLines(), result.invalidEmails());
             failedStamp = null;
             lastError = null;
-            LOG.infof("Tableau register %s loaded: %d entries, %d lines skipped, in %d ms", path,
-                    result.index().size(), result.skippedLines(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+            LOG.infof("Tableau register %s loaded: %d entries (%d with an email on file), %d lines skipped, %d invalid emails, in %d ms",
+                    path, result.index().size(), result.index().withEmail(), result.skippedLines(), result.invalidEmails(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         } catch (RegisterCsvReader.FormatException e) {
             fail(stamp, e.getMessage(), path, current);
         } catch (CharacterCodingException e) {
@@ -192,7 +193,9 @@ public final class FileTableauRegisterFactory implements TableauRegisterFactory,
         info.put("path", path == null ? "(not set)" : path.toString());
         info.put("entries", String.valueOf(current.index().size()));
         info.put("lastLoad", current.loadedAt() == null ? "never" : current.loadedAt().toString());
+        info.put("entriesWithEmail", String.valueOf(current.index().withEmail()));
         info.put("skippedLines", String.valueOf(current.skippedLines()));
+        info.put("invalidEmails", String.valueOf(current.invalidEmails()));
         info.put("reloadIntervalSeconds", config == null ? "" : String.valueOf(config.reloadInterval().toSeconds()));
         if (lastError != null) {
             info.put("lastError", lastError);

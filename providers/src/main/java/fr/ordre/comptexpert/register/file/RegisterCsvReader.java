@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jboss.logging.Logger;
+import org.keycloak.services.validation.Validation;
 
 import fr.ordre.comptexpert.register.NameNormalizer;
 import fr.ordre.comptexpert.register.RegisterEntry;
@@ -26,19 +27,32 @@ import fr.ordre.comptexpert.register.TableauRegister;
 /**
  * Reads the register CSV (UTF-8, ';' separated, header required, '#' comments, "..." quoting with
  * "" escapes) into a {@link RegisterIndex}. A bad line is skipped with a warning naming its number;
- * only an unreadable file or a wrong header fails the whole read.
+ * only an unreadable file or a wrong header fails the whole read. An optional 9th column
+ * {@value #EMAIL_COLUMN} holds the address on file; an invalid one is read as absent, with a warning,
+ * rather than skipping the line: a typo in an address must not take a member off the Tableau.
  */
 final class RegisterCsvReader {
 
     static final List<String> COLUMNS = List.of("numero_inscription", "nom", "nom_usage", "prenoms",
             "date_naissance", "liste", "conseil_regional", "statut");
 
+    /** Optional, right after {@link #COLUMNS}: read only when the header names it there. */
+    static final String EMAIL_COLUMN = "email";
+
+    /** RFC 5321's limit; Keycloak's own check does not bound the whole address. */
+    private static final int MAX_EMAIL_LENGTH = 254;
+
     /** A file exported with the wrong separator would otherwise flood the log with one line per entry. */
     private static final int MAX_LOGGED_LINES = 20;
 
     private static final Logger LOG = Logger.getLogger(RegisterCsvReader.class);
 
-    record Result(RegisterIndex index, int skippedLines) {
+    /** @param invalidEmails lines whose email was not a valid address, loaded without it */
+    record Result(RegisterIndex index, int skippedLines, int invalidEmails) {
+    }
+
+    /** The header as read: how many fields a line has, and whether the 9th is the address on file. */
+    private record Header(int columns, boolean hasEmail) {
     }
 
     private final String source;
@@ -49,6 +63,8 @@ final class RegisterCsvReader {
     private final List<String> fields = new ArrayList<>(COLUMNS.size());
     private final StringBuilder field = new StringBuilder(64);
     private int skipped;
+    private int invalidEmails;
+    private int lineNumber;
 
     private RegisterCsvReader(String source) {
         this.source = source;
@@ -69,8 +85,7 @@ final class RegisterCsvReader {
     }
 
     private Result readAll(BufferedReader reader) throws IOException {
-        int columns = -1;
-        int lineNumber = 0;
+        Header header = null;
         String line;
         while ((line = reader.readLine()) != null) {
             lineNumber++;
@@ -82,29 +97,33 @@ final class RegisterCsvReader {
             }
             try {
                 split(line);
-                if (columns < 0) {
-                    columns = checkHeader(lineNumber);
+                if (header == null) {
+                    header = checkHeader();
                 } else {
-                    addEntry(columns);
+                    addEntry(header);
                 }
             } catch (BadLineException e) {
-                if (columns < 0) {
+                if (header == null) {
                     throw new FormatException("bad header at line " + lineNumber + ": " + e.getMessage());
                 }
-                skip(lineNumber, e.getMessage());
+                skip(e.getMessage());
             }
         }
-        if (columns < 0) {
+        if (header == null) {
             throw new FormatException("no header line");
         }
         if (skipped > MAX_LOGGED_LINES) {
             LOG.warnf("Tableau register %s: %d malformed lines skipped in all (only the first %d are logged)",
                     source, skipped, MAX_LOGGED_LINES);
         }
-        return new Result(index.build(), skipped);
+        if (invalidEmails > MAX_LOGGED_LINES) {
+            LOG.warnf("Tableau register %s: %d invalid email addresses read as absent in all (only the first %d are logged)",
+                    source, invalidEmails, MAX_LOGGED_LINES);
+        }
+        return new Result(index.build(), skipped, invalidEmails);
     }
 
-    private int checkHeader(int lineNumber) throws BadLineException {
+    private Header checkHeader() throws BadLineException {
         if (fields.size() < COLUMNS.size()) {
             throw new BadLineException("expected the columns " + String.join(";", COLUMNS));
         }
@@ -114,16 +133,29 @@ final class RegisterCsvReader {
                         + "' (columns: " + String.join(";", COLUMNS) + ")");
             }
         }
-        if (fields.size() > COLUMNS.size()) {
-            LOG.debugf("Tableau register %s: header line %d has %d extra columns, ignored", source, lineNumber,
-                    fields.size() - COLUMNS.size());
+        boolean hasEmail = fields.size() > COLUMNS.size() && isEmailColumn(COLUMNS.size());
+        int known = COLUMNS.size() + (hasEmail ? 1 : 0);
+        for (int i = known; i < fields.size(); i++) {
+            // Elsewhere it would be silently ignored, and every binding would lack its proof channel.
+            if (isEmailColumn(i)) {
+                throw new BadLineException("column '" + EMAIL_COLUMN + "' must be column " + (COLUMNS.size() + 1)
+                        + ", right after '" + COLUMNS.get(COLUMNS.size() - 1) + "'");
+            }
         }
-        return fields.size();
+        if (fields.size() > known) {
+            LOG.debugf("Tableau register %s: header line %d has %d extra columns, ignored", source, lineNumber,
+                    fields.size() - known);
+        }
+        return new Header(fields.size(), hasEmail);
     }
 
-    private void addEntry(int columns) throws BadLineException {
-        if (fields.size() != columns) {
-            throw new BadLineException(fields.size() + " fields, expected " + columns);
+    private boolean isEmailColumn(int i) {
+        return EMAIL_COLUMN.equals(fields.get(i).toLowerCase(Locale.ROOT));
+    }
+
+    private void addEntry(Header header) throws BadLineException {
+        if (fields.size() != header.columns()) {
+            throw new BadLineException(fields.size() + " fields, expected " + header.columns());
         }
         String numero = TableauRegister.normalizeNumero(fields.get(0));
         if (numero.isEmpty()) {
@@ -150,8 +182,26 @@ final class RegisterCsvReader {
         if (conseil.isEmpty()) {
             throw new BadLineException("conseil_regional is empty");
         }
+        String email = header.hasEmail() ? email(fields.get(COLUMNS.size())) : null;
         index.add(new RegisterEntry(numero, shared(nom), shared(nomUsage), shared(fields.get(3)), date, liste,
-                shared(conseil), statut));
+                shared(conseil), statut, email));
+    }
+
+    /** The address on file, lower case, or null when empty or invalid (logged without the value: personal data). */
+    private String email(String value) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        String email = value.toLowerCase(Locale.ROOT);
+        if (email.length() <= MAX_EMAIL_LENGTH && Validation.isEmailValid(email)) {
+            return email;
+        }
+        invalidEmails++;
+        if (invalidEmails <= MAX_LOGGED_LINES) {
+            LOG.warnf("Tableau register %s: line %d: email is not a valid address, read as absent (entry loaded)",
+                    source, lineNumber);
+        }
+        return null;
     }
 
     private LocalDate date(String value) throws BadLineException {
@@ -173,7 +223,7 @@ final class RegisterCsvReader {
         return value == null ? null : strings.computeIfAbsent(value, v -> v);
     }
 
-    private void skip(int lineNumber, String reason) {
+    private void skip(String reason) {
         skipped++;
         if (skipped <= MAX_LOGGED_LINES) {
             LOG.warnf("Tableau register %s: line %d skipped: %s", source, lineNumber, reason);

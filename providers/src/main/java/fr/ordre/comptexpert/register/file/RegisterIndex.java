@@ -17,7 +17,7 @@ import fr.ordre.comptexpert.register.TableauRegister;
  */
 final class RegisterIndex {
 
-    static final RegisterIndex EMPTY = new RegisterIndex(Map.of(), Map.of());
+    static final RegisterIndex EMPTY = new RegisterIndex(Map.of(), Map.of(), 0);
 
     /**
      * normalize(name) + '|' + ISO date -> a RegisterEntry, or a RegisterEntry[] for homonyms. Most
@@ -25,10 +25,12 @@ final class RegisterIndex {
      */
     private final Map<String, Object> byNameAndDate;
     private final Map<String, RegisterEntry> byNumero;
+    private final int withEmail;
 
-    private RegisterIndex(Map<String, Object> byNameAndDate, Map<String, RegisterEntry> byNumero) {
+    private RegisterIndex(Map<String, Object> byNameAndDate, Map<String, RegisterEntry> byNumero, int withEmail) {
         this.byNameAndDate = byNameAndDate;
         this.byNumero = byNumero;
+        this.withEmail = withEmail;
     }
 
     static String key(String normalizedName, LocalDate date) {
@@ -56,11 +58,17 @@ final class RegisterIndex {
         return byNumero.size();
     }
 
+    /** Entries with an address on file: shown to operators, so a column that was not read is noticed. */
+    int withEmail() {
+        return withEmail;
+    }
+
     /** Collects entries of one load; not thread-safe, used by a single loading thread. */
     static final class Builder {
 
         private final Map<String, Object> byNameAndDate = new HashMap<>();
         private final Map<String, RegisterEntry> byNumero = new HashMap<>();
+        private int withEmail;
 
         boolean containsNumero(String numero) {
             return byNumero.containsKey(numero);
@@ -69,6 +77,9 @@ final class RegisterIndex {
         /** Adds an entry whose numero is not yet in the index. */
         void add(RegisterEntry entry) {
             byNumero.put(entry.numero(), entry);
+            if (entry.email() != null) {
+                withEmail++;
+            }
             String nom = NameNormalizer.normalize(entry.nom());
             addName(nom, entry);
             String usage = NameNormalizer.normalize(entry.nomUsage());
@@ -93,7 +104,7 @@ final class RegisterIndex {
         }
 
         RegisterIndex build() {
-            return new RegisterIndex(byNameAndDate, byNumero);
+            return new RegisterIndex(byNameAndDate, byNumero, withEmail);
         }
     }
 }

@@ -7,10 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import fr.ordre.comptexpert.register.RegisterEntry;
 import fr.ordre.comptexpert.register.RegisterList;
 
 /** The demo register shipped in realm-config: loads cleanly and holds the entries integration tests rely on. */
@@ -44,5 +46,32 @@ class DemoRegisterFileTest {
         assertEquals(LocalDate.of(1988, 2, 29), index.findByNumero("PDL-100010").orElseThrow().dateNaissance());
         assertTrue(index.findByNumero("COR-100014").orElseThrow().matchesPrenom("Paul-Antoine"));
         assertEquals("La Réunion", index.findByNumero("REU-100015").orElseThrow().conseilRegional());
+    }
+
+    @Test
+    void aboutHalfTheEntriesHaveAnEmailOnFile() {
+        assertEquals(0, demo.invalidEmails());
+        int size = demo.index().size();
+        assertTrue(demo.index().withEmail() > size / 3 && demo.index().withEmail() < 2 * size / 3,
+                demo.index().withEmail() + " of " + size);
+    }
+
+    /** Entries integration tests rely on, with and without an address on file. */
+    @Test
+    void emailFixturesAreThere() {
+        RegisterIndex index = demo.index();
+        for (String numero : List.of("IDF-100001", "ARA-100002", "BRE-100003", "BRE-100004", "IDF-100012", "CVL-100013",
+                "NOR-100011", "BFC-580088", "GES-741140", "IDF-830089", "GES-458233", "LOR-300102")) {
+            assertTrue(index.findByNumero(numero).orElseThrow().emailOnFile().isEmpty(), numero);
+        }
+        assertEquals("claire.legrand@cabinet-demo.fr", index.findByNumero("ARA-454567").orElseThrow().email());
+        assertEquals("nicolas.mercier@cabinet-demo.fr", index.findByNumero("IDF-407908").orElseThrow().email());
+        assertEquals("sebastien.chauvet@cabinet-demo.fr", index.findByNumero("LPC-721871").orElseThrow().email());
+        assertEquals("isabelle.lacroix@cabinet-demo.fr", index.findByNumero("NOR-247837").orElseThrow().email());
+        assertEquals("thomas.weber@cabinet-demo.fr", index.findByNumero("GES-300101").orElseThrow().email());
+        // Two entries for the same nom, birth date and prénom: registration must ask for the numéro.
+        List<RegisterEntry> webers = index.findByNameAndBirthDate("Weber", LocalDate.of(1984, 9, 12));
+        assertEquals(2, webers.size());
+        assertTrue(webers.stream().allMatch(e -> e.matchesPrenom("Thomas") && e.isActive()));
     }
 }

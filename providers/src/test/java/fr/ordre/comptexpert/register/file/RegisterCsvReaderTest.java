@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -99,6 +100,73 @@ class RegisterCsvReaderTest {
                 + "IDF-100012;Cohen;;David;1980-10-10;membre-ece;Île-de-France;inscrit;RAS\n");
         assertEquals(0, result.skippedLines());
         assertEquals(1, result.index().size());
+        assertNull(result.index().findByNumero("IDF-100012").orElseThrow().email());
+    }
+
+    static final String HEADER_WITH_EMAIL = HEADER.trim() + ";email\n";
+
+    @Test
+    void withoutTheEmailColumnNoEntryHasAnAddress() throws IOException {
+        RegisterCsvReader.Result result = read(HEADER
+                + "IDF-100012;Cohen;;David;1980-10-10;membre-ece;Île-de-France;inscrit\n");
+        assertNull(result.index().findByNumero("IDF-100012").orElseThrow().email());
+        assertEquals(0, result.index().withEmail());
+    }
+
+    @Test
+    void theEmailColumnIsReadLowerCasedAndMayBeEmpty() throws IOException {
+        RegisterCsvReader.Result result = read(HEADER_WITH_EMAIL.toUpperCase()
+                + "IDF-100012;Cohen;;David;1980-10-10;membre-ece;Île-de-France;inscrit; David.Cohen@Cabinet-Demo.FR \n"
+                + "BRE-100003;Le Goff;;Yannick;1990-06-21;stagiaire;Bretagne;inscrit;\n"
+                + "BRE-100004;Le Goff;;Anne;1990-06-21;stagiaire;Bretagne;inscrit;\"\"\n");
+        assertEquals(0, result.skippedLines());
+        assertEquals(0, result.invalidEmails());
+        assertEquals(1, result.index().withEmail());
+        RegisterEntry cohen = result.index().findByNumero("IDF-100012").orElseThrow();
+        assertEquals("david.cohen@cabinet-demo.fr", cohen.email());
+        assertEquals(Optional.of("david.cohen@cabinet-demo.fr"), cohen.emailOnFile());
+        assertTrue(result.index().findByNumero("BRE-100003").orElseThrow().emailOnFile().isEmpty());
+        assertTrue(result.index().findByNumero("BRE-100004").orElseThrow().emailOnFile().isEmpty());
+    }
+
+    @Test
+    void anInvalidEmailIsReadAsAbsentAndTheEntryStays() throws IOException {
+        RegisterCsvReader.Result result = read(HEADER_WITH_EMAIL
+                + "IDF-100012;Cohen;;David;1980-10-10;membre-ece;Île-de-France;inscrit;david.cohen\n"
+                + "BRE-100003;Le Goff;;Yannick;1990-06-21;stagiaire;Bretagne;inscrit;yannick le goff@cabinet-demo.fr\n"
+                + "BRE-100004;Le Goff;;Anne;1990-06-21;stagiaire;Bretagne;inscrit;" + "a".repeat(250) + "@x.fr\n"
+                + "COR-100014;Santoni;;Paul-Antoine;1977-03-03;expert-comptable;Corse;inscrit;pa.santoni@cabinet-demo.fr\n");
+        assertEquals(0, result.skippedLines());
+        assertEquals(3, result.invalidEmails());
+        assertEquals(4, result.index().size());
+        assertEquals(1, result.index().withEmail());
+        assertNull(result.index().findByNumero("IDF-100012").orElseThrow().email());
+        assertNull(result.index().findByNumero("BRE-100003").orElseThrow().email());
+        assertNull(result.index().findByNumero("BRE-100004").orElseThrow().email());
+        assertEquals("pa.santoni@cabinet-demo.fr", result.index().findByNumero("COR-100014").orElseThrow().email());
+    }
+
+    @Test
+    void withTheEmailColumnLinesStillNeedEveryField() throws IOException {
+        RegisterCsvReader.Result result = read(HEADER_WITH_EMAIL
+                + "IDF-100012;Cohen;;David;1980-10-10;membre-ece;Île-de-France;inscrit\n"
+                + "BRE-100003;Le Goff;;Yannick;1990-06-21;stagiaire;Bretagne;inscrit;;\n");
+        assertEquals(2, result.skippedLines());
+        assertEquals(0, result.index().size());
+    }
+
+    @Test
+    void columnsAfterTheEmailAreIgnored() throws IOException {
+        RegisterCsvReader.Result result = read(HEADER.trim() + ";email;remarque\n"
+                + "IDF-100012;Cohen;;David;1980-10-10;membre-ece;Île-de-France;inscrit;david.cohen@cabinet-demo.fr;RAS\n");
+        assertEquals(0, result.skippedLines());
+        assertEquals("david.cohen@cabinet-demo.fr", result.index().findByNumero("IDF-100012").orElseThrow().email());
+    }
+
+    @Test
+    void anEmailColumnElsewhereFailsTheRead() {
+        assertThrows(RegisterCsvReader.FormatException.class, () -> read(HEADER.trim() + ";remarque;email\n"
+                + "IDF-100012;Cohen;;David;1980-10-10;membre-ece;Île-de-France;inscrit;RAS;david.cohen@cabinet-demo.fr\n"));
     }
 
     @Test
