@@ -33,7 +33,7 @@
 <#-- Where the person is in the four steps. -->
 <#macro progress current>
   <#assign steps = ["PROFILE", "IDENTIFIANT", "SENT"]>
-  <#assign position = (current == "NUMERO")?then(0, steps?seq_index_of(current))>
+  <#assign position = steps?seq_index_of(current)>
   <p class="ordre-register-progress" id="ordre-register-progress">${msg("ordreRegProgress", (position + 1)?c, steps?size?c)}</p>
 </#macro>
 
@@ -45,7 +45,6 @@
       <dt>${msg("ordreRegRecapEmail")}</dt><dd>${ordreReg.recap.email}</dd>
       <#if ordreReg.recap.numero??>
         <dt>${msg("ordreRegRecapNumero")}</dt><dd id="ordre-recap-numero">${ordreReg.recap.numero}</dd>
-        <dt>${msg("ordreRegRecapConseil")}</dt><dd>${ordreReg.recap.conseil}</dd>
       </#if>
     </dl>
   </#if>

@@ -44,8 +44,12 @@
     <@reg.input name="lastName" label=msg("ordreRegNom") value=(ordreReg.values.lastName!'') autocomplete="family-name"
         hint=msg("ordreRegNomHint") maxlength=80/>
     <@reg.input name="firstName" label=msg("ordreRegPrenom") value=(ordreReg.values.firstName!'') autocomplete="given-name" maxlength=80/>
-    <@reg.input name="birthDate" label=msg("ordreRegBirthDate") value=(ordreReg.values.birthDate!'') autocomplete="bday"
-        hint=msg("ordreRegBirthDateHint") inputmode="numeric" maxlength=10/>
+    <div id="ordre-tableau-group">
+      <@reg.input name="birthDate" label=msg("ordreRegBirthDate") value=(ordreReg.values.birthDate!'') autocomplete="bday"
+          hint=msg("ordreRegBirthDateHint") inputmode="numeric" maxlength=10/>
+      <@reg.input name="numero" label=msg("ordreRegNumero") value=(ordreReg.values.numero!'') required=false
+          hint=msg("ordreRegNumeroHint") maxlength=20/>
+    </div>
     <@reg.input name="email" label=msg("ordreRegEmail") value=(ordreReg.values.email!'') type="email" autocomplete="email"
         hint=msg("ordreRegEmailHint") maxlength=254/>
     <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">
@@ -54,12 +58,18 @@
   </form>
   <@reg.backToLogin/>
   <script>
-    // Progressive enhancement only: the "précisez" field matters for "Autre profil"; the server checks it either way.
+    // Progressive enhancement only: "précisez" matters for "Autre profil", the birth date and the numéro for the
+    // Tableau profiles; the server asks and checks them the same way without JavaScript.
     (function () {
       var select = document.getElementById("profile");
       var group = document.getElementById("ordre-profile-detail-group");
+      var tableauGroup = document.getElementById("ordre-tableau-group");
       var needsDetail = {<#list ordreReg.profiles as p>"${p.id?js_string}": ${p.details?c}<#sep>, </#list>};
-      function sync() { group.hidden = !needsDetail[select.value]; }
+      var tableau = {<#list ordreReg.profiles as p>"${p.id?js_string}": ${p.tableau?c}<#sep>, </#list>};
+      function sync() {
+        group.hidden = !needsDetail[select.value];
+        tableauGroup.hidden = select.value !== "" && !tableau[select.value];
+      }
       select.addEventListener("change", sync);
       sync();
     })();

@@ -8,6 +8,9 @@
   <div id="ordre-register-sent" class="ordre-prose">
     <p>${msg("ordreRegSentBody", (ordreReg.recap.email)!'')}</p>
     <p><strong>${msg("ordreRegSentSpam")}</strong></p>
+    <#if ordreReg.tableau>
+      <p id="ordre-register-tableau">${msg("ordreRegSentTableau")}</p>
+    </#if>
     <p>${msg("ordreRegSentNext")}</p>
   </div>
   <form id="ordre-register-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">

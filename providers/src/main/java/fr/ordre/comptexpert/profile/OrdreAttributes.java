@@ -12,6 +12,13 @@ public final class OrdreAttributes {
     /** Numéro d'inscription of the register entry the account is tied to. */
     public static final String NUMERO = "ordreNumero";
     public static final String CONSEIL_REGIONAL = "ordreConseilRegional";
+    /**
+     * The Tableau binding of an account of a Tableau profile: {@code pending} until proved (no Tableau right),
+     * {@code confirmed} once proved; {@link #NUMERO} is set only then. Admin-editable: an admin confirms here.
+     */
+    public static final String TABLEAU_BINDING = "ordreTableauBinding";
+    /** The numéro of the entry a pending account matched at registration: unproved, admin-only, grants nothing. */
+    public static final String TABLEAU_CLAIM = "ordreTableauClaim";
     public static final String LOCALE = "locale";
 
     private OrdreAttributes() {

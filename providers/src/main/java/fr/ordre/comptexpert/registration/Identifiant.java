@@ -34,14 +34,13 @@ final class Identifiant {
         return null;
     }
 
-    /** Up to three free identifiants built from the person's names. */
-    static List<String> suggestions(String prenom, String nom, int birthYear, Predicate<String> taken) {
+    /** Up to three free identifiants built from the person's names; never from the birth date (ANSSI, CNIL). */
+    static List<String> suggestions(String prenom, String nom, Predicate<String> taken) {
         String first = slug(prenom);
         String last = slug(nom);
         Set<String> candidates = new LinkedHashSet<>();
         candidates.add(first + "." + last);
         candidates.add(first.isEmpty() ? last : first.charAt(0) + "." + last);
-        candidates.add(first + "." + last + "." + (birthYear % 100 < 10 ? "0" : "") + birthYear % 100);
         for (int i = 2; i < 100; i++) {
             candidates.add(first + "." + last + i);
         }

@@ -2,6 +2,7 @@ package fr.ordre.comptexpert.registration;
 
 import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.profile.ProfileCatalogue;
+import fr.ordre.comptexpert.register.TableauRegister;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.validation.Validation;
@@ -26,6 +27,7 @@ final class IdentityForm {
     static final String PRENOM = "firstName";
     static final String BIRTH_DATE = "birthDate";
     static final String EMAIL = "email";
+    static final String NUMERO = "numero";
 
     static final int NAME_MAX = 80;
     static final int DETAIL_MAX = 100;
@@ -35,6 +37,7 @@ final class IdentityForm {
 
     /** Letters of any script with their accents, and the separators French names use. */
     private static final Pattern NAME = Pattern.compile("^\\p{L}[\\p{L}\\p{M} '’.\\-]*$");
+    private static final Pattern NUMERO_FORMAT = Pattern.compile("^[A-Z0-9-]{3,20}$");
     private static final Pattern CONTROL_OR_MARKUP = Pattern.compile("[\\p{Cntrl}<>]");
     private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
@@ -62,7 +65,10 @@ final class IdentityForm {
         }
         String nom = name(form.getFirst(NOM), NOM, errors);
         String prenom = name(form.getFirst(PRENOM), PRENOM, errors);
-        LocalDate birthDate = birthDate(form.getFirst(BIRTH_DATE), LocalDate.now(clock), errors);
+        // Asked of Tableau profiles only: nothing checks it for the others (data minimisation).
+        boolean tableau = profile.isPresent() && profile.get().checkedAgainstTableau();
+        LocalDate birthDate = tableau ? birthDate(form.getFirst(BIRTH_DATE), LocalDate.now(clock), errors) : null;
+        String numero = tableau ? numero(form.getFirst(NUMERO), errors) : null;
 
         String email = trimmed(form.getFirst(EMAIL)).toLowerCase(java.util.Locale.ROOT);
         if (email.isEmpty()) {
@@ -74,8 +80,20 @@ final class IdentityForm {
         if (!errors.isEmpty()) {
             return new Result(Optional.empty(), errors);
         }
-        return new Result(Optional.of(new Identity(profileId, detail.isEmpty() ? null : detail, nom, prenom, birthDate, email)),
+        return new Result(Optional.of(new Identity(profileId, detail.isEmpty() ? null : detail, nom, prenom, birthDate, email, numero)),
                 List.of());
+    }
+
+    /** Optional; spaces and case as people type them ("idf 012 345"), kept in the register's canonical form. */
+    static String numero(String raw, List<FormMessage> errors) {
+        String value = TableauRegister.normalizeNumero(trimmed(raw));
+        if (value.isEmpty()) {
+            return null;
+        }
+        if (!NUMERO_FORMAT.matcher(value).matches()) {
+            errors.add(new FormMessage(NUMERO, "ordreRegNumeroInvalid"));
+        }
+        return value;
     }
 
     private static String name(String raw, String field, List<FormMessage> errors) {

@@ -1,11 +1,17 @@
 package fr.ordre.comptexpert.registration;
 
+import fr.ordre.comptexpert.binding.ConfirmBindingActionToken;
+import fr.ordre.comptexpert.binding.TableauBinding;
 import fr.ordre.comptexpert.password.SetPasswordLink;
 import fr.ordre.comptexpert.profile.OrdreAttributes;
 import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.profile.ProfileCatalogue;
 import fr.ordre.comptexpert.register.RegisterEntry;
 import fr.ordre.comptexpert.register.TableauRegister;
+import fr.ordre.comptexpert.support.ClientNetwork;
+import fr.ordre.comptexpert.support.DeferredMail;
+import fr.ordre.comptexpert.support.FixedWindowLimit;
+import fr.ordre.comptexpert.support.RenderedEmail;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -17,7 +23,6 @@ import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
@@ -25,6 +30,8 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.common.util.Time;
+import org.keycloak.services.Urls;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -32,19 +39,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * The registration steps as one stateless authenticator of the registration flow. What the person gave is
  * kept in the authentication session ({@link RegistrationState}); each POST names the step it answers and is
  * refused if that is not the current one. The flow never completes here: the account is created without a
  * password, and the person signs in from the emailed link.
+ * <p>
+ * Nothing the person sees depends on what the register or the accounts hold: a right or wrong birth date, an
+ * entry free or already bound, struck off or unknown, an email new or taken all lead to the same pages and the
+ * same single mail to the typed address. What differs goes by mail to who proves it: the address the Tableau
+ * has on file, the holder of the entry or of the email ({@link TableauBinding}).
  */
 final class RegistrationAuthenticator implements Authenticator {
 
     private static final Logger LOG = Logger.getLogger(RegistrationAuthenticator.class);
-    private static final Pattern NUMERO = Pattern.compile("^[A-Z0-9-]{3,20}$");
     private static final String RESEND_KEY = "ordre-mail:";
+    private static final String NETWORK_LIMIT_KEY = "ordre-reg-net:";
+    private static final String ENTRY_LIMIT_KEY = "ordre-reg-entry:";
+    /** The way back in sent to an address that has an account already, as "oublié" sends it. */
+    private static final int EXISTING_LINK_LIFESPAN = 1_800;
 
     private final Clock clock;
 
@@ -77,7 +91,6 @@ final class RegistrationAuthenticator implements Authenticator {
         }
         switch (current) {
             case PROFILE -> onIdentity(context, state, form);
-            case NUMERO -> onNumero(context, state, form);
             case IDENTIFIANT -> onIdentifiant(context, state, form);
             case SENT -> onResend(context, state);
         }
@@ -85,10 +98,9 @@ final class RegistrationAuthenticator implements Authenticator {
 
     private void onIdentity(AuthenticationFlowContext context, RegistrationState state, MultivaluedMap<String, String> form) {
         KeycloakSession session = context.getSession();
-        RealmModel realm = context.getRealm();
-        ProfileCatalogue catalogue = ProfileCatalogue.of(session, realm);
+        ProfileCatalogue catalogue = ProfileCatalogue.of(session, context.getRealm());
         Map<String, String> values = echo(form, IdentityForm.PROFILE, IdentityForm.DETAIL, IdentityForm.NOM,
-                IdentityForm.PRENOM, IdentityForm.BIRTH_DATE, IdentityForm.EMAIL);
+                IdentityForm.PRENOM, IdentityForm.BIRTH_DATE, IdentityForm.NUMERO, IdentityForm.EMAIL);
         IdentityForm.Result result = IdentityForm.validate(form, catalogue, clock);
         if (result.identity().isEmpty()) {
             if (result.errors().stream().anyMatch(e -> "ordreRegProfileInvalid".equals(e.getMessage()))) {
@@ -98,75 +110,16 @@ final class RegistrationAuthenticator implements Authenticator {
             return;
         }
         Identity identity = result.identity().get();
-        if (emailInUse(session, realm, identity.email())) {
-            event(context, "ordre_registration_email_in_use").detail(Details.EMAIL, identity.email()).error(Errors.EMAIL_IN_USE);
-            context.challenge(page(context, state, RegistrationState.Step.PROFILE, values,
-                    List.of(new FormMessage(IdentityForm.EMAIL, "ordreRegEmailInUse"))));
-            return;
-        }
         OrdreProfile profile = catalogue.find(identity.profileId()).orElseThrow();
+        if (profile.checkedAgainstTableau() && !networkAllows(context)) {
+            // Keyed on the client's network, which the person does not choose; the same for every name and date.
+            event(context, "ordre_registration_network_limit").error(Errors.SLOW_DOWN);
+            context.challenge(page(context, state, RegistrationState.Step.PROFILE, values,
+                    List.of(new FormMessage(null, "ordreRegTooManyAttempts"))));
+            return;
+        }
+        // Whatever the register holds, the next step is the same: what it found is never shown.
         state.identity(identity);
-        state.matched(null, null);
-        if (!profile.checkedAgainstTableau()) {
-            state.step(RegistrationState.Step.IDENTIFIANT);
-            context.challenge(page(context, state, RegistrationState.Step.IDENTIFIANT, Map.of(), List.of()));
-            return;
-        }
-        MatchThrottle throttle = new MatchThrottle(session, RegistrationConfig.of(context.getAuthenticatorConfig()));
-        if (throttle.locked(state, identity.nom())) {
-            tooManyAttempts(context, state, values);
-            return;
-        }
-        Optional<RegisterEntry> entry = TableauMatch.byNameAndBirthDate(register(session), profile, identity.nom(),
-                identity.prenom(), identity.birthDate());
-        if (entry.isEmpty()) {
-            throttle.failed(state, identity.nom());
-            event(context, "ordre_tableau_not_found").detail("ordre_profile", profile.id()).detail("ordre_check", "name")
-                    .error(Errors.INVALID_REGISTRATION);
-            state.step(RegistrationState.Step.NUMERO);
-            context.challenge(page(context, state, RegistrationState.Step.NUMERO, Map.of(), List.of()));
-            return;
-        }
-        matched(context, state, entry.get(), RegistrationState.Step.PROFILE, values);
-    }
-
-    private void onNumero(AuthenticationFlowContext context, RegistrationState state, MultivaluedMap<String, String> form) {
-        KeycloakSession session = context.getSession();
-        Identity identity = state.identity();
-        String numero = IdentityForm.trimmed(form.getFirst("numero")).toUpperCase(Locale.ROOT).replace(" ", "");
-        Map<String, String> values = Map.of("numero", IdentityForm.trimmed(form.getFirst("numero")));
-        if (numero.isEmpty() || !NUMERO.matcher(numero).matches()) {
-            context.challenge(page(context, state, RegistrationState.Step.NUMERO, values,
-                    List.of(new FormMessage("numero", numero.isEmpty() ? "ordreRegFieldRequired" : "ordreRegNumeroInvalid"))));
-            return;
-        }
-        MatchThrottle throttle = new MatchThrottle(session, RegistrationConfig.of(context.getAuthenticatorConfig()));
-        if (throttle.locked(state, identity.nom())) {
-            tooManyAttempts(context, state, values);
-            return;
-        }
-        OrdreProfile profile = ProfileCatalogue.of(session, context.getRealm()).find(identity.profileId()).orElseThrow();
-        Optional<RegisterEntry> entry = TableauMatch.byNumero(register(session), profile, numero, identity.birthDate());
-        if (entry.isEmpty()) {
-            throttle.failed(state, identity.nom());
-            event(context, "ordre_tableau_not_found").detail("ordre_profile", profile.id()).detail("ordre_check", "numero")
-                    .error(Errors.INVALID_REGISTRATION);
-            context.challenge(page(context, state, RegistrationState.Step.NUMERO, values,
-                    List.of(new FormMessage("numero", "ordreRegNumeroNotFound"))));
-            return;
-        }
-        matched(context, state, entry.get(), RegistrationState.Step.NUMERO, values);
-    }
-
-    /** A register entry gives one account only: a second registration is pointed to account recovery. */
-    private void matched(AuthenticationFlowContext context, RegistrationState state, RegisterEntry entry,
-                         RegistrationState.Step from, Map<String, String> values) {
-        if (entryTaken(context.getSession(), context.getRealm(), entry.numero())) {
-            event(context, "ordre_tableau_entry_taken").detail("ordre_numero", entry.numero()).error(Errors.INVALID_REGISTRATION);
-            context.challenge(page(context, state, from, values, List.of(new FormMessage(null, "ordreRegAlreadyRegistered"))));
-            return;
-        }
-        state.matched(entry.numero(), entry.conseilRegional());
         state.step(RegistrationState.Step.IDENTIFIANT);
         context.challenge(page(context, state, RegistrationState.Step.IDENTIFIANT, Map.of(), List.of()));
     }
@@ -186,17 +139,24 @@ final class RegistrationAuthenticator implements Authenticator {
                     List.of(new FormMessage("username", broken))));
             return;
         }
-        // Checked again: another registration may have taken the email or the register entry meanwhile.
-        if (emailInUse(session, realm, identity.email())
-                || (state.numero() != null && entryTaken(session, realm, state.numero()))) {
-            state.step(RegistrationState.Step.PROFILE);
-            context.challenge(page(context, state, RegistrationState.Step.PROFILE, Map.of(),
-                    List.of(new FormMessage(null, state.numero() != null ? "ordreRegAlreadyRegistered" : "ordreRegEmailInUse"))));
+        RegistrationConfig config = RegistrationConfig.of(context.getAuthenticatorConfig());
+        UserModel holder = session.users().getUserByEmail(realm, identity.email());
+        if (holder != null) {
+            // No "this email is taken": the same page as for a new address; its holder is told by mail instead.
+            rehearseCreation(context, identity);
+            event(context, "ordre_registration_email_in_use").user(holder).detail(Details.EMAIL, identity.email())
+                    .error(Errors.EMAIL_IN_USE);
+            state.sentTo(holder.getId(), true);
+            state.step(RegistrationState.Step.SENT);
+            context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(),
+                    List.of(new FormMessage(null, sendExisting(context, holder, config) ? "ordreRegEmailSent" : "ordreRegEmailFailed"))));
             return;
         }
+        OrdreProfile profile = ProfileCatalogue.of(session, realm).find(identity.profileId()).orElseThrow();
+        Binding binding = profile.checkedAgainstTableau() ? binding(context, profile, identity, config) : Binding.NONE;
         UserModel user;
         try {
-            user = session.users().getUserById(realm, createAccount(context, state, identity, username));
+            user = session.users().getUserById(realm, createAccount(context, identity, username, binding));
         } catch (ModelDuplicateException e) {
             context.challenge(page(context, state, RegistrationState.Step.IDENTIFIANT, values,
                     List.of(new FormMessage("username", "ordreRegIdentifiantTaken"))));
@@ -209,31 +169,122 @@ final class RegistrationAuthenticator implements Authenticator {
                     List.of(new FormMessage(null, "ordreRegCreateFailed"))));
             return;
         }
-        state.created(user.getId());
+        state.sentTo(user.getId(), false);
         state.step(RegistrationState.Step.SENT);
         event(context, null).event(EventType.REGISTER).user(user).detail(Details.USERNAME, username)
                 .detail(Details.EMAIL, identity.email()).detail(Details.REGISTER_METHOD, "ordre")
-                .detail("ordre_profile", identity.profileId()).success();
+                .detail("ordre_profile", identity.profileId()).detail("ordre_tableau", binding.outcome())
+                .detail("ordre_numero", binding.entry() == null ? null : binding.entry().numero()).success();
+        binding.notify(context, user, config);
         boolean sent = sendLink(context, user);
         context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(),
                 List.of(new FormMessage(null, sent ? "ordreRegEmailSent" : "ordreRegEmailFailed"))));
     }
 
+    /**
+     * Where the proof of a Tableau claim is to be found. Only the address on file proves a binding at once
+     * (the set-password link goes there); otherwise the account starts pending and the proof is asked of that
+     * address, or of the Ordre.
+     */
+    private Binding binding(AuthenticationFlowContext context, OrdreProfile profile, Identity identity, RegistrationConfig config) {
+        TableauClaim claim = TableauClaim.find(register(context.getSession()), profile, identity.nom(), identity.prenom(),
+                identity.birthDate(), identity.numero());
+        if (!claim.matched()) {
+            return new Binding(claim.outcome() == TableauClaim.Outcome.AMBIGUOUS ? "ambiguous" : "not_found", null, null);
+        }
+        RegisterEntry entry = claim.entry();
+        Optional<UserModel> holder = TableauBinding.holder(context.getSession(), context.getRealm(), entry.numero(),
+                config.unconfirmedReleaseSeconds());
+        if (holder.isPresent()) {
+            return new Binding("entry_taken", entry, holder.get());
+        }
+        if (entry.email() != null && entry.email().equalsIgnoreCase(identity.email())) {
+            return new Binding(TableauBinding.METHOD_EMAIL_ON_FILE, entry, null);
+        }
+        return new Binding(entry.email() == null ? "pending_admin" : "pending_email", entry, null);
+    }
+
+    /** What registration decided about the Tableau, and the mails that follow from it. */
+    private record Binding(String outcome, RegisterEntry entry, UserModel holder) {
+
+        static final Binding NONE = new Binding(null, null, null);
+
+        boolean confirmedNow() {
+            return TableauBinding.METHOD_EMAIL_ON_FILE.equals(outcome);
+        }
+
+        /** The claimed numéro an admin will see, when the entry is free. */
+        String claim() {
+            return entry == null || holder != null ? null : entry.numero();
+        }
+
+        void notify(AuthenticationFlowContext context, UserModel user, RegistrationConfig config) {
+            if (entry == null || confirmedNow() || (holder == null && entry.email() == null)) {
+                return;
+            }
+            KeycloakSession session = context.getSession();
+            long wait = new FixedWindowLimit(session, ENTRY_LIMIT_KEY).acquire(entry.numero(), config.maxMailsPerEntry(),
+                    config.entryWindowSeconds());
+            if (wait > 0) {
+                context.getEvent().clone().event(EventType.REGISTER_ERROR).user(user).detail(Details.REASON, "ordre_tableau_entry_mail_limit")
+                        .detail("ordre_numero", entry.numero()).error(Errors.SLOW_DOWN);
+                return;
+            }
+            try {
+                RenderedEmail mail = holder != null ? takenNotice(context, holder) : confirmationRequest(context, user, config);
+                DeferredMail.send(session, context.getRealm(), mail, null);
+            } catch (EmailException | RuntimeException e) {
+                LOG.errorf(e, "Could not render the Tableau email about entry %s in realm %s", entry.numero(),
+                        context.getRealm().getName());
+            }
+        }
+
+        private RenderedEmail confirmationRequest(AuthenticationFlowContext context, UserModel user, RegistrationConfig config)
+                throws EmailException {
+            KeycloakSession session = context.getSession();
+            RealmModel realm = context.getRealm();
+            int lifespan = config.confirmLinkLifespanSeconds();
+            ConfirmBindingActionToken token = new ConfirmBindingActionToken(user.getId(), entry.numero(),
+                    Time.currentTime() + lifespan, context.getAuthenticationSession().getClient().getClientId());
+            var uri = session.getContext().getUri();
+            String link = Urls.actionTokenBuilder(uri.getBaseUri(), token.serialize(session, realm, uri),
+                    token.getIssuedFor(), null, null).build(realm.getName()).toString();
+            Map<String, Object> attributes = new HashMap<>(SetPasswordLink.attributes(realm, user, link, lifespan));
+            attributes.put("firstName", entry.prenoms() == null ? "" : entry.prenoms());
+            attributes.put("lastName", entry.nomUsage() == null || entry.nomUsage().isBlank() ? entry.nom() : entry.nomUsage());
+            attributes.put("numero", entry.numero());
+            attributes.put("accountEmail", user.getEmail());
+            return RenderedEmail.render(session, realm, user, entry.email(), "ordreTableauConfirmSubject",
+                    "ordre-tableau-confirm.ftl", attributes);
+        }
+
+        private RenderedEmail takenNotice(AuthenticationFlowContext context, UserModel holder) throws EmailException {
+            Map<String, Object> attributes = new HashMap<>();
+            attributes.put("identifiant", holder.getUsername());
+            attributes.put("firstName", holder.getFirstName() == null ? "" : holder.getFirstName());
+            attributes.put("lastName", holder.getLastName() == null ? "" : holder.getLastName());
+            attributes.put("numero", entry.numero());
+            return RenderedEmail.render(context.getSession(), context.getRealm(), holder, "ordreTableauTakenSubject",
+                    "ordre-tableau-taken.ftl", attributes);
+        }
+    }
+
     private void onResend(AuthenticationFlowContext context, RegistrationState state) {
         UserModel user = state.userId() == null ? null : context.getSession().users().getUserById(context.getRealm(), state.userId());
-        String message;
         if (user == null) {
             state.reset();
             context.challenge(page(context, state, RegistrationState.Step.PROFILE, Map.of(), List.of()));
             return;
-        } else if (hasPassword(user)) {
+        }
+        String message;
+        if (!state.existing() && hasPassword(user)) {
             message = "ordreRegAlreadyActive";
+        } else if (context.getSession().singleUseObjects().contains(RESEND_KEY + user.getId())) {
+            message = "ordreRegResendTooSoon";
         } else {
-            if (context.getSession().singleUseObjects().contains(RESEND_KEY + user.getId())) {
-                message = "ordreRegResendTooSoon";
-            } else {
-                message = sendLink(context, user) ? "ordreRegEmailResent" : "ordreRegEmailFailed";
-            }
+            RegistrationConfig config = RegistrationConfig.of(context.getAuthenticatorConfig());
+            boolean sent = state.existing() ? sendExisting(context, user, config) : sendLink(context, user);
+            message = sent ? "ordreRegEmailResent" : "ordreRegEmailFailed";
         }
         context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(), List.of(new FormMessage(null, message))));
     }
@@ -241,10 +292,11 @@ final class RegistrationAuthenticator implements Authenticator {
     /**
      * The account is made in a transaction of its own, committed before any mail is sent: an error rolls the
      * whole account back (never half an account), and no link ever points to an account that was not stored.
+     * The birth date is not kept: it served to find the entry, nothing later needs it.
      *
      * @return the new user's id
      */
-    private String createAccount(AuthenticationFlowContext context, RegistrationState state, Identity identity, String username) {
+    private String createAccount(AuthenticationFlowContext context, Identity identity, String username, Binding binding) {
         String realmId = context.getRealm().getId();
         Locale locale = context.getSession().getContext().resolveLocale(null);
         return KeycloakModelUtils.runJobInTransactionWithResult(context.getSession().getKeycloakSessionFactory(), session -> {
@@ -258,47 +310,89 @@ final class RegistrationAuthenticator implements Authenticator {
             user.setFirstName(identity.prenom());
             user.setLastName(identity.nom());
             user.setSingleAttribute(OrdreAttributes.PROFILE, profile.id());
-            user.setSingleAttribute(OrdreAttributes.BIRTH_DATE, identity.birthDate().toString());
             if (identity.detail() != null) {
                 user.setSingleAttribute(OrdreAttributes.PROFILE_DETAIL, identity.detail());
             }
-            if (state.numero() != null) {
-                user.setSingleAttribute(OrdreAttributes.NUMERO, state.numero());
-                user.setSingleAttribute(OrdreAttributes.CONSEIL_REGIONAL, state.conseilRegional());
+            if (binding.confirmedNow()) {
+                TableauBinding.confirm(user, binding.entry());
+            } else if (profile.checkedAgainstTableau()) {
+                TableauBinding.pending(user, binding.claim());
             }
             if (locale != null) {
                 user.setSingleAttribute(OrdreAttributes.LOCALE, locale.toLanguageTag());
             }
-            GroupModel group = session.groups().getGroupById(realm, profile.groupId());
-            user.joinGroup(group);
+            user.joinGroup(session.groups().getGroupById(realm, profile.groupId()));
             LOG.debugf("Registered %s (profile %s) in realm %s", username, profile.id(), realm.getName());
             return user.getId();
         });
     }
 
+    /**
+     * The work of {@link #createAccount}, rolled back: an address that has an account already must not answer
+     * faster than a new one.
+     */
+    private static void rehearseCreation(AuthenticationFlowContext context, Identity identity) {
+        String realmId = context.getRealm().getId();
+        KeycloakModelUtils.runJobInTransaction(context.getSession().getKeycloakSessionFactory(), session -> {
+            session.getTransactionManager().setRollbackOnly();
+            RealmModel realm = session.realms().getRealm(realmId);
+            session.getContext().setRealm(realm);
+            OrdreProfile profile = ProfileCatalogue.of(session, realm).find(identity.profileId()).orElseThrow();
+            UserModel user = session.users().addUser(realm, "rehearsal-" + KeycloakModelUtils.generateId());
+            user.setEnabled(true);
+            user.setFirstName(identity.prenom());
+            user.setLastName(identity.nom());
+            user.setSingleAttribute(OrdreAttributes.PROFILE, profile.id());
+            user.joinGroup(session.groups().getGroupById(realm, profile.groupId()));
+        });
+    }
+
     private boolean sendLink(AuthenticationFlowContext context, UserModel user) {
         RegistrationConfig config = RegistrationConfig.of(context.getAuthenticatorConfig());
+        String binding = user.getFirstAttribute(OrdreAttributes.TABLEAU_BINDING);
         try {
             SetPasswordLink.send(context.getSession(), context.getRealm(), user, context.getAuthenticationSession(),
                     SetPasswordLink.REASON_REGISTRATION, "ordre-set-password.ftl", "ordreSetPasswordSubject",
-                    config.linkLifespanSeconds(), Map.of());
-            // Only a mail that left counts against the resend interval.
-            context.getSession().singleUseObjects().put(RESEND_KEY + user.getId(), config.resendIntervalSeconds(), Map.of());
-            event(context, null).event(EventType.SEND_VERIFY_EMAIL).user(user).detail(Details.EMAIL, user.getEmail())
-                    .detail("ordre_reason", SetPasswordLink.REASON_REGISTRATION).success();
-            return true;
+                    config.linkLifespanSeconds(), Map.of("tableauBinding", binding == null ? "" : binding));
+            return sent(context, user, config, SetPasswordLink.REASON_REGISTRATION);
         } catch (EmailException e) {
             // The account stays, waiting for its password: "renvoyer" works once mail is back.
-            LOG.warnf("Could not send the set-password email to user %s in realm %s: %s", user.getUsername(),
-                    context.getRealm().getName(), e.getMessage());
-            event(context, null).event(EventType.SEND_VERIFY_EMAIL_ERROR).user(user).error(Errors.EMAIL_SEND_FAILED);
-            return false;
+            return failed(context, user, e);
         }
     }
 
-    private void tooManyAttempts(AuthenticationFlowContext context, RegistrationState state, Map<String, String> values) {
-        event(context, "ordre_tableau_locked").error(Errors.INVALID_REGISTRATION);
-        context.challenge(page(context, state, state.step(), values, List.of(new FormMessage(null, "ordreRegTooManyAttempts"))));
+    /** To the holder of an address that has an account already: its identifiant and a way back in. */
+    private boolean sendExisting(AuthenticationFlowContext context, UserModel holder, RegistrationConfig config) {
+        try {
+            SetPasswordLink.send(context.getSession(), context.getRealm(), holder, context.getAuthenticationSession(),
+                    SetPasswordLink.REASON_RECOVERY, "ordre-register-existing.ftl", "ordreRegExistingSubject",
+                    EXISTING_LINK_LIFESPAN, Map.of("pending", !hasPassword(holder)));
+            return sent(context, holder, config, "registration_existing");
+        } catch (EmailException e) {
+            return failed(context, holder, e);
+        }
+    }
+
+    /** Only a mail that left counts against the resend interval. */
+    private boolean sent(AuthenticationFlowContext context, UserModel user, RegistrationConfig config, String reason) {
+        context.getSession().singleUseObjects().put(RESEND_KEY + user.getId(), config.resendIntervalSeconds(), Map.of());
+        event(context, null).event(EventType.SEND_VERIFY_EMAIL).user(user).detail(Details.EMAIL, user.getEmail())
+                .detail("ordre_reason", reason).success();
+        return true;
+    }
+
+    private boolean failed(AuthenticationFlowContext context, UserModel user, EmailException e) {
+        LOG.warnf("Could not send a registration email to user %s in realm %s: %s", user.getUsername(),
+                context.getRealm().getName(), e.getMessage());
+        event(context, null).event(EventType.SEND_VERIFY_EMAIL_ERROR).user(user).error(Errors.EMAIL_SEND_FAILED);
+        return false;
+    }
+
+    private static boolean networkAllows(AuthenticationFlowContext context) {
+        RegistrationConfig config = RegistrationConfig.of(context.getAuthenticatorConfig());
+        String network = ClientNetwork.of(context.getConnection().getRemoteAddr());
+        return new FixedWindowLimit(context.getSession(), NETWORK_LIMIT_KEY)
+                .acquire(network, config.maxTableauPerNetwork(), config.networkWindowSeconds()) == 0;
     }
 
     private Response page(AuthenticationFlowContext context, RegistrationState state, RegistrationState.Step step,
@@ -330,17 +424,9 @@ final class RegistrationAuthenticator implements Authenticator {
         return session.getProvider(TableauRegister.class);
     }
 
-    private static boolean emailInUse(KeycloakSession session, RealmModel realm, String email) {
-        return session.users().getUserByEmail(realm, email) != null;
-    }
-
     private static boolean usernameTaken(KeycloakSession session, RealmModel realm, String username) {
         return session.users().getUserByUsername(realm, username) != null
                 || session.users().getUserByEmail(realm, username) != null;
-    }
-
-    private static boolean entryTaken(KeycloakSession session, RealmModel realm, String numero) {
-        return session.users().searchForUserByUserAttributeStream(realm, OrdreAttributes.NUMERO, numero).findAny().isPresent();
     }
 
     static boolean hasPassword(UserModel user) {

@@ -8,41 +8,56 @@ import java.util.List;
 import java.util.Map;
 
 /** The registration step's settings (Authentication → flow "ordre registration" → gear), with safe defaults. */
-record RegistrationConfig(int linkLifespanSeconds, int maxMatchFailuresPerAttempt, int maxMatchFailuresPerName,
-                          int nameWindowSeconds, int resendIntervalSeconds) {
+record RegistrationConfig(int linkLifespanSeconds, int resendIntervalSeconds, int maxTableauPerNetwork,
+                          int networkWindowSeconds, int maxMailsPerEntry, int entryWindowSeconds,
+                          int confirmLinkLifespanSeconds, int unconfirmedReleaseSeconds) {
 
     static final String LINK_LIFESPAN = "link-lifespan-seconds";
-    static final String MAX_FAILURES_ATTEMPT = "max-match-failures-per-attempt";
-    static final String MAX_FAILURES_NAME = "max-match-failures-per-name";
-    static final String NAME_WINDOW = "name-window-seconds";
     static final String RESEND_INTERVAL = "resend-interval-seconds";
+    static final String MAX_TABLEAU_PER_NETWORK = "max-tableau-registrations-per-network";
+    static final String NETWORK_WINDOW = "network-window-seconds";
+    static final String MAX_MAILS_PER_ENTRY = "max-mails-per-entry";
+    static final String ENTRY_WINDOW = "entry-window-seconds";
+    static final String CONFIRM_LINK_LIFESPAN = "confirm-link-lifespan-seconds";
+    static final String UNCONFIRMED_RELEASE = "unconfirmed-release-seconds";
 
-    static final RegistrationConfig DEFAULTS = new RegistrationConfig(86_400, 5, 20, 3_600, 60);
+    static final RegistrationConfig DEFAULTS = new RegistrationConfig(86_400, 60, 20, 3_600, 3, 86_400, 604_800, 604_800);
 
     static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
             .property().name(LINK_LIFESPAN).label("Set-password link lifespan (seconds)")
             .helpText("How long the emailed link to create the password stays valid.")
             .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.linkLifespanSeconds()).add()
-            .property().name(MAX_FAILURES_ATTEMPT).label("Tableau mismatches per attempt")
-            .helpText("Failed register matches allowed in one registration attempt before it is stopped.")
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.maxMatchFailuresPerAttempt()).add()
-            .property().name(MAX_FAILURES_NAME).label("Tableau mismatches per name")
-            .helpText("Failed register matches allowed for one nom, all attempts together, within the window below.")
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.maxMatchFailuresPerName()).add()
-            .property().name(NAME_WINDOW).label("Per-name window (seconds)")
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.nameWindowSeconds()).add()
             .property().name(RESEND_INTERVAL).label("Minimum delay between two emails (seconds)")
             .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.resendIntervalSeconds()).add()
+            .property().name(MAX_TABLEAU_PER_NETWORK).label("Tableau registrations per client network")
+            .helpText("Registrations with a Tableau profile allowed from one IPv4 address or IPv6 /64 per window.")
+            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.maxTableauPerNetwork()).add()
+            .property().name(NETWORK_WINDOW).label("Per-network window (seconds)")
+            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.networkWindowSeconds()).add()
+            .property().name(MAX_MAILS_PER_ENTRY).label("Emails about one Tableau entry")
+            .helpText("Confirmation requests and notices sent about one register entry per window; more are dropped (with an event).")
+            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.maxMailsPerEntry()).add()
+            .property().name(ENTRY_WINDOW).label("Per-entry window (seconds)")
+            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.entryWindowSeconds()).add()
+            .property().name(CONFIRM_LINK_LIFESPAN).label("Tableau confirmation link lifespan (seconds)")
+            .helpText("How long the link sent to the address on file to confirm a binding stays valid.")
+            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.confirmLinkLifespanSeconds()).add()
+            .property().name(UNCONFIRMED_RELEASE).label("Release of never-activated bindings (seconds)")
+            .helpText("An account bound to a Tableau entry whose password was never created gives the entry up after this delay.")
+            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.unconfirmedReleaseSeconds()).add()
             .build();
 
     static RegistrationConfig of(AuthenticatorConfigModel model) {
         Map<String, String> c = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
         return new RegistrationConfig(
                 positive(c.get(LINK_LIFESPAN), DEFAULTS.linkLifespanSeconds()),
-                positive(c.get(MAX_FAILURES_ATTEMPT), DEFAULTS.maxMatchFailuresPerAttempt()),
-                positive(c.get(MAX_FAILURES_NAME), DEFAULTS.maxMatchFailuresPerName()),
-                positive(c.get(NAME_WINDOW), DEFAULTS.nameWindowSeconds()),
-                positive(c.get(RESEND_INTERVAL), DEFAULTS.resendIntervalSeconds()));
+                positive(c.get(RESEND_INTERVAL), DEFAULTS.resendIntervalSeconds()),
+                positive(c.get(MAX_TABLEAU_PER_NETWORK), DEFAULTS.maxTableauPerNetwork()),
+                positive(c.get(NETWORK_WINDOW), DEFAULTS.networkWindowSeconds()),
+                positive(c.get(MAX_MAILS_PER_ENTRY), DEFAULTS.maxMailsPerEntry()),
+                positive(c.get(ENTRY_WINDOW), DEFAULTS.entryWindowSeconds()),
+                positive(c.get(CONFIRM_LINK_LIFESPAN), DEFAULTS.confirmLinkLifespanSeconds()),
+                positive(c.get(UNCONFIRMED_RELEASE), DEFAULTS.unconfirmedReleaseSeconds()));
     }
 
     private static int positive(String value, int fallback) {

@@ -34,6 +34,9 @@ final class RegistrationPage {
         model.put("profiles", catalogue.selfRegistrable().stream().map(p -> profile(p, locale)).toList());
 
         Identity identity = state.identity();
+        // The Tableau profiles' pages say how the binding is proved; the same words whatever was found.
+        model.put("tableau", identity.profileId() != null
+                && catalogue.find(identity.profileId()).map(OrdreProfile::checkedAgainstTableau).orElse(false));
         Map<String, String> shown = new HashMap<>();
         if (identity.nom() != null && step == RegistrationState.Step.PROFILE) {
             // Back to step 1: show what the person had given.
@@ -43,6 +46,7 @@ final class RegistrationPage {
             shown.put(IdentityForm.PRENOM, identity.prenom());
             shown.put(IdentityForm.BIRTH_DATE, identity.birthDate() == null ? "" : FRENCH_DATE.format(identity.birthDate()));
             shown.put(IdentityForm.EMAIL, identity.email());
+            shown.put(IdentityForm.NUMERO, identity.numero() == null ? "" : identity.numero());
         }
         shown.putAll(values);
         model.put("values", shown);
@@ -53,14 +57,13 @@ final class RegistrationPage {
             recap.put("nom", identity.nom());
             recap.put("prenom", identity.prenom());
             recap.put("email", identity.email());
-            if (state.numero() != null) {
-                recap.put("numero", state.numero());
-                recap.put("conseil", state.conseilRegional());
+            if (identity.numero() != null) {
+                // What the person typed, never what the register found.
+                recap.put("numero", identity.numero());
             }
             model.put("recap", recap);
             if (step == RegistrationState.Step.IDENTIFIANT) {
                 model.put("suggestions", Identifiant.suggestions(identity.prenom(), identity.nom(),
-                        identity.birthDate().getYear(),
                         u -> session.users().getUserByUsername(realm, u) != null));
             }
         }

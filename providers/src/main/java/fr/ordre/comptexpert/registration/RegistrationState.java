@@ -10,7 +10,7 @@ import java.time.LocalDate;
  */
 final class RegistrationState {
 
-    enum Step { PROFILE, NUMERO, IDENTIFIANT, SENT }
+    enum Step { PROFILE, IDENTIFIANT, SENT }
 
     private static final String PREFIX = "ordre.reg.";
 
@@ -32,7 +32,7 @@ final class RegistrationState {
     Identity identity() {
         String birthDate = note("birthDate");
         return new Identity(note("profile"), note("detail"), note("nom"), note("prenom"),
-                birthDate == null ? null : LocalDate.parse(birthDate), note("email"));
+                birthDate == null ? null : LocalDate.parse(birthDate), note("email"), note("numero"));
     }
 
     void identity(Identity identity) {
@@ -40,43 +40,28 @@ final class RegistrationState {
         note("detail", identity.detail());
         note("nom", identity.nom());
         note("prenom", identity.prenom());
-        note("birthDate", identity.birthDate().toString());
+        note("birthDate", identity.birthDate() == null ? null : identity.birthDate().toString());
+        note("numero", identity.numero());
         note("email", identity.email());
     }
 
-    /** The register entry the person was matched to, if their profile is on the Tableau. */
-    String numero() {
-        return note("numero");
-    }
-
-    String conseilRegional() {
-        return note("conseil");
-    }
-
-    void matched(String numero, String conseilRegional) {
-        note("numero", numero);
-        note("conseil", conseilRegional);
-    }
-
-    int failures() {
-        String n = note("failures");
-        return n == null ? 0 : Integer.parseInt(n);
-    }
-
-    void failed() {
-        note("failures", Integer.toString(failures() + 1));
-    }
-
+    /** The account this attempt made, or (when the email had one already) the account it wrote to. */
     String userId() {
         return note("user");
     }
 
-    void created(String userId) {
+    /** True when the email had an account already: nothing was made, its holder was written to. */
+    boolean existing() {
+        return "true".equals(note("existing"));
+    }
+
+    void sentTo(String userId, boolean existing) {
         note("user", userId);
+        note("existing", existing ? "true" : null);
     }
 
     void reset() {
-        for (String name : new String[]{"step", "profile", "detail", "nom", "prenom", "birthDate", "email", "numero", "conseil"}) {
+        for (String name : new String[]{"step", "profile", "detail", "nom", "prenom", "birthDate", "email", "numero"}) {
             authSession.removeAuthNote(PREFIX + name);
         }
     }

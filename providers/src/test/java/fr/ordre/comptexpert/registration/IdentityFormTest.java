@@ -112,7 +112,24 @@ class IdentityFormTest {
     @Test
     void anEmptyFormGetsOneMessagePerField() {
         var errors = IdentityForm.validate(new MultivaluedHashMap<>(), CATALOGUE, TODAY).errors();
-        assertEquals(Set.of("profile", "lastName", "firstName", "birthDate", "email"),
-                Set.copyOf(errors.stream().map(FormMessage::getField).toList()));
+        assertEquals(Set.of("profile", "lastName", "firstName", "email"),
+                Set.copyOf(errors.stream().map(FormMessage::getField).toList()), "no profile yet: no birth date asked");
+        var tableau = IdentityForm.validate(form(Map.of("profile", "expert-comptable")), CATALOGUE, TODAY).errors();
+        assertTrue(tableau.stream().anyMatch(m -> "birthDate".equals(m.getField())));
+    }
+
+    @Test
+    void theBirthDateAndTheNumeroAreAskedOfTableauProfilesOnly() {
+        var autre = new java.util.HashMap<>(valid());
+        autre.put("profile", "autre");
+        autre.put("profileDetail", "Collaborateur de cabinet");
+        autre.put("birthDate", "pas une date");
+        autre.put("numero", "IDF-100001");
+        Identity open = IdentityForm.validate(form(autre), CATALOGUE, TODAY).identity().orElseThrow();
+        assertEquals(null, open.birthDate(), "not kept, not even checked");
+        assertEquals(null, open.numero());
+        Identity member = IdentityForm.validate(form(with("numero", " idf-100 001 ")), CATALOGUE, TODAY).identity().orElseThrow();
+        assertEquals("IDF-100001", member.numero());
+        assertEquals(List.of("ordreRegNumeroInvalid"), errorsFor(with("numero", "<b>"), "numero"));
     }
 }

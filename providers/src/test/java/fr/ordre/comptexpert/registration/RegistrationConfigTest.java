@@ -18,11 +18,11 @@ class RegistrationConfigTest {
     @Test
     void badValuesFallBackToDefaultsGoodOnesAreRead() {
         AuthenticatorConfigModel model = new AuthenticatorConfigModel();
-        model.setConfig(Map.of(RegistrationConfig.LINK_LIFESPAN, "600", RegistrationConfig.MAX_FAILURES_ATTEMPT, "-3",
+        model.setConfig(Map.of(RegistrationConfig.LINK_LIFESPAN, "600", RegistrationConfig.MAX_TABLEAU_PER_NETWORK, "-3",
                 RegistrationConfig.RESEND_INTERVAL, "soon"));
         RegistrationConfig config = RegistrationConfig.of(model);
         assertEquals(600, config.linkLifespanSeconds());
-        assertEquals(RegistrationConfig.DEFAULTS.maxMatchFailuresPerAttempt(), config.maxMatchFailuresPerAttempt());
+        assertEquals(RegistrationConfig.DEFAULTS.maxTableauPerNetwork(), config.maxTableauPerNetwork());
         assertEquals(RegistrationConfig.DEFAULTS.resendIntervalSeconds(), config.resendIntervalSeconds());
     }
 }

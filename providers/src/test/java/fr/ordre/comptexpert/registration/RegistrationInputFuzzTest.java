@@ -41,7 +41,6 @@ class RegistrationInputFuzzTest {
     void namesAndIdentifiants(FuzzedDataProvider data) {
         String prenom = data.consumeString(100);
         String nom = data.consumeString(100);
-        int year = data.consumeInt(1850, 2030);
         String identifiant = data.consumeRemainingAsString();
         String slug = Identifiant.slug(nom);
         assertTrue(slug.matches("(?:[a-z0-9]+(?:-[a-z0-9]+)*)?"), "slug of " + nom + ": " + slug);
@@ -49,7 +48,7 @@ class RegistrationInputFuzzTest {
         if (broken == null) {
             assertTrue(identifiant.matches("[a-z][a-z0-9._-]*"), identifiant);
         }
-        for (String suggestion : Identifiant.suggestions(prenom, nom, year, s -> false)) {
+        for (String suggestion : Identifiant.suggestions(prenom, nom, s -> false)) {
             assertNull(Identifiant.check(suggestion), "suggestion " + suggestion + " for " + prenom + " " + nom);
         }
     }

@@ -8,6 +8,13 @@ ${msg("ordreSetPasswordIntro")}
 
 ${msg("ordreEmailIdentifiantLabel")} ${identifiant}
 ${msg("ordreSetPasswordIdentifiantNote")}
+<#if (tableauBinding!"") == "pending">
+
+${msg("ordreSetPasswordTableauPending")}
+<#elseif (tableauBinding!"") == "confirmed">
+
+${msg("ordreSetPasswordTableauConfirmed")}
+</#if>
 
 ${msg("ordreSetPasswordAction")}
 ${link}

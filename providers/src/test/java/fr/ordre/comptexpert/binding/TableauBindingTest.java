@@ -1,0 +1,26 @@
+package fr.ordre.comptexpert.binding;
+
+import fr.ordre.comptexpert.register.RegisterEntry;
+import fr.ordre.comptexpert.register.RegisterList;
+import fr.ordre.comptexpert.register.RegisterStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TableauBindingTest {
+
+    static RegisterEntry prenoms(String prenoms) {
+        return new RegisterEntry("IDF-1", "Lefèvre-Dupont", null, prenoms, LocalDate.of(1975, 3, 14),
+                RegisterList.EXPERT_COMPTABLE, "Île-de-France", RegisterStatus.INSCRIT, null);
+    }
+
+    @Test
+    void thePrenomIsSpeltAsTheRegisterWritesIt() {
+        assertEquals("Hélène", TableauBinding.registerPrenom(prenoms("Marie Hélène"), "helene"));
+        assertEquals("Marie Hélène", TableauBinding.registerPrenom(prenoms("Marie Hélène"), "marie helene"));
+        assertEquals("Marie", TableauBinding.registerPrenom(prenoms("Marie Hélène"), "Zoé"), "not one of them: the first");
+        assertEquals("typed", TableauBinding.registerPrenom(prenoms(""), "typed"));
+    }
+}
