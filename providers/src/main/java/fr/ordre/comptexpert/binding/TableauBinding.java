@@ -62,6 +62,14 @@ public final class TableauBinding {
         }
     }
 
+    /**
+     * Registration made it and nothing proved it yet. An account an admin made without the attribute is the
+     * admin's decision, as a role granted directly is.
+     */
+    public static boolean awaitingProof(UserModel user) {
+        return PENDING.equals(user.getFirstAttribute(OrdreAttributes.TABLEAU_BINDING));
+    }
+
     public static boolean confirmed(UserModel user) {
         return user.getFirstAttribute(OrdreAttributes.NUMERO) != null
                 && !PENDING.equals(user.getFirstAttribute(OrdreAttributes.TABLEAU_BINDING));

@@ -19,6 +19,6 @@ final class ExpertpassEligibility {
     static boolean eligible(KeycloakSession session, RealmModel realm, UserModel user) {
         String profile = user.getFirstAttribute(OrdreAttributes.PROFILE);
         return profile != null && ProfileCatalogue.of(session, realm).find(profile)
-                .map(p -> p.expertpass() && (!p.checkedAgainstTableau() || TableauBinding.confirmed(user))).orElse(false);
+                .map(p -> p.expertpass() && (!p.checkedAgainstTableau() || !TableauBinding.awaitingProof(user))).orElse(false);
     }
 }

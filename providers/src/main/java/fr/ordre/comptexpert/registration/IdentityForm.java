@@ -71,17 +71,21 @@ final class IdentityForm {
         String numero = tableau ? numero(form.getFirst(NUMERO), errors) : null;
 
         String email = trimmed(form.getFirst(EMAIL)).toLowerCase(java.util.Locale.ROOT);
-        if (email.isEmpty()) {
-            errors.add(new FormMessage(EMAIL, "ordreRegEmailRequired"));
-        } else if (email.length() > EMAIL_MAX || !Validation.isEmailValid(email)) {
-            errors.add(new FormMessage(EMAIL, "ordreRegEmailInvalid"));
-        }
+        email(email, errors);
 
         if (!errors.isEmpty()) {
             return new Result(Optional.empty(), errors);
         }
         return new Result(Optional.of(new Identity(profileId, detail.isEmpty() ? null : detail, nom, prenom, birthDate, email, numero)),
                 List.of());
+    }
+
+    static void email(String email, List<FormMessage> errors) {
+        if (email.isEmpty()) {
+            errors.add(new FormMessage(EMAIL, "ordreRegEmailRequired"));
+        } else if (email.length() > EMAIL_MAX || !Validation.isEmailValid(email)) {
+            errors.add(new FormMessage(EMAIL, "ordreRegEmailInvalid"));
+        }
     }
 
     /** Optional; spaces and case as people type them ("idf 012 345"), kept in the register's canonical form. */

@@ -92,7 +92,13 @@ final class RegistrationAuthenticator implements Authenticator {
         switch (current) {
             case PROFILE -> onIdentity(context, state, form);
             case IDENTIFIANT -> onIdentifiant(context, state, form);
-            case SENT -> onResend(context, state);
+            case SENT -> {
+                if ("correct-email".equals(form.getFirst("action"))) {
+                    onCorrectEmail(context, state, form);
+                } else {
+                    onResend(context, state);
+                }
+            }
         }
     }
 
@@ -287,6 +293,61 @@ final class RegistrationAuthenticator implements Authenticator {
             message = sent ? "ordreRegEmailResent" : "ordreRegEmailFailed";
         }
         context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(), List.of(new FormMessage(null, message))));
+    }
+
+    /**
+     * A typo in the address: the mail never arrived. From the same attempt, and while no password was created,
+     * the person gives the right address; the account moves to it and the link is sent again (the old link
+     * names the old address and stops working). A binding proved by the old address no longer is.
+     */
+    private void onCorrectEmail(AuthenticationFlowContext context, RegistrationState state, MultivaluedMap<String, String> form) {
+        KeycloakSession session = context.getSession();
+        RealmModel realm = context.getRealm();
+        String email = IdentityForm.trimmed(form.getFirst(IdentityForm.EMAIL)).toLowerCase(Locale.ROOT);
+        Map<String, String> values = Map.of(IdentityForm.EMAIL, IdentityForm.trimmed(form.getFirst(IdentityForm.EMAIL)));
+        List<FormMessage> errors = new java.util.ArrayList<>();
+        IdentityForm.email(email, errors);
+        if (!errors.isEmpty()) {
+            context.challenge(page(context, state, RegistrationState.Step.SENT, values, errors));
+            return;
+        }
+        UserModel user = state.userId() == null ? null : session.users().getUserById(realm, state.userId());
+        if (user == null || state.existing() || hasPassword(user)) {
+            // Nothing of this attempt's own to correct: the holder of an account changes its address in the console.
+            context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(),
+                    List.of(new FormMessage(null, user != null && !state.existing() ? "ordreRegAlreadyActive" : "ordreRegCorrectNotPossible"))));
+            return;
+        }
+        if (session.singleUseObjects().contains(RESEND_KEY + user.getId())) {
+            // One mail a minute, whichever the address: a correction is not a way to write to anyone at will.
+            context.challenge(page(context, state, RegistrationState.Step.SENT, values,
+                    List.of(new FormMessage(null, "ordreRegResendTooSoon"))));
+            return;
+        }
+        RegistrationConfig config = RegistrationConfig.of(context.getAuthenticatorConfig());
+        String before = user.getEmail();
+        UserModel holder = session.users().getUserByEmail(realm, email);
+        if (holder != null && !holder.getId().equals(user.getId())) {
+            // Same page as for a free address; the holder is told, as at registration.
+            state.sentTo(holder.getId(), true);
+            event(context, "ordre_registration_email_in_use").user(holder).detail(Details.EMAIL, email).error(Errors.EMAIL_IN_USE);
+            context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(),
+                    List.of(new FormMessage(null, sendExisting(context, holder, config) ? "ordreRegEmailResent" : "ordreRegEmailFailed"))));
+            return;
+        }
+        user.setEmail(email);
+        if (TableauBinding.confirmed(user) && !email.equalsIgnoreCase(before)) {
+            TableauBinding.pending(user, user.getFirstAttribute(OrdreAttributes.NUMERO));
+        }
+        state.identity(withEmail(state.identity(), email));
+        event(context, null).event(EventType.UPDATE_EMAIL).user(user).detail(Details.PREVIOUS_EMAIL, before)
+                .detail(Details.UPDATED_EMAIL, email).detail("ordre_reason", "registration_typo").success();
+        context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(),
+                List.of(new FormMessage(null, sendLink(context, user) ? "ordreRegEmailResent" : "ordreRegEmailFailed"))));
+    }
+
+    private static Identity withEmail(Identity i, String email) {
+        return new Identity(i.profileId(), i.detail(), i.nom(), i.prenom(), i.birthDate(), email, i.numero());
     }
 
     /**

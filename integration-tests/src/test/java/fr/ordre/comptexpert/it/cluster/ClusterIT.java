@@ -7,6 +7,7 @@ import fr.ordre.comptexpert.companion.QrCodes;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.DemoApp;
 import fr.ordre.comptexpert.it.support.FormClient;
+import fr.ordre.comptexpert.it.support.HttpRegistration;
 import fr.ordre.comptexpert.it.support.HarnessSettings;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.KeycloakCluster;

@@ -1,6 +1,7 @@
 package fr.ordre.comptexpert.it.registration;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.MailServer;
@@ -42,31 +43,34 @@ class RegistrationIT {
     }
 
     @Test
-    void tableauMemberFoundByNameWithAccentsTypedDifferentlyCreatesThePasswordFromTheEmailAndIsSignedIn(TestEnvironment.Env env) {
+    void aMemberWhoseAddressIsOnFileIsBoundAtOnceInTheRegistersSpellingAndSignedIn(TestEnvironment.Env env) {
         OidcClient client = env.demoClient();
         OidcClient.Authorization authorization = client.authorize(env.demoApp().redirectUri());
         pages.openFromLogin(authorization.url());
         assertTrue(pages.pageText().contains("Autre profil"), "the page tells collaborateurs de cabinet to take Autre profil");
 
-        // Registered as "d'Almeida", João: typed without apostrophe, accent or case.
-        pages.identity("expert-comptable", "DALMEIDA", "Joao", "02/11/1982", "joao.dalmeida@cabinet.example");
+        // Registered as "Michel", Hélène, with helene.michel@cabinet-demo.fr on file: typed without accent or case.
+        pages.identity("expert-comptable", "MICHEL", "helene", "15/06/1977", "helene.michel@cabinet-demo.fr");
         assertEquals("IDENTIFIANT", pages.step());
-        assertEquals("ARA-100002", browser.findElement(By.id("ordre-recap-numero")).getText());
-        assertTrue(browser.findElement(By.id("ordre-register-suggestions")).getText().contains("joao.dalmeida"));
-
-        pages.identifiant("joao.dalmeida");
+        assertTrue(browser.findElements(By.id("ordre-recap-numero")).isEmpty(), "what the register found is never shown");
+        pages.identifiant("helene.michel");
         assertEquals("SENT", pages.step());
         assertTrue(pages.pageText().contains("spams"), "the spam-folder hint is shown");
 
-        MailServer.Mail mail = env.mail().await("joao.dalmeida@cabinet.example", 1, Duration.ofSeconds(30));
-        assertTrue(mail.text().contains("joao.dalmeida"), "the email states the identifiant");
+        MailServer.Mail mail = env.mail().await("helene.michel@cabinet-demo.fr", 1, Duration.ofSeconds(30));
+        assertTrue(mail.text().contains("helene.michel"), "the email states the identifiant");
+        assertTrue(mail.text().contains("confirmée par cette adresse"), mail.text());
         String link = mail.link("action-token");
 
-        JsonNode user = env.admin().userByUsername("ordre", "joao.dalmeida");
+        JsonNode user = env.admin().userByUsername("ordre", "helene.michel");
+        JsonNode attributes = user.get("attributes");
         assertFalse(user.get("emailVerified").asBoolean());
-        assertEquals("ARA-100002", user.get("attributes").get("ordreNumero").get(0).asText());
-        assertEquals("Auvergne-Rhône-Alpes", user.get("attributes").get("ordreConseilRegional").get(0).asText());
-        assertEquals("1982-11-02", user.get("attributes").get("birthDate").get(0).asText());
+        assertEquals("ARA-357927", attributes.get("ordreNumero").get(0).asText());
+        assertEquals("confirmed", attributes.get("ordreTableauBinding").get(0).asText());
+        assertEquals("Auvergne-Rhône-Alpes", attributes.get("ordreConseilRegional").get(0).asText());
+        assertEquals("Michel", user.get("lastName").asText(), "the register's spelling, not what was typed");
+        assertEquals("Hélène", user.get("firstName").asText());
+        assertFalse(attributes.has("birthDate"), "the birth date is not kept once it has served");
         JsonNode groups = env.admin().get("/admin/realms/ordre/users/" + user.get("id").asText() + "/groups");
         assertEquals("/profils/expert-comptable", groups.get(0).get("path").asText());
         assertEquals(0, env.admin().get("/admin/realms/ordre/users/" + user.get("id").asText() + "/credentials").size(),
@@ -76,13 +80,77 @@ class RegistrationIT {
         pages.setPassword(PASSWORD);
         String callback = new LoginPage(browser).awaitRedirect(env.demoApp().redirectUri());
         JsonNode idToken = OidcClient.claims(client.exchange(authorization, callback).get("id_token").asText());
-        assertEquals("joao.dalmeida", idToken.get("preferred_username").asText());
-        assertTrue(env.admin().userByUsername("ordre", "joao.dalmeida").get("emailVerified").asBoolean());
+        assertEquals("helene.michel", idToken.get("preferred_username").asText());
+        assertEquals("Michel", idToken.get("family_name").asText());
+        assertTrue(env.admin().userByUsername("ordre", "helene.michel").get("emailVerified").asBoolean());
 
         // Single use: the same link again is refused.
         browser.manage().deleteAllCookies();
         browser.get(link);
         assertFalse(browser.findElements(By.id("password-new")).size() > 0, "a used link does not open the password page again");
+    }
+
+    @Test
+    void withoutAnAddressOnFileTheBindingWaitsForTheOrdreAndTheAdminsConfirmationGrantsIt(TestEnvironment.Env env) {
+        pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        // "d'Almeida", João, no address on file: typed without apostrophe, accent or case.
+        pages.identity("expert-comptable", "DALMEIDA", "Joao", "02/11/1982", "joao.dalmeida@cabinet.example");
+        pages.identifiant("joao.dalmeida");
+        assertEquals("SENT", pages.step());
+        assertTrue(pages.pageText().contains("confirmée par un e-mail envoyé à l'adresse que l'Ordre a enregistrée"),
+                pages.pageText());
+        MailServer.Mail mail = env.mail().await("joao.dalmeida@cabinet.example", 1, Duration.ofSeconds(30));
+        assertTrue(mail.text().contains("ou par l'Ordre après vérification"), mail.text());
+
+        JsonNode user = env.admin().userByUsername("ordre", "joao.dalmeida");
+        String id = user.get("id").asText();
+        assertEquals("pending", user.get("attributes").get("ordreTableauBinding").get(0).asText());
+        assertEquals("ARA-100002", user.get("attributes").get("ordreTableauClaim").get(0).asText(), "the admin sees the claim");
+        assertFalse(user.get("attributes").has("ordreNumero"), "no Tableau right before the proof");
+        assertEquals("DALMEIDA", user.get("lastName").asText(), "as typed until confirmed");
+
+        // The Ordre checks and confirms in the admin console: the user's "Inscription au Tableau" set to "Confirmée".
+        ObjectNode update = user.deepCopy();
+        ((ObjectNode) update.get("attributes")).set("ordreTableauBinding", update.arrayNode().add("confirmed"));
+        assertEquals(204, env.admin().put("/admin/realms/ordre/users/" + id, update).statusCode());
+        JsonNode bound = env.admin().userByUsername("ordre", "joao.dalmeida");
+        assertEquals("ARA-100002", bound.get("attributes").get("ordreNumero").get(0).asText());
+        assertEquals("Auvergne-Rhône-Alpes", bound.get("attributes").get("ordreConseilRegional").get(0).asText());
+        assertFalse(bound.get("attributes").has("ordreTableauClaim"));
+        assertEquals("d'Almeida", bound.get("lastName").asText());
+        assertEquals("João", bound.get("firstName").asText());
+        JsonNode events = env.admin().get("/admin/realms/ordre/events?type=UPDATE_PROFILE&user=" + id);
+        assertTrue(events.toString().contains("\"ordre_binding_method\":\"admin\""), events.toString());
+    }
+
+    @Test
+    void anAddressOnFileThatDiffersGetsAConfirmationLinkThatBindsInAnotherBrowserOnce(TestEnvironment.Env env) {
+        pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        // Garcia, Nadia: nadia.garcia@cabinet-demo.fr on file; she registers with her own address.
+        pages.identity("expert-comptable", "Garcia", "Nadia", "31/03/1992", "nadia.perso@example.org");
+        pages.identifiant("nadia.garcia");
+        assertEquals("SENT", pages.step());
+        env.mail().await("nadia.perso@example.org", 1, Duration.ofSeconds(30));
+        MailServer.Mail request = env.mail().await("nadia.garcia@cabinet-demo.fr", 1, Duration.ofSeconds(30));
+        assertTrue(request.text().contains("ARA-214602") && request.text().contains("nadia.perso@example.org")
+                && request.text().contains("nadia.garcia"), "the member sees which account asks for her entry: " + request.text());
+        assertFalse(env.admin().userByUsername("ordre", "nadia.garcia").get("attributes").has("ordreNumero"));
+
+        WebDriver other = Browser.open("fr");
+        try {
+            other.get(request.link("action-token"));
+            new org.openqa.selenium.support.ui.WebDriverWait(other, Duration.ofSeconds(20))
+                    .until(d -> d.getPageSource().contains("est confirmée"));
+            JsonNode bound = env.admin().userByUsername("ordre", "nadia.garcia");
+            assertEquals("ARA-214602", bound.get("attributes").get("ordreNumero").get(0).asText());
+            assertEquals("confirmed", bound.get("attributes").get("ordreTableauBinding").get(0).asText());
+            other.manage().deleteAllCookies();
+            other.get(request.link("action-token"));
+            new org.openqa.selenium.support.ui.WebDriverWait(other, Duration.ofSeconds(20))
+                    .until(d -> d.getPageSource().contains("déjà été utilisé") || d.getPageSource().contains("déjà confirmée"));
+        } finally {
+            other.quit();
+        }
     }
 
     @Test
@@ -114,43 +182,26 @@ class RegistrationIT {
     }
 
     @Test
-    void homonymsAreToldApartByThePrenom(TestEnvironment.Env env) {
-        pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
-        pages.identity("stagiaire", "Le Goff", "Anne", "21/06/1990", "anne.legoff@stage.example");
-        assertEquals("IDENTIFIANT", pages.step());
-        assertEquals("BRE-100004", browser.findElement(By.id("ordre-recap-numero")).getText());
-    }
-
-    @Test
-    void notFoundByNameThenFoundByNumeroAndBirthDate(TestEnvironment.Env env) {
-        pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
-        pages.identity("expert-comptable", "Santoni-Typo", "Paul-Antoine", "03/03/1977", "pa.santoni@corse.example");
-        assertEquals("NUMERO", pages.step());
-        String text = pages.pageText();
-        assertTrue(text.contains("conseil régional") && text.contains("Autre profil"), "the page says what to do");
-
-        pages.numero("COR-999999");
-        assertEquals("NUMERO", pages.step());
-        assertFalse(pages.fieldError("numero").isEmpty());
-
-        pages.numero("cor-100014");
-        assertEquals("IDENTIFIANT", pages.step());
-        assertEquals("COR-100014", browser.findElement(By.id("ordre-recap-numero")).getText());
-    }
-
-    @Test
-    void aRegisterEntryAlreadyTiedToAnAccountPointsToAccountRecovery(TestEnvironment.Env env) {
+    void anEntryAlreadyBoundLooksTheSameToTheTypistAndItsHolderIsToldByMail(TestEnvironment.Env env) {
         pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
         // IDF-100001 belongs to the demo account marie.lefevre.
         pages.identity("expert-comptable", "Lefevre Dupont", "Marie", "14/03/1975", "autre.adresse@example.fr");
-        assertEquals("PROFILE", pages.step());
-        assertTrue(pages.pageText().contains("Identifiant ou mot de passe oublié"));
+        assertEquals("IDENTIFIANT", pages.step(), "no \"already registered\" page: it would tell the date was right");
+        pages.identifiant("marie.autre");
+        assertEquals("SENT", pages.step());
+        MailServer.Mail notice = env.mail().awaitContaining("marie.lefevre@cabinet-lefevre.example", "IDF-100001",
+                Duration.ofSeconds(30));
+        assertTrue(notice.text().contains("marie.lefevre") && notice.text().contains("IDF-100001"), notice.text());
+        JsonNode squatter = env.admin().userByUsername("ordre", "marie.autre");
+        assertEquals("pending", squatter.get("attributes").get("ordreTableauBinding").get(0).asText());
+        assertFalse(squatter.get("attributes").has("ordreNumero"));
+        assertFalse(squatter.get("attributes").has("ordreTableauClaim"), "a held entry is not even claimed");
     }
 
     @Test
     void autreProfilNeedsItsDetailAndIsNotCheckedAgainstTheTableau(TestEnvironment.Env env) {
         pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
-        pages.identity("autre", "Durand", "Chloé", "12/09/1995", "chloe.durand@cabinet-durand.example");
+        pages.identity("autre", "Durand", "Chloé", null, "chloe.durand@cabinet-durand.example");
         assertEquals("PROFILE", pages.step());
         assertFalse(pages.fieldError("profileDetail").isEmpty(), "précisez is required for Autre profil");
 
@@ -162,6 +213,8 @@ class RegistrationIT {
         assertEquals("autre", user.get("attributes").get("ordreProfile").get(0).asText());
         assertEquals("Collaboratrice de cabinet", user.get("attributes").get("ordreProfileDetail").get(0).asText());
         assertFalse(user.get("attributes").has("ordreNumero"));
+        assertFalse(user.get("attributes").has("ordreTableauBinding"), "an open profile has nothing to prove");
+        assertFalse(user.get("attributes").has("birthDate"));
     }
 
     @Test
@@ -215,25 +268,22 @@ class RegistrationIT {
         pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
         pages.next();
         assertEquals("PROFILE", pages.step());
-        for (String field : List.of("profile", "lastName", "firstName", "birthDate", "email")) {
+        for (String field : List.of("profile", "lastName", "firstName", "email")) {
             assertFalse(pages.fieldError(field).isEmpty(), "empty " + field + " gets a message");
         }
-        pages.identity("etudiant", "<script>alert(1)</script>", "Jean<b>", "31/02/2000", "pas-une-adresse");
+        pages.identity("expert-comptable", "<script>alert(1)</script>", "Jean<b>", "31/02/2000", "pas-une-adresse");
         assertFalse(pages.fieldError("lastName").isEmpty());
         assertFalse(pages.fieldError("firstName").isEmpty());
         assertEquals("Date invalide. Utilisez le format JJ/MM/AAAA.", pages.fieldError("birthDate"));
         assertFalse(pages.fieldError("email").isEmpty());
 
-        pages.identity("etudiant", "Dupont", "Jean", "01/01/2090", "jean.dupont@example.fr");
+        pages.identity("expert-comptable", "Dupont", "Jean", "01/01/2090", "jean.dupont@example.fr");
         assertTrue(pages.fieldError("birthDate").contains("futur"));
-        pages.identity("etudiant", "Dupont", "Jean", "01/01/2020", "jean.dupont@example.fr");
+        pages.identity("expert-comptable", "Dupont", "Jean", "01/01/2020", "jean.dupont@example.fr");
         assertTrue(pages.fieldError("birthDate").contains("15"));
         // Longer than the page's maxlength allows: posted as a script would.
         pages.type("birthDate", "01/01/2000").forge("lastName", "D".repeat(81)).next();
         assertTrue(pages.fieldError("lastName").contains("80"));
-        pages.identity("etudiant", "Dupont", "Jean", "01/01/2000", "marie.lefevre@cabinet-lefevre.example");
-        assertTrue(pages.fieldError("email").contains("existe déjà"));
-
         pages.forge("profile", "administrateur").type("lastName", "Dupont").next();
         assertTrue(pages.fieldError("profile").contains("n'existe pas"));
 

@@ -80,6 +80,19 @@ public final class MailServer implements AutoCloseable {
                 + ", got " + to(address).size());
     }
 
+    /** Waits for a mail to the address whose text contains {@code fragment} (others may come before it). */
+    public Mail awaitContaining(String address, String fragment, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Mail> found = to(address).stream().filter(m -> m.text().contains(fragment)).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            greenMail.waitForIncomingEmail(200, greenMail.getReceivedMessages().length + 1);
+        }
+        throw new AssertionError("Expected a mail to " + address + " containing " + fragment + " within " + timeout);
+    }
+
     public Optional<Mail> last(String address) {
         List<Mail> mails = to(address);
         return mails.isEmpty() ? Optional.empty() : Optional.of(mails.get(mails.size() - 1));

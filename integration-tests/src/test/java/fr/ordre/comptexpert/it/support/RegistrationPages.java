@@ -32,7 +32,10 @@ public final class RegistrationPages {
         new Select(driver.findElement(By.id("profile"))).selectByValue(profile);
         type("lastName", nom);
         type("firstName", prenom);
-        type("birthDate", birthDate);
+        // Asked of Tableau profiles only: the page hides the field for the others.
+        if (birthDate != null && driver.findElement(By.id("birthDate")).isDisplayed()) {
+            type("birthDate", birthDate);
+        }
         type("email", email);
         return next();
     }
@@ -56,11 +59,6 @@ public final class RegistrationPages {
 
     public RegistrationPages identifiant(String identifiant) {
         type("username", identifiant);
-        return next();
-    }
-
-    public RegistrationPages numero(String numero) {
-        type("numero", numero);
         return next();
     }
 

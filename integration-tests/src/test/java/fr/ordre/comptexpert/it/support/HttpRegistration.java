@@ -1,6 +1,4 @@
-package fr.ordre.comptexpert.it.cluster;
-
-import fr.ordre.comptexpert.it.support.FormClient;
+package fr.ordre.comptexpert.it.support;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -12,29 +10,39 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One person registering over plain HTTP (profile étudiant: no register check), every request sent to one
- * node through {@code route}. Keeps every status code the person saw and the page's step and message.
+ * One person registering over plain HTTP (by default profile étudiant: no register check), every request sent
+ * to one node through {@code route}. Keeps every status code the person saw and the page's step and message.
  */
-final class HttpRegistration {
+public final class HttpRegistration {
 
     private static final Pattern STEP = Pattern.compile("name=\"step\" value=\"([A-Z]+)\"");
 
-    final String username;
-    final String email;
-    final List<Integer> statuses = new ArrayList<>();
+    public final String username;
+    public final String email;
+    public final List<Integer> statuses = new ArrayList<>();
+    /** Every page the person saw, in order. */
+    public final List<HttpResponse<String>> pages = new ArrayList<>();
     private final FormClient form = new FormClient();
     private final UnaryOperator<String> route;
-    HttpResponse<String> last;
-    Throwable failure;
+    private final Map<String, String> identity = new LinkedHashMap<>(Map.of("profile", "etudiant", "profileDetail", "",
+            "lastName", "Charge", "firstName", "Zoé", "birthDate", "09/10/2002", "numero", ""));
+    public HttpResponse<String> last;
+    public Throwable failure;
 
-    HttpRegistration(String username, String email, UnaryOperator<String> route) {
+    public HttpRegistration(String username, String email, UnaryOperator<String> route) {
         this.username = username;
         this.email = email;
         this.route = route;
     }
 
+    /** Step 1's answers other than the email (profile, lastName, firstName, birthDate, numero, profileDetail). */
+    public HttpRegistration as(Map<String, String> fields) {
+        identity.putAll(fields);
+        return this;
+    }
+
     /** Profile step then identifiant step; stops at the first page that is not the expected one. */
-    HttpRegistration run(String authorizationUrl) {
+    public HttpRegistration run(String authorizationUrl) {
         try {
             HttpResponse<String> login = see(form.get(route.apply(authorizationUrl)));
             if (login.statusCode() != 200) {
@@ -46,11 +54,7 @@ final class HttpRegistration {
             }
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("step", "PROFILE");
-            fields.put("profile", "etudiant");
-            fields.put("profileDetail", "");
-            fields.put("lastName", "Charge");
-            fields.put("firstName", "Zoé");
-            fields.put("birthDate", "09/10/2002");
+            fields.putAll(identity);
             fields.put("email", email);
             HttpResponse<String> identifiant = see(form.post(action(profile), fields));
             if (!"IDENTIFIANT".equals(step())) {
@@ -64,7 +68,7 @@ final class HttpRegistration {
     }
 
     /** "Renvoyer l'e-mail" on the last page. */
-    HttpRegistration resend() {
+    public HttpRegistration resend() {
         see(form.post(action(last), Map.of("step", "SENT")));
         return this;
     }
@@ -75,11 +79,12 @@ final class HttpRegistration {
 
     private HttpResponse<String> see(HttpResponse<String> response) {
         statuses.add(response.statusCode());
+        pages.add(response);
         last = response;
         return response;
     }
 
-    String step() {
+    public String step() {
         if (last == null) {
             return "";
         }
@@ -87,20 +92,20 @@ final class HttpRegistration {
         return m.find() ? m.group(1) : "";
     }
 
-    boolean sent() {
+    public boolean sent() {
         return "SENT".equals(step());
     }
 
-    boolean mailFailed() {
+    public boolean mailFailed() {
         return last != null && last.body().contains("pas pu être envoyé");
     }
 
-    boolean any5xx() {
+    public boolean any5xx() {
         return statuses.stream().anyMatch(s -> s >= 500);
     }
 
     /** What the person saw last, in short, for reports. */
-    String summary() {
+    public String summary() {
         String title = "";
         if (last != null) {
             Matcher m = Pattern.compile("<title>([^<]*)</title>").matcher(last.body());
