@@ -1,7 +1,9 @@
 package fr.ordre.comptexpert.register;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One person on the Tableau.
@@ -25,17 +27,29 @@ public record RegisterEntry(String numero, String nom, String nomUsage, String p
         return Optional.ofNullable(email);
     }
 
-    /** true if the given prénom (normalised) equals one of the entry's prénoms (space/comma separated) or the whole prénoms string. */
+    /**
+     * true if the given name is the entry's nom or nom d'usage, compared through
+     * {@link NameNormalizer#sameName(String, String)}, as {@link TableauRegister#findByNameAndBirthDate} does.
+     */
+    public boolean matchesNom(String typed) {
+        return NameNormalizer.sameName(typed, nom) || NameNormalizer.sameName(typed, nomUsage);
+    }
+
+    /**
+     * true if the given prénom equals one of the entry's prénoms (space/comma separated) or the whole
+     * prénoms string, compared through {@link NameNormalizer#variants(String)}: "Jurgen" and "Juergen"
+     * both match "Jürgen", "Bjorn" and "Bjoern" match "Bjørn".
+     */
     public boolean matchesPrenom(String prenom) {
-        String wanted = NameNormalizer.normalize(prenom);
+        Set<String> wanted = NameNormalizer.variants(prenom);
         if (wanted.isEmpty() || prenoms == null) {
             return false;
         }
-        if (wanted.equals(NameNormalizer.normalize(prenoms))) {
+        if (!Collections.disjoint(wanted, NameNormalizer.variants(prenoms))) {
             return true;
         }
         for (String one : prenoms.split("[\\s,]+")) {
-            if (wanted.equals(NameNormalizer.normalize(one))) {
+            if (!Collections.disjoint(wanted, NameNormalizer.variants(one))) {
                 return true;
             }
         }

@@ -35,6 +35,30 @@ class RegisterEntryTest {
     }
 
     @Test
+    void prenomsMatchAsTyped() {
+        RegisterEntry entry = entry("Jürgen Bjørn", RegisterStatus.INSCRIT);
+        assertTrue(entry.matchesPrenom("Jurgen"));
+        assertTrue(entry.matchesPrenom("Juergen"));
+        assertTrue(entry.matchesPrenom("BJORN"));
+        assertTrue(entry.matchesPrenom("Bjoern"));
+        assertTrue(entry.matchesPrenom("juergen bjoern"));
+        assertFalse(entry.matchesPrenom("Jurgenn"));
+    }
+
+    @Test
+    void nomMatchesBirthOrUsageName() {
+        RegisterEntry entry = new RegisterEntry("GES-1", "Müller", "Łukasiewicz", "Anna", LocalDate.of(1980, 1, 1),
+                RegisterList.EXPERT_COMPTABLE, "Grand Est", RegisterStatus.INSCRIT, null);
+        assertTrue(entry.matchesNom("Mueller"));
+        assertTrue(entry.matchesNom("MULLER"));
+        assertTrue(entry.matchesNom("Lukasiewicz"));
+        assertFalse(entry.matchesNom("Mulle"));
+        assertFalse(entry.matchesNom(""));
+        assertFalse(entry("Marie", RegisterStatus.INSCRIT).matchesNom(null));
+        assertTrue(entry("Marie", RegisterStatus.INSCRIT).matchesNom("lefevre dupont"));
+    }
+
+    @Test
     void prenomsMayBeCommaSeparated() {
         RegisterEntry entry = entry("Jean, Pierre,Louis", RegisterStatus.INSCRIT);
         assertTrue(entry.matchesPrenom("Pierre"));

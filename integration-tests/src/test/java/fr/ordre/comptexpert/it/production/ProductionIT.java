@@ -180,8 +180,8 @@ class ProductionIT {
         JsonNode file = admin.get("/admin/serverinfo").get("providers").get("ordre-tableau-register").get("providers").get("file");
         JsonNode info = file.get("operationalInfo");
         assertEquals(keycloak.options().registerFile().toString(), info.get("path").asText());
-        assertEquals("304", info.get("entries").asText(), "the demo register's 304 entries: " + info);
-        assertEquals("144", info.get("entriesWithEmail").asText(), "the demo register's email column is read: " + info);
+        assertEquals("306", info.get("entries").asText(), "the demo register's 306 entries: " + info);
+        assertEquals("145", info.get("entriesWithEmail").asText(), "the demo register's email column is read: " + info);
         assertEquals("0", info.get("invalidEmails").asText(), info.toString());
         assertEquals("10", info.get("reloadIntervalSeconds").asText());
         assertFalse(info.has("lastError"), info.toString());

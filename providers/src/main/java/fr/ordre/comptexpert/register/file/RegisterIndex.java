@@ -1,11 +1,13 @@
 package fr.ordre.comptexpert.register.file;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import fr.ordre.comptexpert.register.NameNormalizer;
 import fr.ordre.comptexpert.register.RegisterEntry;
@@ -20,8 +22,9 @@ final class RegisterIndex {
     static final RegisterIndex EMPTY = new RegisterIndex(Map.of(), Map.of(), 0);
 
     /**
-     * normalize(name) + '|' + ISO date -> a RegisterEntry, or a RegisterEntry[] for homonyms. Most
-     * keys hold one person: storing the entry itself instead of a list saves a few MB at 100k entries.
+     * each of NameNormalizer.variants(name) + '|' + ISO date -> a RegisterEntry, or a RegisterEntry[] for
+     * homonyms. Most keys hold one person: storing the entry itself instead of a list saves a few MB at
+     * 100k entries.
      */
     private final Map<String, Object> byNameAndDate;
     private final Map<String, RegisterEntry> byNumero;
@@ -37,12 +40,28 @@ final class RegisterIndex {
         return normalizedName + '|' + date;
     }
 
+    /** Entries found under any of the typed name's {@link NameNormalizer#variants(String) keys}, each once. */
     List<RegisterEntry> findByNameAndBirthDate(String nom, LocalDate birthDate) {
-        String name = NameNormalizer.normalize(nom);
-        if (name.isEmpty() || birthDate == null) {
+        if (birthDate == null) {
             return List.of();
         }
-        Object found = byNameAndDate.get(key(name, birthDate));
+        Set<String> names = NameNormalizer.variants(nom);
+        if (names.size() == 1) {
+            return found(byNameAndDate.get(key(names.iterator().next(), birthDate)));
+        }
+        // "Müller" typed against a register spelling "Mueller" (or the reverse): rare, so the union may allocate.
+        List<RegisterEntry> all = new ArrayList<>(2);
+        for (String name : names) {
+            for (RegisterEntry entry : found(byNameAndDate.get(key(name, birthDate)))) {
+                if (!all.contains(entry)) {
+                    all.add(entry);
+                }
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    private static List<RegisterEntry> found(Object found) {
         if (found == null) {
             return List.of();
         }
@@ -74,18 +93,24 @@ final class RegisterIndex {
             return byNumero.containsKey(numero);
         }
 
-        /** Adds an entry whose numero is not yet in the index. */
+        /**
+         * Adds an entry whose numero is not yet in the index, under every key of its nom and nom d'usage:
+         * a second key only for names with a second usual spelling (ä, ö, ü, å, ø), so few entries have one.
+         */
         void add(RegisterEntry entry) {
             byNumero.put(entry.numero(), entry);
             if (entry.email() != null) {
                 withEmail++;
             }
-            String nom = NameNormalizer.normalize(entry.nom());
-            addName(nom, entry);
-            String usage = NameNormalizer.normalize(entry.nomUsage());
-            // Same name twice would list the person twice.
-            if (!usage.isEmpty() && !usage.equals(nom)) {
-                addName(usage, entry);
+            Set<String> nom = NameNormalizer.variants(entry.nom());
+            for (String name : nom) {
+                addName(name, entry);
+            }
+            for (String usage : NameNormalizer.variants(entry.nomUsage())) {
+                // Same key twice would list the person twice.
+                if (!nom.contains(usage)) {
+                    addName(usage, entry);
+                }
             }
         }
 

@@ -74,4 +74,22 @@ class DemoRegisterFileTest {
         assertEquals(2, webers.size());
         assertTrue(webers.stream().allMatch(e -> e.matchesPrenom("Thomas") && e.isActive()));
     }
+
+    /** Names typed on a plain keyboard: letters NFKD keeps whole, and the German spelling of ü. */
+    @Test
+    void namesAsPeopleTypeThem() {
+        RegisterIndex index = demo.index();
+        for (String typed : List.of("Muller", "MUELLER", "Müller")) {
+            List<RegisterEntry> found = index.findByNameAndBirthDate(typed, LocalDate.of(1979, 4, 17));
+            assertEquals(1, found.size(), typed);
+            assertEquals("GES-300103", found.get(0).numero());
+            assertTrue(found.get(0).matchesPrenom("Juergen") && found.get(0).matchesPrenom("Jurgen"));
+        }
+        for (String typed : List.of("Sondergaard", "Soendergaard", "Lukasiewicz")) {
+            List<RegisterEntry> found = index.findByNameAndBirthDate(typed, LocalDate.of(1986, 2, 9));
+            assertEquals(1, found.size(), typed);
+            assertEquals("IDF-300104", found.get(0).numero());
+            assertTrue(found.get(0).matchesPrenom("Bjorn") && found.get(0).matchesPrenom("bjoern"));
+        }
+    }
 }
