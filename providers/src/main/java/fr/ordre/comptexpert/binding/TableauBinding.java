@@ -109,9 +109,8 @@ public final class TableauBinding {
             return typed;
         }
         String[] prenoms = entry.prenoms().strip().split("[\\s,]+");
-        String wanted = NameNormalizer.normalize(typed);
         for (String one : prenoms) {
-            if (NameNormalizer.normalize(one).equals(wanted)) {
+            if (typed != null && NameNormalizer.sameName(typed, one)) {
                 return one;
             }
         }

@@ -45,9 +45,8 @@ record TableauClaim(Outcome outcome, RegisterEntry entry) {
     }
 
     private static boolean sameNom(RegisterEntry entry, String nom) {
-        String typed = NameNormalizer.normalize(nom);
-        return !typed.isEmpty() && (typed.equals(NameNormalizer.normalize(entry.nom()))
-                || typed.equals(NameNormalizer.normalize(entry.nomUsage())));
+        return NameNormalizer.sameName(nom, entry.nom())
+                || (entry.nomUsage() != null && NameNormalizer.sameName(nom, entry.nomUsage()));
     }
 
     private static boolean eligible(RegisterEntry entry, OrdreProfile profile) {
