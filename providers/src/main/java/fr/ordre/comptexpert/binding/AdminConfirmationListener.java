@@ -3,7 +3,10 @@ package fr.ordre.comptexpert.binding;
 import fr.ordre.comptexpert.profile.OrdreAttributes;
 import fr.ordre.comptexpert.register.RegisterEntry;
 import fr.ordre.comptexpert.register.TableauRegister;
+import fr.ordre.comptexpert.support.DeferredMail;
+import fr.ordre.comptexpert.support.RenderedEmail;
 import org.jboss.logging.Logger;
+import org.keycloak.email.EmailException;
 import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.Event;
@@ -17,6 +20,8 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,6 +72,23 @@ final class AdminConfirmationListener implements EventListenerProvider {
         TableauBinding.confirm(user, entry.get());
         LOG.infof("Tableau entry %s bound to %s in realm %s by an admin", numero, user.getUsername(), realm.getName());
         userEvent.detail(TableauBinding.DETAIL, TableauBinding.CONFIRMED).success();
+        entry.get().emailOnFile().ifPresent(address -> notifyOnFile(realm, user, entry.get(), address));
+    }
+
+    /** Every binding is told to the address on file: here the member did not take part in it. */
+    private void notifyOnFile(RealmModel realm, UserModel user, RegisterEntry entry, String address) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("identifiant", user.getUsername());
+        attributes.put("accountEmail", user.getEmail() == null ? "" : user.getEmail());
+        attributes.put("firstName", user.getFirstName() == null ? "" : user.getFirstName());
+        attributes.put("lastName", user.getLastName() == null ? "" : user.getLastName());
+        attributes.put("numero", entry.numero());
+        try {
+            DeferredMail.send(session, realm, RenderedEmail.render(session, realm, user, address, "ordreTableauBoundSubject",
+                    "ordre-tableau-bound.ftl", attributes), null);
+        } catch (EmailException | RuntimeException e) {
+            LOG.errorf(e, "Could not render the binding notice for entry %s in realm %s", entry.numero(), realm.getName());
+        }
     }
 
     @Override
