@@ -2,6 +2,7 @@ package fr.ordre.comptexpert.recovery;
 
 import fr.ordre.comptexpert.password.SetPasswordLink;
 import fr.ordre.comptexpert.support.AfterCommit;
+import fr.ordre.comptexpert.support.RenderedEmail;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;

@@ -1,4 +1,4 @@
-package fr.ordre.comptexpert.recovery;
+package fr.ordre.comptexpert.support;
 
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailSenderProvider;
@@ -14,18 +14,26 @@ import java.util.Map;
 /**
  * An email rendered now, in the request (theme, locale and absolute URLs resolved from it), and sent
  * later by any session: the response must not wait for the SMTP server, or its timing would tell
- * whether the account exists.
+ * whether the account exists; or rendered in the request's transaction and sent once it is committed.
  */
-record RenderedEmail(String address, String subject, String text, String html) {
+public record RenderedEmail(String address, String subject, String text, String html) {
 
-    static RenderedEmail render(KeycloakSession session, RealmModel realm, UserModel user, String subjectKey,
-                                String template, Map<String, Object> attributes) throws EmailException {
-        Renderer renderer = new Renderer(session);
-        renderer.setRealm(realm).setUser(user);
-        return renderer.render(user.getEmail(), subjectKey, template, new HashMap<>(attributes));
+    /** Rendered for the user and addressed to their email. */
+    public static RenderedEmail render(KeycloakSession session, RealmModel realm, UserModel user, String subjectKey,
+                                       String template, Map<String, Object> attributes) throws EmailException {
+        return render(session, realm, user, user.getEmail(), subjectKey, template, attributes);
     }
 
-    void send(KeycloakSession session, RealmModel realm) throws EmailException {
+    /** Rendered for the user (theme, locale) but addressed elsewhere, e.g. to the address they just left. */
+    public static RenderedEmail render(KeycloakSession session, RealmModel realm, UserModel user, String address,
+                                       String subjectKey, String template, Map<String, Object> attributes)
+            throws EmailException {
+        Renderer renderer = new Renderer(session);
+        renderer.setRealm(realm).setUser(user);
+        return renderer.render(address, subjectKey, template, new HashMap<>(attributes));
+    }
+
+    public void send(KeycloakSession session, RealmModel realm) throws EmailException {
         session.getProvider(EmailSenderProvider.class).send(realm.getSmtpConfig(), address, subject, text, html);
     }
 
