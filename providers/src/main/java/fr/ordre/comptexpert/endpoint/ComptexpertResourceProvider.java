@@ -4,6 +4,7 @@ import fr.ordre.comptexpert.card.CardApiResource;
 import fr.ordre.comptexpert.card.CardPage;
 import fr.ordre.comptexpert.expertpass.ExpertpassResource;
 import fr.ordre.comptexpert.help.HelpPage;
+import fr.ordre.comptexpert.privacy.PrivacyPage;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
@@ -26,6 +27,12 @@ final class ComptexpertResourceProvider implements RealmResourceProvider {
     @Path("aide")
     public HelpPage help() {
         return new HelpPage(session);
+    }
+
+    /** The privacy notice (RGPD): what is kept, why, how long, who sees it, the person's rights. */
+    @Path("confidentialite")
+    public PrivacyPage privacy() {
+        return new PrivacyPage(session);
     }
 
     /** Expertpass: the app's API and the sign-in page's wait and rotate calls (docs/expertpass-openapi.yml). */
