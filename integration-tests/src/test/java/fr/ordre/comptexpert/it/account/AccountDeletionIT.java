@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,14 +44,14 @@ class AccountDeletionIT {
             String userId = env.admin().userByUsername("ordre", "hugo.soilihi").get("id").asText();
 
             // A second registration of the same member is refused while the account exists.
-            browser.manage().deleteAllCookies();
+            clearCookies(browser);
             RegistrationPages again = new RegistrationPages(browser)
                     .openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
             again.identity("expert-comptable", NOM, PRENOM, BIRTH, "autre." + EMAIL);
             assertTrue(again.pageText().contains("déjà rattaché"), "the entry is held: " + again.pageText());
 
             // The account console's "Supprimer le compte" is this application-initiated action.
-            browser.manage().deleteAllCookies();
+            clearCookies(browser);
             LoginPage login = new LoginPage(browser)
                     .open(env.demoClient().authorize(env.demoApp().redirectUri()).url() + "&kc_action=delete_account");
             login.signIn("hugo.soilihi", PASSWORD);
@@ -67,13 +69,18 @@ class AccountDeletionIT {
             RealmEvents.await(env, "DELETE_ACCOUNT", userId, null);
 
             // The entry and the email are free: the same member registers again.
-            browser.manage().deleteAllCookies();
+            clearCookies(browser);
             register(env, browser, "hugo.soilihi2");
             JsonNode user = env.admin().userByUsername("ordre", "hugo.soilihi2");
             assertEquals(NUMERO, user.get("attributes").get("ordreNumero").get(0).asText());
         } finally {
             browser.quit();
         }
+    }
+
+    /** All cookies: the browser may be on the demo app's host, and Keycloak's session cookies are on another. */
+    private static void clearCookies(WebDriver browser) {
+        ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     /** Registers the member under that identifiant, sets the password from the mail, and lands in the demo app. */
