@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.endpoint;
 
+import fr.ordre.comptexpert.account.ProfileChangeEntry;
 import fr.ordre.comptexpert.card.CardApiResource;
 import fr.ordre.comptexpert.card.CardPage;
 import fr.ordre.comptexpert.expertpass.ExpertpassResource;
@@ -33,6 +34,12 @@ final class ComptexpertResourceProvider implements RealmResourceProvider {
     @Path("confidentialite")
     public PrivacyPage privacy() {
         return new PrivacyPage(session);
+    }
+
+    /** "Changer de profil": starts the member's profile change (a required action) and returns to the account console. */
+    @Path("profil")
+    public ProfileChangeEntry profileChange() {
+        return new ProfileChangeEntry(session);
     }
 
     /** Expertpass: the app's API and the sign-in page's wait and rotate calls (docs/expertpass-openapi.yml). */
