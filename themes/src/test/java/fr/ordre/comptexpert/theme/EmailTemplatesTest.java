@@ -87,7 +87,7 @@ class EmailTemplatesTest {
         assertTrue(html.contains("valid for 30 minutes and can be used only once"), html);
 
         String text = text("ordre-set-password.ftl", setPassword("fr"));
-        assertTrue(text.contains("Votre identifiant : mh.darcy"), text);
+        assertTrue(text.contains("Votre identifiant\u00A0: mh.darcy"), text);
         assertTrue(text.contains(LINK), text);
         assertTrue(text.contains("Bonjour Marie-Hélène d'Arcy,"), text);
     }
@@ -202,7 +202,7 @@ class EmailTemplatesTest {
 
         String reset = html("password-reset.ftl", m);
         assertTrue(reset.contains(">mh.darcy</strong>") && reset.contains("12 heures"), reset);
-        assertTrue(text("password-reset.ftl", m).contains("Votre identifiant : mh.darcy"));
+        assertTrue(text("password-reset.ftl", m).contains("Votre identifiant\u00A0: mh.darcy"));
 
         String verify = html("email-verification.ftl", m);
         assertTrue(verify.contains(">Confirmer mon adresse e-mail</a>"), verify);

@@ -226,7 +226,7 @@ class ExpertpassAttacksIT {
         // The shape of a real challenge id (43 chars of base64url), one that no page ever showed.
         String unknown = env.keycloak().realmUrl() + "/comptexpert/expertpass/v1/challenges/"
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        String french = "Ce QR code est inconnu ou expiré : scannez celui qui s'affiche maintenant à l'écran.";
+        String french = "Ce QR code est inconnu ou expiré\u00A0: scannez celui qui s'affiche maintenant à l'écran.";
         String english = "This QR code is unknown or expired: scan the one on the screen now.";
         assertError(HttpExpertpass.get(unknown, Map.of()), "fr", french);
         assertError(HttpExpertpass.get(unknown, Map.of("Accept-Language", "de-DE,de;q=0.9")), "fr", french);

@@ -159,12 +159,14 @@ class RecoveryIT {
             request(browser, env.demoClient().authorize(env.demoApp().redirectUri()).url(), "nina.pending@example.fr");
             MailServer.Mail mail = env.mail().await("nina.pending@example.fr", 1, Duration.ofSeconds(30));
             assertTrue(mail.text().contains("pas encore créé votre mot de passe"), mail.text());
-            // Read on another device: no authentication session there, the person is still signed in at the end.
+            // Read on another device: no authentication session there; it ends on "password created", signed out.
             phone.get(mail.link("action-token"));
             new RegistrationPages(phone).setPassword(NEW);
-            new LoginPage(phone).awaitRedirect(env.keycloak().realmUrl() + "/account");
+            new RegistrationPages(phone).await(By.id("ordre-password-set"));
+            assertEquals("Votre mot de passe est créé", phone.findElement(By.id("kc-page-title")).getText());
             String userId = env.admin().userByUsername("ordre", "nina.pending").get("id").asText();
-            assertEquals(1, env.admin().get("/admin/realms/ordre/users/" + userId + "/sessions").size());
+            assertEquals(0, env.admin().get("/admin/realms/ordre/users/" + userId + "/sessions").size());
+            assertEquals(1, env.admin().get("/admin/realms/ordre/users/" + userId + "/credentials").size());
         } finally {
             browser.quit();
             phone.quit();

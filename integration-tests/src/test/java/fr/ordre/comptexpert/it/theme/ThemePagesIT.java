@@ -161,7 +161,7 @@ class ThemePagesIT {
 
         browser.get(link);
         await(By.id("password-new"));
-        assertEquals("login-login-update-password", pageId());
+        assertEquals("login-ordre-password", pageId());
         check("set-password");
         pages.setPassword("Accessible-Test-2026!");
         new LoginPage(browser).awaitRedirect(env.demoApp().redirectUri());
