@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.Details;
@@ -253,8 +254,10 @@ final class RegistrationAuthenticator implements Authenticator {
             ConfirmBindingActionToken token = new ConfirmBindingActionToken(user.getId(), entry.numero(),
                     Time.currentTime() + lifespan, context.getAuthenticationSession().getClient().getClientId());
             var uri = session.getContext().getUri();
-            String link = Urls.actionTokenBuilder(uri.getBaseUri(), token.serialize(session, realm, uri),
-                    token.getIssuedFor(), null, null).build(realm.getName()).toString();
+            var authSession = context.getAuthenticationSession();
+            String link = Urls.actionTokenBuilder(uri.getBaseUri(), token.serialize(session, realm, uri), token.getIssuedFor(),
+                    authSession.getTabId(), AuthenticationProcessor.getClientData(session, authSession))
+                    .build(realm.getName()).toString();
             Map<String, Object> attributes = new HashMap<>(SetPasswordLink.attributes(realm, user, link, lifespan));
             attributes.put("firstName", entry.prenoms() == null ? "" : entry.prenoms());
             attributes.put("lastName", entry.nomUsage() == null || entry.nomUsage().isBlank() ? entry.nom() : entry.nomUsage());

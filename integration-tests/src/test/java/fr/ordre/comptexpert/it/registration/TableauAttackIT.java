@@ -77,8 +77,8 @@ class TableauAttackIT {
                         sentPages.add(normalise(a.r.last, a.r));
                     }
                 }
-                assertEquals(1, identifiantPages.size(), "identifiant step differs with the date: " + identifiantPages);
-                assertEquals(1, sentPages.size(), "sent page differs with the date: " + sentPages);
+                assertEquals(1, identifiantPages.size(), "identifiant step differs with the date: " + firstDifference(identifiantPages));
+                assertEquals(1, sentPages.size(), "sent page differs with the date: " + firstDifference(sentPages));
             }
 
             // The one mail each guess gets is the same mail, whatever the date.
@@ -88,7 +88,7 @@ class TableauAttackIT {
                 mails.add(mail.subject() + "\n" + mail.text().replace(a.r.username, "ID").replaceAll("https?://\\S+", "LINK")
                         .replaceAll("(?m)^Bonjour .*$", "Bonjour NAME,"));
             }
-            assertEquals(1, mails.size(), "mails differ with the date: " + mails);
+            assertEquals(1, mails.size(), "mails differ with the date: " + firstDifference(mails));
 
             // Nothing was bound; the member heard of it, within the per-entry limit.
             assertEquals(0, env.admin().get("/admin/realms/ordre/users?q=ordreNumero:" + NUMERO).size());
@@ -126,8 +126,9 @@ class TableauAttackIT {
             assertEquals("PROFILE", right.step(), right.summary());
             assertTrue(right.last.body().contains("Trop de demandes d&#39;inscription depuis votre réseau")
                     || right.last.body().contains("Trop de demandes d'inscription depuis votre réseau"), right.last.body());
-            assertEquals(normalise(right.last, right).replace(FRENCH.format(BORN), "DATE"),
-                    normalise(wrong.last, wrong).replace(FRENCH.format(BORN.plusDays(1)), "DATE"));
+            String refusedRight = normalise(right.last, right).replace(FRENCH.format(BORN), "DATE");
+            String refusedWrong = normalise(wrong.last, wrong).replace(FRENCH.format(BORN.plusDays(1)), "DATE");
+            assertEquals(refusedRight, refusedWrong, firstDifference(Set.of(refusedRight, refusedWrong)));
             JsonNode events = env.admin().get("/admin/realms/ordre/events?type=REGISTER_ERROR&max=200");
             assertTrue(events.toString().contains("ordre_registration_network_limit"), "the refusal is an event");
 
@@ -149,7 +150,9 @@ class TableauAttackIT {
                 UnaryOperator.identity()).run(env.demoClient().authorize(env.demoApp().redirectUri()).url());
         assertEquals(onFresh.statuses, onTaken.statuses);
         assertTrue(onTaken.sent(), onTaken.summary());
-        assertEquals(normalise(onFresh.last, onFresh), normalise(onTaken.last, onTaken), "no \"email already used\"");
+        String freshPage = normalise(onFresh.last, onFresh);
+        String takenPage = normalise(onTaken.last, onTaken);
+        assertEquals(freshPage, takenPage, "no \"email already used\": " + firstDifference(Set.of(freshPage, takenPage)));
         assertEquals(0, env.admin().get("/admin/realms/ordre/users?exact=true&username=" + onTaken.username).size(),
                 "no second account");
         MailServer.Mail mail = env.mail().awaitContaining(taken, "déjà un Comptexpert", Duration.ofSeconds(30));
@@ -168,8 +171,24 @@ class TableauAttackIT {
     /** The page without what legitimately differs: per-session URLs, the typed address and identifiant. */
     static String normalise(HttpResponse<String> page, HttpRegistration r) {
         return page.body().replace(r.email, "EMAIL").replace(r.username, "ID")
-                .replaceAll("(href|action|src)=\"[^\"]*\"", "$1=\"URL\"")
-                .replaceAll("[?&](session_code|execution|tab_id|client_data|client_id|kc_locale)=[^\"&\\s]*", "");
+                .replaceAll("(href|action|src|value)=\"(/|https?:)[^\"]*\"", "$1=\"URL\"")
+                .replaceAll("(session_code|execution|tab_id|client_data|client_id|kc_locale)=[^\"&\\s]*", "$1=X");
+    }
+
+    /** The first line where two of the texts differ, for a readable failure. */
+    static String firstDifference(Set<String> texts) {
+        List<String> two = new ArrayList<>(texts);
+        if (two.size() < 2) {
+            return "(no difference)";
+        }
+        String[] a = two.get(0).split("\n");
+        String[] b = two.get(1).split("\n");
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            if (!a[i].equals(b[i])) {
+                return "line " + (i + 1) + ":\n  " + a[i].strip() + "\n  " + b[i].strip();
+            }
+        }
+        return "lengths " + a.length + " and " + b.length;
     }
 
     private record Attempt(HttpRegistration r, boolean trueDate, boolean byNumero, boolean madeUpNom) {
