@@ -128,7 +128,7 @@ class TableauAttackIT {
                     || right.last.body().contains("Trop de demandes d'inscription depuis votre réseau"), right.last.body());
             String refusedRight = normalise(right.last, right).replace(FRENCH.format(BORN), "DATE");
             String refusedWrong = normalise(wrong.last, wrong).replace(FRENCH.format(BORN.plusDays(1)), "DATE");
-            assertEquals(refusedRight, refusedWrong, firstDifference(Set.of(refusedRight, refusedWrong)));
+            assertEquals(refusedRight, refusedWrong, firstDifference(List.of(refusedRight, refusedWrong)));
             JsonNode events = env.admin().get("/admin/realms/ordre/events?type=REGISTER_ERROR&max=200");
             assertTrue(events.toString().contains("ordre_registration_network_limit"), "the refusal is an event");
 
@@ -152,7 +152,7 @@ class TableauAttackIT {
         assertTrue(onTaken.sent(), onTaken.summary());
         String freshPage = normalise(onFresh.last, onFresh);
         String takenPage = normalise(onTaken.last, onTaken);
-        assertEquals(freshPage, takenPage, "no \"email already used\": " + firstDifference(Set.of(freshPage, takenPage)));
+        assertEquals(freshPage, takenPage, "no \"email already used\": " + firstDifference(List.of(freshPage, takenPage)));
         assertEquals(0, env.admin().get("/admin/realms/ordre/users?exact=true&username=" + onTaken.username).size(),
                 "no second account");
         MailServer.Mail mail = env.mail().awaitContaining(taken, "déjà un Comptexpert", Duration.ofSeconds(30));
@@ -176,7 +176,7 @@ class TableauAttackIT {
     }
 
     /** The first line where two of the texts differ, for a readable failure. */
-    static String firstDifference(Set<String> texts) {
+    static String firstDifference(java.util.Collection<String> texts) {
         List<String> two = new ArrayList<>(texts);
         if (two.size() < 2) {
             return "(no difference)";
