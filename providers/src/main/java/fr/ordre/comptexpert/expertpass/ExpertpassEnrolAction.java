@@ -60,7 +60,10 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
             context.success();
             return;
         }
-        if (enrolment.isPresent() && !enrolment.get().expired(ExpertpassStore.now())) {
+        // Only a pending QR is shown again: a cancelled one (device cap reached) gets a fresh QR, never a page that
+        // would submit itself again at once.
+        if (enrolment.isPresent() && ExpertpassStore.PENDING.equals(enrolment.get().status())
+                && !enrolment.get().expired(ExpertpassStore.now())) {
             context.form().setInfo("ordreExpertpassEnrolWaiting");
             showQr(context, enrolment.get());
             return;

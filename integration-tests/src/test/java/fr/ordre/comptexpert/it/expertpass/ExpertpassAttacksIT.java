@@ -100,10 +100,7 @@ class ExpertpassAttacksIT {
         String username = Expertpass.createUser(env, "expert-comptable", true);
         ExpertpassCompanion phone = enrolled(env, username);
         try (Screen screen = Screen.open(env); QrRelay relay = new QrRelay(env.keycloak().baseUrl(), UnaryOperator.identity())) {
-            String relayed = relay.relayed(screen.url());
-            JsonNode shown = ExpertpassCompanion.get(relayed).body();
-            String body = phone.decisionBody(relay.url() + "/realms/ordre", shown, screen.code(), "approve", ExpertpassCompanion.now());
-            ExpertpassCompanion.Result refused = ExpertpassCompanion.post(relayed + "/decision", body);
+            ExpertpassCompanion.Result refused = decideThroughRelay(phone, screen, relay, relay.url() + "/realms/ordre");
             assertEquals(403, refused.status(), refused.toString());
             assertEquals("foreign_issuer", refused.field("error"));
             Expertpass.assertEvent(env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_foreign_issuer");
@@ -120,16 +117,25 @@ class ExpertpassAttacksIT {
         UnaryOperator<String> forge = json -> json.replaceAll("\"browser\":\"[^\"]*\"", "\"browser\":\"Safari\"")
                 .replaceAll("\"os\":\"[^\"]*\"", "\"os\":\"iOS\"");
         try (Screen screen = Screen.open(env); QrRelay relay = new QrRelay(env.keycloak().baseUrl(), forge)) {
-            String relayed = relay.relayed(screen.url());
-            JsonNode shown = ExpertpassCompanion.get(relayed).body();
-            assertEquals("Safari", shown.path("browser").asText(), shown.toString());
-            String body = phone.decisionBody(shown, screen.code(), "approve", ExpertpassCompanion.now());
-            ExpertpassCompanion.Result refused = ExpertpassCompanion.post(relayed + "/decision", body);
+            assertEquals("Safari", ExpertpassCompanion.get(relay.relayed(screen.url())).field("browser"));
+            ExpertpassCompanion.Result refused = decideThroughRelay(phone, screen, relay, phone.key().issuer());
             assertEquals(403, refused.status(), refused.toString());
             assertEquals("context_mismatch", refused.field("error"));
             Expertpass.assertEvent(env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_context_mismatch");
             Expertpass.awaitText(screen.browser(), "refus");
         }
+    }
+
+    /**
+     * What an app without a pinned server does with a relayed QR: reads the context through the relay, signs it for
+     * {@code issuer} and posts the approval there.
+     */
+    private static ExpertpassCompanion.Result decideThroughRelay(ExpertpassCompanion phone, Screen screen, QrRelay relay,
+                                                                 String issuer) {
+        String relayed = relay.relayed(screen.url());
+        JsonNode shown = ExpertpassCompanion.get(relayed).body();
+        String body = phone.decisionBody(issuer, shown, screen.code(), "approve", ExpertpassCompanion.now());
+        return ExpertpassCompanion.post(relayed + "/decision", body);
     }
 
     /**
