@@ -49,7 +49,7 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
                 || form.containsKey("cancel")) {
             // "Annuler" ends the QR too: whoever saw it can no longer enrol with it.
             enrolment.filter(store::cancelEnrolment).ifPresent(e -> context.getEvent().clone()
-                    .event(EventType.UPDATE_CREDENTIAL_ERROR).detail("credential_type", ExpertpassCredentialModel.TYPE)
+                    .event(EventType.UPDATE_CREDENTIAL_ERROR).user(context.getUser()).detail("credential_type", ExpertpassCredentialModel.TYPE)
                     .detail(ExpertpassEvents.DETAIL, "enrolment-cancelled").error(ExpertpassEvents.ENROLMENT_CANCELLED));
             authSession.removeAuthNote(ExpertpassStore.NOTE_ENROLMENT);
             leave(context);
