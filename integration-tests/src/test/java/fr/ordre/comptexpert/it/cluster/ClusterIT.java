@@ -141,7 +141,7 @@ class ClusterIT {
                 String url = QrCodes.decode(qr.getScreenshotAs(OutputType.BYTES));
                 String code = browser.findElement(By.id("ordre-expertpass-code")).getText().trim();
                 sleep(200); // the page's long-poll, held by node 1, is open by then
-                ExpertpassCompanion.Result approved = phone.approve(cluster.onNode(1, url), code);
+                ExpertpassCompanion.Result approved = phone.via(u -> cluster.onNode(1, u)).approve(url, code);
                 long answered = System.nanoTime();
                 assertEquals(200, approved.status(), approved.toString());
                 try {
@@ -426,7 +426,7 @@ class ClusterIT {
             for (SignIn s : all) {
                 approvals.add(pool.submit(() -> {
                     ExpertpassCompanion.Result r = companions.get(s.n % phones)
-                            .approve(cluster.onNode((s.n + 1) % 2, s.panel.challengeUrl()), s.panel.code());
+                            .via(u -> cluster.onNode((s.n + 1) % 2, u)).approve(s.panel.challengeUrl(), s.panel.code());
                     s.approved = System.nanoTime();
                     return r.status();
                 }));
@@ -546,7 +546,7 @@ class ClusterIT {
             double viewSeconds = (System.nanoTime() - killed) / 1e9;
             // The person scans a few seconds later: the phone reaches the surviving node.
             sleep(3000);
-            ExpertpassCompanion.Result approved = phone.approve(cluster.onNode(1, url), code);
+            ExpertpassCompanion.Result approved = phone.via(u -> cluster.onNode(1, u)).approve(url, code);
             long answered = System.nanoTime();
             assertEquals(200, approved.status(), approved.toString());
             String callback = login.awaitRedirect(demoApp.redirectUri());

@@ -2,6 +2,7 @@ package fr.ordre.comptexpert.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ordre.comptexpert.companion.DeviceKey;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 
 import javax.imageio.ImageIO;
@@ -152,8 +153,9 @@ public final class HttpExpertpass {
                 Map.of("username", username, "password", password, "credentialId", ""));
         HttpResponse<String> page = posted.statusCode() == 302
                 ? form.get(posted.uri().resolve(posted.headers().firstValue("Location").orElseThrow()).toString()) : posted;
-        String enrolmentUrl = route.apply(decodeDataUri(group(QR, page.body(), page)));
-        ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(enrolmentUrl, "Phone of " + username);
+        String enrolmentUrl = decodeDataUri(group(QR, page.body(), page));
+        ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(enrolmentUrl, "Phone of " + username,
+                DeviceKey.generate(), route);
         if (enrolment.result().status() != 201) {
             throw new AssertionError("Enrolment of " + username + ": " + enrolment.result());
         }
