@@ -178,6 +178,29 @@ class EmailTemplatesTest {
         assertTrue(en.contains("https://compte.example.fr/realms/comptexpert/account"), en);
     }
 
+    @Test
+    void emailChangedTellsTheOldAddressWithAWayToReportIt() throws Exception {
+        Map<String, Object> m = model("fr", true);
+        m.put("firstName", "Marie");
+        m.put("lastName", "Dupont");
+        m.put("username", "marie.dupont");
+        m.put("newEmail", "m…@exemple.fr");
+        m.put("time", "12/03/2026 à 14:05");
+        m.put("contactEmail", "dpo@ordre.example");
+        m.put("reportSubject", "Comptexpert%20marie.dupont");
+        String out = html("ordre-email-changed.ftl", m);
+        assertTrue(out.contains("Bonjour Marie Dupont,"), out);
+        assertTrue(out.contains("<strong>marie.dupont</strong>") && out.contains("<strong>m…@exemple.fr</strong>"), out);
+        assertTrue(out.contains("href=\"mailto:dpo@ordre.example?subject=Comptexpert%20marie.dupont\""), out);
+        assertTrue(out.contains("Signaler ce changement"), out);
+
+        String en = text("ordre-email-changed.ftl", withLang(m, "en"));
+        assertTrue(en.contains("New address: m…@exemple.fr"), en);
+        assertTrue(en.contains("To report this change, write to: dpo@ordre.example"), en);
+        m.put("contactEmail", "");
+        assertFalse(html("ordre-email-changed.ftl", m).contains("mailto:"), "no contact, no report button");
+    }
+
     /** A scheduled task has no request: no url attribute, so no help or account link, and no failure. */
     @ParameterizedTest
     @ValueSource(strings = {"ordre-set-password.ftl", "ordre-expertpass-device-added.ftl"})

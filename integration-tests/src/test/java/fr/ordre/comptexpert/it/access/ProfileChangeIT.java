@@ -90,9 +90,15 @@ class ProfileChangeIT {
             login.signIn(member, AccessFixtures.PASSWORD);
             WebDriverWait console = new WebDriverWait(browser, Duration.ofSeconds(30));
             console.ignoring(StaleElementReferenceException.class);
-            String href = console.until(d -> d.findElements(By.cssSelector("a[href$='/comptexpert/profil']")).stream()
-                    .findFirst().map(a -> a.getAttribute("href")).orElse(null));
-            browser.get(href);
+            // The console opens the application's URL in a new window (window.open, no href).
+            String consoleWindow = browser.getWindowHandle();
+            console.until(d -> {
+                d.findElement(By.xpath("//a[contains(normalize-space(.), 'Changer de profil Comptexpert')]")).click();
+                return true;
+            });
+            console.until(d -> d.getWindowHandles().size() > 1);
+            browser.getWindowHandles().stream().filter(h -> !h.equals(consoleWindow)).findFirst()
+                    .ifPresent(h -> browser.switchTo().window(h));
             signInIfAsked(browser, member);
             login.waitFor(By.id("ordre-profile-change-form"));
             assertEquals(List.of(), Axe.violations(browser, List.of()), "axe at 375 px");
