@@ -106,6 +106,8 @@ final class ProfileChangeAction implements RequiredActionProvider {
         user.removeAttribute(OrdreAttributes.NUMERO);
         user.removeAttribute(OrdreAttributes.CONSEIL_REGIONAL);
         user.removeAttribute(OrdreAttributes.BIRTH_DATE);
+        user.removeAttribute(OrdreAttributes.TABLEAU_BINDING);
+        user.removeAttribute(OrdreAttributes.TABLEAU_CLAIM);
         return numero == null || numero.isBlank() ? null : numero;
     }
 

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -33,7 +34,8 @@ class AccountDeletionIT {
     private static final String PRENOM = "Hugo";
     private static final String BIRTH = "25/04/1967";
     private static final String NUMERO = "MYT-466778";
-    private static final String EMAIL = "hugo.soilihi@mayotte.example";
+    /** The address the Tableau has on file for him: registering with it binds the entry at once. */
+    private static final String EMAIL = "hugo.soilihi@cabinet-demo.fr";
     private static final String PASSWORD = "Lagon-Comptable-2026!";
 
     @Test
@@ -43,12 +45,17 @@ class AccountDeletionIT {
             register(env, browser, "hugo.soilihi");
             String userId = env.admin().userByUsername("ordre", "hugo.soilihi").get("id").asText();
 
-            // A second registration of the same member is refused while the account exists.
+            // While the account exists, a second registration of the same member gets no Tableau right, and the
+            // holder is told (issue 16: the page itself says nothing).
             clearCookies(browser);
             RegistrationPages again = new RegistrationPages(browser)
                     .openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
-            again.identity("expert-comptable", NOM, PRENOM, BIRTH, "autre." + EMAIL);
-            assertTrue(again.pageText().contains("déjà rattaché"), "the entry is held: " + again.pageText());
+            again.identity("expert-comptable", NOM, PRENOM, BIRTH, "autre.hugo@mayotte.example");
+            again.identifiant("hugo.autre");
+            assertEquals("SENT", again.step(), again.pageText());
+            env.mail().awaitContaining(EMAIL, NUMERO, Duration.ofSeconds(30));
+            assertFalse(env.admin().userByUsername("ordre", "hugo.autre").get("attributes").has("ordreNumero"),
+                    "the entry is held");
 
             // The account console's "Supprimer le compte" is this application-initiated action.
             clearCookies(browser);
