@@ -22,9 +22,12 @@ final class HttpRegistration {
     final String username;
     final String email;
     final List<Integer> statuses = new ArrayList<>();
+    /** When each request was sent (System.nanoTime), in the order of {@link #statuses}. */
+    final List<Long> sentAt = new ArrayList<>();
     private final FormClient form = new FormClient();
     private final UnaryOperator<String> route;
     HttpResponse<String> last;
+    private long sending;
     Throwable failure;
 
     HttpRegistration(String username, String email, UnaryOperator<String> route) {
@@ -36,11 +39,11 @@ final class HttpRegistration {
     /** Profile step then identifiant step; stops at the first page that is not the expected one. */
     HttpRegistration run(String authorizationUrl) {
         try {
-            HttpResponse<String> login = see(form.get(route.apply(authorizationUrl)));
+            HttpResponse<String> login = see(form.get(sending(route.apply(authorizationUrl))));
             if (login.statusCode() != 200) {
                 return this;
             }
-            HttpResponse<String> profile = see(form.get(route.apply(FormClient.link(login, "login-actions/registration"))));
+            HttpResponse<String> profile = see(form.get(sending(route.apply(FormClient.link(login, "login-actions/registration")))));
             if (!"PROFILE".equals(step())) {
                 return this;
             }
@@ -70,10 +73,17 @@ final class HttpRegistration {
     }
 
     private String action(HttpResponse<String> page) {
-        return route.apply(FormClient.formAction(page, "ordre-register-form"));
+        return sending(route.apply(FormClient.formAction(page, "ordre-register-form")));
+    }
+
+    /** Notes the time the next request is sent; returns its URL. */
+    private String sending(String url) {
+        sending = System.nanoTime();
+        return url;
     }
 
     private HttpResponse<String> see(HttpResponse<String> response) {
+        sentAt.add(sending);
         statuses.add(response.statusCode());
         last = response;
         return response;
@@ -97,6 +107,16 @@ final class HttpRegistration {
 
     boolean any5xx() {
         return statuses.stream().anyMatch(s -> s >= 500);
+    }
+
+    /** Whether a request sent at or after {@code nanos} (System.nanoTime) got a 5xx. */
+    boolean any5xxSentAfter(long nanos) {
+        for (int i = 0; i < statuses.size(); i++) {
+            if (statuses.get(i) >= 500 && sentAt.get(i) >= nanos) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the person saw last, in short, for reports. */

@@ -1,0 +1,50 @@
+package fr.ordre.comptexpert.it.support;
+
+import fr.ordre.comptexpert.companion.QrCodes;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Reads the Expertpass QR code off the screen as a phone camera does: it looks again until a code is readable.
+ * One screenshot is not enough: the panel draws its QR when it comes into view, and a code being replaced
+ * (rotation, denial) or not painted yet is briefly unreadable.
+ */
+public final class QrScreen {
+
+    public static final By QR = By.id("ordre-expertpass-qr");
+
+    private QrScreen() {
+    }
+
+    /** The text of the first readable QR on the page. */
+    public static String read(WebDriver browser) {
+        return readOther(browser, null);
+    }
+
+    /** The text of the first readable QR that differs from {@code previous} (after a denial or a rotation). */
+    public static String readOther(WebDriver browser, String previous) {
+        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(IllegalArgumentException.class)
+                .withMessage(() -> "no readable QR code on " + browser.getCurrentUrl())
+                .until(d -> {
+                    String url = QrCodes.decode(screenshot(d));
+                    return url.equals(previous) ? null : url;
+                });
+    }
+
+    private static byte[] screenshot(WebDriver browser) {
+        // Like a person, bring the code on screen first (wheel scroll: works with scripts off too).
+        List<WebElement> found = browser.findElements(QR);
+        for (WebElement qr : found) {
+            new Actions(browser).scrollToElement(qr).perform();
+        }
+        return ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    }
+}
