@@ -102,15 +102,15 @@ public final class LoadDriver {
         Map<String, Object> scenarioResults = new LinkedHashMap<>();
         out.put("scenarios", scenarioResults);
 
-        OidcClient stockClient = new OidcClient(base + "/realms/ordre", config.get("stockClient").asText());
         OidcClient ordreClient = new OidcClient(base + "/realms/ordre", config.get("ordreClient").asText());
+        // Stock Keycloak: realm stock with its defaults, the same people, for sign-in and registration alike.
         OidcClient stockRealmClient = new OidcClient(base + "/realms/" + config.get("stockRealm").asText(),
                 config.get("stockRegisterClient").asText());
         AtomicInteger nextUser = new AtomicInteger();
 
         if (scenarios.contains("signin")) {
             scenarioResults.put("signin", pair("signin", "stock", "ordre",
-                    (http, t, st) -> signIn(http, st, stockClient, signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
+                    (http, t, st) -> signIn(http, st, stockRealmClient, signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
                     (http, t, st) -> signIn(http, st, ordreClient, signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
                     threads, rounds, seconds, warmup));
         }
