@@ -7,6 +7,7 @@ import fr.ordre.comptexpert.it.support.FormClient;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.OidcClient;
+import fr.ordre.comptexpert.it.support.QrScreen;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,7 +58,7 @@ class ExpertpassIT {
         WebDriver browser = Browser.open("fr");
         try {
             LoginPage login = new LoginPage(browser).open(authorization.url());
-            login.waitFor(By.id("ordre-expertpass-qr"));
+            QrScreen.awaitShown(browser);
             String url = Expertpass.scanQr(browser);
             assertTrue(url.contains("/comptexpert/expertpass/v1/challenges/"), url);
             assertTrue(!url.contains("session") && !url.contains("tab_id"), "no session id in the QR: " + url);

@@ -14,14 +14,30 @@ import java.util.List;
 
 /**
  * Reads the Expertpass QR code off the screen as a phone camera does: it looks again until a code is readable.
- * One screenshot is not enough: the panel draws its QR when it comes into view, and a code being replaced
+ * One screenshot is not enough: the panel draws its QR once it comes into view, and a code being replaced
  * (rotation, denial) or not painted yet is briefly unreadable.
  */
 public final class QrScreen {
 
     public static final By QR = By.id("ordre-expertpass-qr");
+    public static final By PANEL = By.id("ordre-expertpass");
 
     private QrScreen() {
+    }
+
+    /**
+     * Brings the Expertpass panel on screen, as a person does, and waits until its QR is in the page: the page's script
+     * asks for it only once the panel is in view.
+     */
+    public static void awaitShown(WebDriver browser) {
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .withMessage(() -> "no Expertpass QR on " + browser.getCurrentUrl())
+                .until(d -> {
+                    for (WebElement panel : d.findElements(PANEL)) {
+                        new Actions(d).scrollToElement(panel).perform();
+                    }
+                    return !d.findElements(QR).isEmpty();
+                });
     }
 
     /** The text of the first readable QR on the page. */
@@ -40,10 +56,11 @@ public final class QrScreen {
     }
 
     private static byte[] screenshot(WebDriver browser) {
-        // Like a person, bring the code on screen first (wheel scroll: works with scripts off too).
+        // Like a person, bring the code on screen first (wheel scroll: works with scripts off too); the panel's
+        // script draws the QR only once the panel is in view.
         List<WebElement> found = browser.findElements(QR);
-        for (WebElement qr : found) {
-            new Actions(browser).scrollToElement(qr).perform();
+        for (WebElement target : found.isEmpty() ? browser.findElements(PANEL) : found) {
+            new Actions(browser).scrollToElement(target).perform();
         }
         return ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
     }
