@@ -148,7 +148,7 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         String current = authSession.getAuthNote(ExpertpassStore.NOTE_CHALLENGE);
         long now = ExpertpassStore.now();
         Optional<Map<String, Object>> shown = Optional.ofNullable(current).flatMap(new ExpertpassStore(session)::challenge)
-                .filter(c -> ExpertpassStore.PENDING.equals(c.status()) && c.expiresAt() - now >= ExpertpassPanelStart.MIN_SECONDS_LEFT)
+                .filter(c -> ExpertpassPanelStart.scannable(c, now))
                 .map(c -> ExpertpassPanelStart.shown(session, context.getRealm(), c));
         String start = shown.isPresent() ? null : ExpertpassPanelStart.token(session, context.getRealm(), authSession, config);
         // The session's forms provider, the one the form about to be shown uses: context.form() would also make a

@@ -27,7 +27,7 @@ import java.util.Optional;
  */
 final class ExpertpassPanelStart {
 
-    /** A new challenge is made rather than one shown with less than this left to scan it. */
+    /** A new challenge is made rather than one shown with less than this left to scan it (or half its validity). */
     static final int MIN_SECONDS_LEFT = 10;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final int MAX_TOKEN = 600;
@@ -90,9 +90,15 @@ final class ExpertpassPanelStart {
         ExpertpassStore store = new ExpertpassStore(session);
         long now = ExpertpassStore.now();
         return Optional.ofNullable(authSession.getAuthNote(ExpertpassStore.NOTE_CHALLENGE)).flatMap(store::challenge)
-                .filter(c -> ExpertpassStore.PENDING.equals(c.status()) && c.expiresAt() - now >= MIN_SECONDS_LEFT)
+                .filter(c -> scannable(c, now))
                 .orElseGet(() -> store.createChallenge(realm, authSession,
                         ExpertpassStore.ChallengeOrigin.of(session, authSession.getClient()), lifespanSeconds, digits));
+    }
+
+    /** Whether a challenge is still worth showing: pending, with time left to scan it. */
+    static boolean scannable(ExpertpassStore.Entry challenge, long now) {
+        return ExpertpassStore.PENDING.equals(challenge.status())
+                && challenge.expiresAt() - now >= Math.min(MIN_SECONDS_LEFT, challenge.lifespanSeconds() / 2);
     }
 
     /** What the page shows of a challenge: the start, rotate and panel answers alike. */
