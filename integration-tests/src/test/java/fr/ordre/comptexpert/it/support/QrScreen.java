@@ -50,18 +50,28 @@ public final class QrScreen {
         return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(IllegalArgumentException.class)
                 .withMessage(() -> "no readable QR code on " + browser.getCurrentUrl())
                 .until(d -> {
-                    String url = QrCodes.decode(screenshot(d));
+                    String url = decodeOnScreen(d);
                     return url.equals(previous) ? null : url;
                 });
     }
 
-    private static byte[] screenshot(WebDriver browser) {
-        // Like a person, bring the code on screen first (wheel scroll: works with scripts off too); the panel's
-        // script draws the QR only once the panel is in view.
+    /**
+     * Like a person, brings the code on screen first (wheel scroll: works with scripts off too; the panel's script
+     * draws the QR only once the panel is in view), then reads the code's own area, as a phone aimed at it does, and
+     * the whole screen if that fails: a whole page can hold shapes that ZXing's detector takes for finder patterns.
+     */
+    private static String decodeOnScreen(WebDriver browser) {
         List<WebElement> found = browser.findElements(QR);
         for (WebElement target : found.isEmpty() ? browser.findElements(PANEL) : found) {
             new Actions(browser).scrollToElement(target).perform();
         }
-        return ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+        if (!found.isEmpty()) {
+            try {
+                return QrCodes.decode(found.get(0).getScreenshotAs(OutputType.BYTES));
+            } catch (IllegalArgumentException | org.openqa.selenium.WebDriverException e) {
+                // the whole screen below
+            }
+        }
+        return QrCodes.decode(((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 }
