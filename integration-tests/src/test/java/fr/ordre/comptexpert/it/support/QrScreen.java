@@ -48,11 +48,20 @@ public final class QrScreen {
     /** The text of the first readable QR that differs from {@code previous} (after a denial or a rotation). */
     public static String readOther(WebDriver browser, String previous) {
         return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(IllegalArgumentException.class)
-                .withMessage(() -> "no readable QR code on " + browser.getCurrentUrl())
+                .withMessage(() -> "no readable QR code on " + browser.getCurrentUrl() + " (" + state(browser) + ")")
                 .until(d -> {
                     String url = decodeOnScreen(d);
                     return url.equals(previous) ? null : url;
                 });
+    }
+
+    /** What the page shows of the panel, for a failure message: whether its script put a QR in, and of what size. */
+    private static String state(WebDriver browser) {
+        List<WebElement> qr = browser.findElements(QR);
+        List<WebElement> panel = browser.findElements(PANEL);
+        return "panel " + (panel.isEmpty() ? "absent" : "present, watch " + (panel.get(0).getAttribute("data-watch") != null))
+                + ", QR " + (qr.isEmpty() ? "absent" : qr.get(0).getRect().getDimension() + " at " + qr.get(0).getRect().getPoint()
+                + ", src " + String.valueOf(qr.get(0).getAttribute("src")).length() + " chars");
     }
 
     /**
