@@ -454,6 +454,17 @@ public final class ExpertpassResource {
                 .thenApply(ExpertpassResource::status);
     }
 
+    /** The panel's first QR, asked for by the page when the panel comes into view ({@link ExpertpassPanelStart}). */
+    @POST
+    @Path("v1/browser/start")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response start(String json) {
+        return ExpertpassPanelStart.start(session, realm, JsonApi.text(JsonApi.parseObject(json), "start"))
+                .map(body -> Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build())
+                .orElseGet(() -> status(ExpertpassStore.GONE));
+    }
+
     /**
      * A new sign-in QR for the same login attempt, when the current one expired on an open page. The answer holds
      * the new QR's watch token, which the page uses from then on. Only the attempt's current QR is rotated, once, and
@@ -491,13 +502,7 @@ public final class ExpertpassResource {
         ExpertpassStore.Entry fresh = store.createChallenge(realm, attempt.get(), ExpertpassStore.ChallengeOrigin.of(old.get()),
                 old.get().lifespanSeconds(), old.get().codeDigits());
         store.update(ExpertpassStore.CHALLENGE, old.get().with("status", ExpertpassStore.ROTATED));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", ExpertpassStore.PENDING);
-        body.put("qr", ExpertpassQr.dataUri(apiBase(session, realm) + "/challenges/" + fresh.id()));
-        body.put("code", fresh.get("code"));
-        body.put("watch", fresh.watchToken(ExpertpassStore.KIND_CHALLENGE));
-        body.put("expiresIn", fresh.expiresAt() - ExpertpassStore.now());
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(ExpertpassPanelStart.shown(session, realm, fresh), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     // ---------------------------------------------------------------- helpers
