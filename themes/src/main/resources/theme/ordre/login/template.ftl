@@ -1,6 +1,6 @@
 <#-- ordre: keycloak.v2's template.ftl (Keycloak 26.7.3) with three changes, each marked "ordre:":
      the header shows the Comptexpert wordmark, the sign-in pages get a one-line intro, and the
-     sign-in page includes the Expertpass panel when the flow offers it.
+     sign-in page includes the Expertpass panel, after the registration band, when the flow offers it.
      The footer links come from footer.ftl, keycloak.v2's hook for them. On a Keycloak upgrade,
      copy the new keycloak.v2 template.ftl and re-apply the marked blocks. -->
 <#import "field.ftl" as field>
@@ -266,12 +266,6 @@
 
         <#nested "form">
 
-        <#-- ordre: the Expertpass QR panel under the sign-in form, when the sign-in step offers it
-             (ordre-expertpass-panel.ftl is shipped by the providers JAR). -->
-        <#if ordreExpertpass?? && (pageId!"") == "login">
-          <#include "ordre-expertpass-panel.ftl">
-        </#if>
-
         <#if auth?has_content && auth.showTryAnotherWayLink()>
           <form id="kc-select-try-another-way-form" action="${url.loginAction}" method="post" novalidate="novalidate">
               <input type="hidden" name="tryAnotherWay" value="on"/>
@@ -303,6 +297,16 @@
                   </div>
               </#if>
           </div>
+
+        <#-- ordre: the Expertpass QR panel after the sign-in form and "Créez votre Comptexpert", so both
+             are in the first screen; a disclosure, collapsed on phones and always shown from 768 px (ordre.css).
+             ordre-expertpass-panel.ftl is shipped by the providers JAR. -->
+        <#if ordreExpertpass?? && (pageId!"") == "login">
+          <details id="ordre-expertpass-details" class="ordre-expertpass-details">
+            <summary class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassDisclosure")}</summary>
+            <#include "ordre-expertpass-panel.ftl">
+          </details>
+        </#if>
       </div>
 
         <div class="${properties.kcLoginMainFooter!}">
