@@ -9,6 +9,10 @@
 <#local helpUrl = "">
 <#if realm?? && url?? && (pageId!"") != "ordre-help">
   <#local helpUrl = url.loginUrl?keep_before_last("/login-actions/") + "/comptexpert/aide">
+  <#-- A page of a sign-in in progress: the help page offers the way back to it (the flow's restart URL). -->
+  <#if client?? && authenticationSession??>
+    <#local helpUrl = helpUrl + "?back=" + url.loginRestartFlowUrl?url("UTF-8")>
+  </#if>
 </#if>
 <#local siteUrl = properties.ordreSiteUrl!"">
 <div class="ordre-footer">

@@ -11,6 +11,9 @@
         ${msg("ordreHelpTitle")}
     <#elseif section = "form">
         <div id="ordre-help" class="ordre-help">
+            <#-- The way back: to the sign-in the person left (HelpPage checks it), else to the sign-in page. -->
+            <#assign backUrl = ordreHelpBack!(url.loginUrl?keep_before_last("/login-actions/") + "/account/")>
+            <p class="ordre-help__back"><a id="ordre-help-back" href="${backUrl}">${msg("ordreHelpBack")}</a></p>
             <p class="ordre-help__lead">${msg("ordreHelpLead")}</p>
 
             <nav class="ordre-help__toc" aria-labelledby="ordre-help-toc-title">
@@ -66,6 +69,7 @@
                 <h3>${msg("ordreHelpExpertpassCardTitle")}</h3>
                 <p>${msg("ordreHelpExpertpassCardText")}</p>
             </section>
+            <p class="ordre-help__back"><a href="${backUrl}">${msg("ordreHelpBack")}</a></p>
         </div>
     </#if>
 </@layout.registrationLayout>

@@ -52,6 +52,33 @@ class JourneyWordingIT {
         }
     }
 
+    /** Signing in and "Créez votre Comptexpert" both in the first screen; the QR panel after them, closed on a phone. */
+    @Test
+    void signInAndRegistrationFitTheFirstScreenOnADesktopAndAPhone(TestEnvironment.Env env) {
+        for (int[] size : new int[][] {{1280, 800}, {375, 812}}) {
+            WebDriver browser = Browser.open("fr", size[0], size[1]);
+            try {
+                new LoginPage(browser).open(env.demoClient().authorize(env.demoApp().redirectUri()).url())
+                        .waitFor(By.id("ordre-expertpass-qr"));
+                @SuppressWarnings("unchecked")
+                Map<String, Object> layout = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                        "function bottom(s) { return document.querySelector(s).getBoundingClientRect().bottom; }"
+                                + "return {screen: window.innerHeight, login: bottom('#kc-login'), register: bottom('#kc-registration'),"
+                                + " qr: document.querySelector('#ordre-expertpass-details').getBoundingClientRect().top,"
+                                + " open: document.querySelector('#ordre-expertpass-qr').getBoundingClientRect().height > 0};");
+                String where = size[0] + "x" + size[1] + ": " + layout;
+                double screen = ((Number) layout.get("screen")).doubleValue();
+                assertTrue(((Number) layout.get("login")).doubleValue() <= screen, "sign-in button in the first screen, " + where);
+                assertTrue(((Number) layout.get("register")).doubleValue() <= screen, "registration in the first screen, " + where);
+                assertTrue(((Number) layout.get("qr")).doubleValue() >= ((Number) layout.get("register")).doubleValue(),
+                        "the QR panel after them, " + where);
+                assertEquals(size[0] >= 768, layout.get("open"), "QR shown on a desktop, behind a button on a phone, " + where);
+            } finally {
+                browser.quit();
+            }
+        }
+    }
+
     @Test
     void signInRegistrationSetPasswordUsedLinkForgotAndHelpSpeakComptexpert(TestEnvironment.Env env) {
         WebDriver browser = Browser.open("fr");
@@ -102,6 +129,9 @@ class JourneyWordingIT {
             browser.findElement(By.id("ordre-help-link")).click();
             pages.await(By.id("ordre-help"));
             read(browser, "help");
+            assertTrue(browser.findElement(By.id("ordre-help-back")).getAttribute("href").contains("/login-actions/restart"));
+            browser.findElement(By.id("ordre-help-back")).click();
+            login.waitFor(By.id("kc-login"));
         } finally {
             browser.quit();
         }
