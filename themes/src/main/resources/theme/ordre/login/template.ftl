@@ -1,4 +1,5 @@
-<#-- ordre: keycloak.v2's template.ftl (Keycloak 26.7.3) with three changes, each marked "ordre:":
+<#-- ordre: keycloak.v2's template.ftl (Keycloak 26.7.3) with four changes, each marked "ordre:":
+     the notice carries its kind (role, data-kind);
      the header shows the Comptexpert wordmark, the sign-in pages get a one-line intro, and the
      sign-in page includes the Expertpass panel, after the registration band, when the flow offers it.
      The footer links come from footer.ftl, keycloak.v2's hook for them. On a Keycloak upgrade,
@@ -253,7 +254,9 @@
         <#-- App-initiated actions should not see warning messages about the need to complete the action -->
         <#-- during login.                                                                               -->
         <#if displayMessage && message?has_content && (message.type != 'warning' || !isAppInitiatedAction??)>
-            <div class="${properties.kcAlertClass!} pf-m-${(message.type = 'error')?then('danger', message.type)}">
+            <#-- ordre: a notice says its kind to assistive technologies too (an error interrupts, the rest does not). -->
+            <div id="ordre-notice" class="${properties.kcAlertClass!} pf-m-${(message.type = 'error')?then('danger', message.type)}"
+                 role="${(message.type = 'error')?then('alert', 'status')}" data-kind="${message.type}">
                 <div class="${properties.kcAlertIconClass!}">
                     <#if message.type = 'success'><span class="${properties.kcFeedbackSuccessIcon!}"></span></#if>
                     <#if message.type = 'warning'><span class="${properties.kcFeedbackWarningIcon!}"></span></#if>
