@@ -47,6 +47,8 @@
                     <li>${msg("ordreHelpCreateStep4")}</li>
                     <li>${msg("ordreHelpCreateStep5")}</li>
                 </ol>
+                <h3>${msg("ordreHelpPasswordRulesTitle")}</h3>
+                <p>${msg("ordreHelpPasswordRulesText")}</p>
                 <h3>${msg("ordreHelpOtherProfileTitle")}</h3>
                 <p>${msg("ordreHelpOtherProfileText")}</p>
                 <h3>${msg("ordreHelpNoEmailTitle")}</h3>
@@ -64,6 +66,12 @@
                 <p>${msg("ordreHelpExpertpassText")}</p>
                 <h3>${msg("ordreHelpExpertpassWhoTitle")}</h3>
                 <p>${msg("ordreHelpExpertpassWhoText")}</p>
+                <h3>${msg("ordreHelpExpertpassActivateTitle")}</h3>
+                <ol>
+                    <li>${msg("ordreHelpExpertpassActivateStep1")}</li>
+                    <li>${msg("ordreHelpExpertpassActivateStep2")}</li>
+                    <li>${msg("ordreHelpExpertpassActivateStep3")}</li>
+                </ol>
                 <h3>${msg("ordreHelpExpertpassQrTitle")}</h3>
                 <p>${msg("ordreHelpExpertpassQrText")}</p>
                 <h3>${msg("ordreHelpExpertpassCardTitle")}</h3>
