@@ -11,7 +11,13 @@
 <#local privacyUrl = "">
 <#if realm?? && url??>
   <#local realmUrl = url.loginUrl?keep_before_last("/login-actions/")>
-  <#if (pageId!"") != "ordre-help"><#local helpUrl = realmUrl + "/comptexpert/aide"></#if>
+  <#if (pageId!"") != "ordre-help">
+    <#local helpUrl = realmUrl + "/comptexpert/aide">
+    <#-- A page of a sign-in in progress: the help page offers the way back to it (the flow's restart URL). -->
+    <#if client?? && authenticationSession??>
+      <#local helpUrl = helpUrl + "?back=" + url.loginRestartFlowUrl?url("UTF-8")>
+    </#if>
+  </#if>
   <#if (pageId!"") != "ordre-privacy"><#local privacyUrl = realmUrl + "/comptexpert/confidentialite"></#if>
 </#if>
 <#local siteUrl = properties.ordreSiteUrl!"">

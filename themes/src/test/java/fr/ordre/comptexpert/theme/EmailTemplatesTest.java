@@ -221,7 +221,7 @@ class EmailTemplatesTest {
         m.put("user", Map.of("username", "mh.darcy", "firstName", "Marie", "lastName", "Darcy"));
         m.put("link", LINK);
         m.put("linkExpiration", 720);
-        m.put("requiredActions", List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"));
+        m.put("requiredActions", List.of("UPDATE_PASSWORD", "VERIFY_EMAIL", "ordre-expertpass-enrol"));
 
         String reset = html("password-reset.ftl", m);
         assertTrue(reset.contains(">mh.darcy</strong>") && reset.contains("12 heures"), reset);
@@ -232,8 +232,9 @@ class EmailTemplatesTest {
         text("email-verification.ftl", m);
 
         String actions = html("executeActions.ftl", m);
-        assertTrue(actions.contains("Mise à jour du mot de passe, Vérification de l&#39;adresse de courriel"), actions);
-        assertTrue(text("executeActions.ftl", m).contains("Mise à jour du mot de passe, Vérification"));
+        // Our labels, Expertpass's included; no Keycloak "courriel".
+        assertTrue(actions.contains("choisir un nouveau mot de passe, vérifier votre adresse e-mail, activer Expertpass"), actions);
+        assertTrue(text("executeActions.ftl", m).contains("choisir un nouveau mot de passe, vérifier votre adresse e-mail, activer Expertpass"));
     }
 
     /** Keycloak's other emails (base templates) keep working inside our layout. */

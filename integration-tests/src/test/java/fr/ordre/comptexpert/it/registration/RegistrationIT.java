@@ -184,7 +184,7 @@ class RegistrationIT {
             english.get(mail.link("action-token"));
             en.setPassword("short1A!");
             new org.openqa.selenium.support.ui.WebDriverWait(english, Duration.ofSeconds(20))
-                    .until(d -> d.getPageSource().contains("minimum length 12"));
+                    .until(d -> d.findElements(By.id("input-error-password-new")).stream().anyMatch(e -> e.getText().contains("12")));
             assertTrue(english.findElement(By.id("password-new")).isDisplayed(), "a password under 12 characters is refused");
             en.setPassword(PASSWORD);
             new LoginPage(english).awaitRedirect(env.demoApp().redirectUri());
