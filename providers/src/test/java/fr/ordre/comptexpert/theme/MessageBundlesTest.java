@@ -120,6 +120,13 @@ class MessageBundlesTest {
                 notMessages.add(m.group(1));
             }
         }
+        // Realm attribute names declared as *_ATTRIBUTE constants anywhere are settings, not messages.
+        for (Path source : files(JAVA, ".java")) {
+            Matcher m = Pattern.compile("_ATTRIBUTE = \"(ordre[A-Z][A-Za-z0-9]*)\"").matcher(Files.readString(source));
+            while (m.find()) {
+                notMessages.add(m.group(1));
+            }
+        }
         for (Path template : files(TEMPLATES, ".ftl")) {
             Matcher m = Pattern.compile("name=\"(ordre[A-Z][A-Za-z0-9]*)\"").matcher(Files.readString(template));
             while (m.find()) {
