@@ -303,12 +303,19 @@
 
         <#-- ordre: the Expertpass QR panel after the sign-in form and "Créez votre Comptexpert", so both
              are in the first screen; a disclosure, collapsed on phones and always shown from 768 px (ordre.css).
+             It is served open (what a desktop and a page without JavaScript need, and what WebDriver sees as
+             displayed) and closed at once on a narrow screen, before the panel's script asks for a QR.
              ordre-expertpass-panel.ftl is shipped by the providers JAR. -->
         <#if ordreExpertpass?? && (pageId!"") == "login">
-          <details id="ordre-expertpass-details" class="ordre-expertpass-details">
+          <details id="ordre-expertpass-details" class="ordre-expertpass-details" open>
             <summary class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassDisclosure")}</summary>
             <#include "ordre-expertpass-panel.ftl">
           </details>
+          <script>
+            if (window.matchMedia("(max-width: 767.98px)").matches) {
+              document.getElementById("ordre-expertpass-details").open = false;
+            }
+          </script>
         </#if>
       </div>
 
