@@ -20,9 +20,10 @@
       <#if ordreAccess.currentProfile??>${msg("ordreAccessCurrentProfile", ordreAccess.currentProfile)}<#else>${msg("ordreAccessNoProfile")}</#if>
     </p>
     <h2 class="ordre-access-subtitle">${msg("ordreAccessChangeTitle")}</h2>
-    <p id="ordre-access-change">${msg("ordreAccessChangeProfile")}</p>
+    <p id="ordre-access-change">${msg("ordreAccessChangeOnline")}</p>
     <#if ordreAccess.notOnRegister><p>${msg("ordreAccessChangeRegister")}</p></#if>
     <ul class="ordre-access-links">
+      <#if url.loginUrl??><li><a id="ordre-access-profile" href="${url.loginUrl?keep_before_last("/login-actions/")}/comptexpert/profil">${msg("ordreAccessChangeLink")}</a></li></#if>
       <#if url.loginUrl??><li><a id="ordre-access-help" href="${url.loginUrl?keep_before_last("/login-actions/")}/comptexpert/aide">${msg("ordreAccessHelp")}</a></li></#if>
       <#if ordreAccess.serviceUrl??><li><a id="ordre-access-back" href="${ordreAccess.serviceUrl}">${msg("ordreAccessBack", ordreAccess.service)}</a></li></#if>
     </ul>

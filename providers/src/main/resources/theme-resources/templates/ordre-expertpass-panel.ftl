@@ -1,21 +1,31 @@
 <#-- Expertpass sign-in panel: included by the ordre theme's template.ftl under the login form when the
-     sign-in step (ordre-expertpass-password-form) offers it. The QR holds a challenge id only; the watch
-     token that lets this page wait and rotate stays in the page (resources/js/ordre-expertpass.js).
-     Works without JavaScript ("Continuer"). Styled by the theme's ordre.css (.ordre-expertpass*), cached by the
-     browser instead of sent with every login page. -->
+     sign-in step (ordre-expertpass-password-form) offers it. It costs nothing until used: a page comes with a
+     start token only, and the QR is made when the panel comes into view (resources/js/ordre-expertpass.js,
+     POST .../browser/start) or, without JavaScript, when the person presses "Afficher le QR code". The QR
+     holds a challenge id only; the watch token that lets this page wait and rotate stays in the page.
+     Styled by the theme's ordre.css (.ordre-expertpass*), cached by the browser. -->
 <section id="ordre-expertpass" class="ordre-expertpass" aria-labelledby="ordre-expertpass-title"
-         data-api="${ordreExpertpass.api}" data-watch="${ordreExpertpass.watch}">
+         data-api="${ordreExpertpass.api}"<#if ordreExpertpass.watch??> data-watch="${ordreExpertpass.watch}"<#else> data-start="${ordreExpertpass.start}"</#if>>
   <p class="ordre-expertpass__or">${msg("ordreExpertpassOr")}</p>
   <h2 id="ordre-expertpass-title" class="pf-v5-c-title pf-m-lg">${msg("ordreExpertpassLoginTitle")}</h2>
   <p>${msg("ordreExpertpassLoginHelp")}</p>
+  <#if ordreExpertpass.qr??>
   <#-- The QR is a base64 data URI made on the server: nothing in it to escape. -->
   <img id="ordre-expertpass-qr" class="ordre-expertpass__qr" src="${ordreExpertpass.qr?no_esc}" width="220" height="220" alt="${msg("ordreExpertpassQrAlt")}">
-  <p>${msg("ordreExpertpassCodeLabel")} <span id="ordre-expertpass-code" class="ordre-expertpass__code" aria-live="polite">${ordreExpertpass.code}</span></p>
-  <form id="ordre-expertpass-form" action="${url.loginAction}" method="post">
+  <#else>
+  <#-- The QR's place, kept so the page does not move when the script puts the QR in. -->
+  <div id="ordre-expertpass-qr-slot" class="ordre-expertpass__qr" data-alt="${msg("ordreExpertpassQrAlt")}"></div>
+  <form id="ordre-expertpass-show-form" action="${url.loginAction}" method="post">
+    <input type="hidden" name="ordreExpertpass" value="show">
+    <button type="submit" id="ordre-expertpass-show" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassShow")}</button>
+  </form>
+  </#if>
+  <p id="ordre-expertpass-code-line"<#if !ordreExpertpass.code??> hidden</#if>>${msg("ordreExpertpassCodeLabel")} <span id="ordre-expertpass-code" class="ordre-expertpass__code" aria-live="polite">${ordreExpertpass.code!}</span></p>
+  <form id="ordre-expertpass-form" action="${url.loginAction}" method="post"<#if !ordreExpertpass.watch??> hidden</#if>>
     <input type="hidden" name="ordreExpertpass" value="continue">
     <button type="submit" id="ordre-expertpass-continue" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassContinue")}</button>
   </form>
-  <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("ordreExpertpassContinueHelp")}</p>
-  <#-- The script is a static file (cached by the browser); it reads the API base and the watch token above. -->
+  <p id="ordre-expertpass-continue-help" class="${properties.kcInputHelperTextItemTextClass!}"<#if !ordreExpertpass.watch??> hidden</#if>>${msg("ordreExpertpassContinueHelp")}</p>
+  <#-- The script is a static file (cached by the browser); it reads the API base and the token above. -->
   <script src="${url.resourcesPath}/js/ordre-expertpass.js" defer></script>
 </section>

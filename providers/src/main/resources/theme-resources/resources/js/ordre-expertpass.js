@@ -1,33 +1,61 @@
-// Expertpass sign-in panel (ordre-expertpass-panel.ftl): waits for the phone's decision with a long-poll, shows a
-// new QR when the current one expires (and waits with that QR's watch token from then on), and submits the panel's
-// form once the decision is taken. The API base and the first watch token come from the panel's data attributes;
-// the decision itself is read by the server on submit.
+// Expertpass sign-in panel (ordre-expertpass-panel.ftl). A page comes without a QR: when the panel comes into view,
+// the script trades the page's start token for one (POST .../browser/start) and puts it in. Then it waits for the
+// phone's decision with a long-poll, shows a new QR when the current one expires (and waits with that QR's watch
+// token from then on), and submits the panel's form once the decision is taken. The decision itself is read by the
+// server on submit.
 (function () {
   var panel = document.getElementById("ordre-expertpass");
   if (!panel) { return; }
   var api = panel.getAttribute("data-api");
   var watch = panel.getAttribute("data-watch");
+  var start = panel.getAttribute("data-start");
   var form = document.getElementById("ordre-expertpass-form");
-  var img = document.getElementById("ordre-expertpass-qr");
   var code = document.getElementById("ordre-expertpass-code");
   var controller = null;
   var done = false;
-  function post(path) {
+  function post(path, body) {
     if (controller) { controller.abort(); }
     controller = new AbortController();
     return fetch(api + path, { method: "POST", credentials: "same-origin", signal: controller.signal,
-      headers: { "Content-Type": "application/json" }, body: JSON.stringify({ watch: watch }) })
+      headers: { "Content-Type": "application/json" }, body: JSON.stringify(body || { watch: watch }) })
       .then(function (r) { return r.json(); });
   }
   function proceed() { if (!done) { done = true; form.submit(); } }
-  function retry(e) { if (!e || e.name !== "AbortError") { setTimeout(wait, 2000); } }
+  function retry(e) { if (!e || e.name !== "AbortError") { setTimeout(watch ? wait : begin, 2000); } }
+  // Puts a QR in (the first one in place of its slot), with its code and watch token, and waits on it.
+  function show(d) {
+    var img = document.getElementById("ordre-expertpass-qr");
+    if (!img) {
+      var slot = document.getElementById("ordre-expertpass-qr-slot");
+      img = document.createElement("img");
+      img.id = "ordre-expertpass-qr";
+      img.className = slot.className;
+      img.width = 220;
+      img.height = 220;
+      img.alt = slot.getAttribute("data-alt");
+      slot.parentNode.replaceChild(img, slot);
+    }
+    img.src = d.qr;
+    code.textContent = d.code;
+    watch = d.watch;
+    panel.setAttribute("data-watch", watch);
+    ["ordre-expertpass-code-line", "ordre-expertpass-form", "ordre-expertpass-continue-help"].forEach(function (id) {
+      document.getElementById(id).hidden = false;
+    });
+    wait();
+  }
+  function begin() {
+    post("/browser/start", { start: start }).then(function (d) {
+      if (d.status === "pending") { show(d); } else { location.reload(); }
+    }).catch(retry);
+  }
   function rotate() {
     post("/browser/rotate").then(function (d) {
-      if (d.status === "pending") { img.src = d.qr; code.textContent = d.code; watch = d.watch; wait(); } else { proceed(); }
+      if (d.status === "pending") { show(d); } else { proceed(); }
     }).catch(retry);
   }
   function wait() {
-    if (done) { return; }
+    if (done || !watch) { return; }
     post("/browser/wait").then(function (d) {
       if (d.status === "pending") { wait(); } else if (d.status === "expired") { rotate(); } else { proceed(); }
     }).catch(retry);
@@ -35,5 +63,13 @@
   // A background tab may have missed its answer: ask again as soon as it is shown.
   document.addEventListener("visibilitychange", function () { if (!document.hidden) { wait(); } });
   window.addEventListener("pageshow", function (e) { if (e.persisted) { done = false; wait(); } });
-  wait();
+  if (watch) { wait(); return; }
+  // The no-script button is not needed here: the QR comes by itself once the panel is on screen.
+  var button = document.getElementById("ordre-expertpass-show-form");
+  if (button) { button.hidden = true; }
+  if (!("IntersectionObserver" in window)) { begin(); return; }
+  var seen = new IntersectionObserver(function (entries) {
+    if (entries.some(function (e) { return e.isIntersecting; })) { seen.disconnect(); begin(); }
+  });
+  seen.observe(panel);
 })();

@@ -11,6 +11,9 @@
         ${msg("ordreHelpTitle")}
     <#elseif section = "form">
         <div id="ordre-help" class="ordre-help">
+            <#-- The way back: to the sign-in the person left (HelpPage checks it), else to the sign-in page. -->
+            <#assign backUrl = ordreHelpBack!(url.loginUrl?keep_before_last("/login-actions/") + "/account/")>
+            <p class="ordre-help__back"><a id="ordre-help-back" href="${backUrl}">${msg("ordreHelpBack")}</a></p>
             <p class="ordre-help__lead">${msg("ordreHelpLead")}</p>
 
             <nav class="ordre-help__toc" aria-labelledby="ordre-help-toc-title">
@@ -44,6 +47,8 @@
                     <li>${msg("ordreHelpCreateStep4")}</li>
                     <li>${msg("ordreHelpCreateStep5")}</li>
                 </ol>
+                <h3>${msg("ordreHelpPasswordRulesTitle")}</h3>
+                <p>${msg("ordreHelpPasswordRulesText")}</p>
                 <h3>${msg("ordreHelpOtherProfileTitle")}</h3>
                 <p>${msg("ordreHelpOtherProfileText")}</p>
                 <h3>${msg("ordreHelpNoEmailTitle")}</h3>
@@ -61,11 +66,18 @@
                 <p>${msg("ordreHelpExpertpassText")}</p>
                 <h3>${msg("ordreHelpExpertpassWhoTitle")}</h3>
                 <p>${msg("ordreHelpExpertpassWhoText")}</p>
+                <h3>${msg("ordreHelpExpertpassActivateTitle")}</h3>
+                <ol>
+                    <li>${msg("ordreHelpExpertpassActivateStep1")}</li>
+                    <li>${msg("ordreHelpExpertpassActivateStep2")}</li>
+                    <li>${msg("ordreHelpExpertpassActivateStep3")}</li>
+                </ol>
                 <h3>${msg("ordreHelpExpertpassQrTitle")}</h3>
                 <p>${msg("ordreHelpExpertpassQrText")}</p>
                 <h3>${msg("ordreHelpExpertpassCardTitle")}</h3>
                 <p>${msg("ordreHelpExpertpassCardText")}</p>
             </section>
+            <p class="ordre-help__back"><a href="${backUrl}">${msg("ordreHelpBack")}</a></p>
         </div>
     </#if>
 </@layout.registrationLayout>

@@ -1,6 +1,7 @@
-<#-- ordre: keycloak.v2's template.ftl (Keycloak 26.7.3) with three changes, each marked "ordre:":
+<#-- ordre: keycloak.v2's template.ftl (Keycloak 26.7.3) with four changes, each marked "ordre:":
+     the notice carries its kind (role, data-kind);
      the header shows the Comptexpert wordmark, the sign-in pages get a one-line intro, and the
-     sign-in page includes the Expertpass panel when the flow offers it.
+     sign-in page includes the Expertpass panel, after the registration band, when the flow offers it.
      The footer links come from footer.ftl, keycloak.v2's hook for them. On a Keycloak upgrade,
      copy the new keycloak.v2 template.ftl and re-apply the marked blocks. -->
 <#import "field.ftl" as field>
@@ -253,7 +254,9 @@
         <#-- App-initiated actions should not see warning messages about the need to complete the action -->
         <#-- during login.                                                                               -->
         <#if displayMessage && message?has_content && (message.type != 'warning' || !isAppInitiatedAction??)>
-            <div class="${properties.kcAlertClass!} pf-m-${(message.type = 'error')?then('danger', message.type)}">
+            <#-- ordre: a notice says its kind to assistive technologies too (an error interrupts, the rest does not). -->
+            <div id="ordre-notice" class="${properties.kcAlertClass!} pf-m-${(message.type = 'error')?then('danger', message.type)}"
+                 role="${(message.type = 'error')?then('alert', 'status')}" data-kind="${message.type}">
                 <div class="${properties.kcAlertIconClass!}">
                     <#if message.type = 'success'><span class="${properties.kcFeedbackSuccessIcon!}"></span></#if>
                     <#if message.type = 'warning'><span class="${properties.kcFeedbackWarningIcon!}"></span></#if>
@@ -265,12 +268,6 @@
         </#if>
 
         <#nested "form">
-
-        <#-- ordre: the Expertpass QR panel under the sign-in form, when the sign-in step offers it
-             (ordre-expertpass-panel.ftl is shipped by the providers JAR). -->
-        <#if ordreExpertpass?? && (pageId!"") == "login">
-          <#include "ordre-expertpass-panel.ftl">
-        </#if>
 
         <#if auth?has_content && auth.showTryAnotherWayLink()>
           <form id="kc-select-try-another-way-form" action="${url.loginAction}" method="post" novalidate="novalidate">
@@ -303,6 +300,23 @@
                   </div>
               </#if>
           </div>
+
+        <#-- ordre: the Expertpass QR panel after the sign-in form and "Créez votre Comptexpert", so both
+             are in the first screen; a disclosure, collapsed on phones and always shown from 768 px (ordre.css).
+             It is served open (what a desktop and a page without JavaScript need, and what WebDriver sees as
+             displayed) and closed at once on a narrow screen, before the panel's script asks for a QR.
+             ordre-expertpass-panel.ftl is shipped by the providers JAR. -->
+        <#if ordreExpertpass?? && (pageId!"") == "login">
+          <details id="ordre-expertpass-details" class="ordre-expertpass-details" open>
+            <summary class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassDisclosure")}</summary>
+            <#include "ordre-expertpass-panel.ftl">
+          </details>
+          <script>
+            if (window.matchMedia("(max-width: 767.98px)").matches) {
+              document.getElementById("ordre-expertpass-details").open = false;
+            }
+          </script>
+        </#if>
       </div>
 
         <div class="${properties.kcLoginMainFooter!}">

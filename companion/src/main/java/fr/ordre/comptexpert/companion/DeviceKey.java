@@ -22,9 +22,10 @@ import java.util.Base64;
 
 /**
  * The phone's key and enrolment, kept in a local JSON file (mode 600): the P-256 private key as PKCS#8
- * base64, the public key as SPKI base64, and what the server returned at enrolment.
+ * base64, the public key as SPKI base64, and what the server returned at enrolment, among it the issuer (the realm's
+ * URL) of the server enrolled with: the phone's pin, the only server whose QR codes it signs.
  */
-public record DeviceKey(String api, String deviceId, String deviceName, String username, String privateKey, String publicKey) {
+public record DeviceKey(String issuer, String api, String deviceId, String deviceName, String username, String privateKey, String publicKey) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -34,15 +35,15 @@ public record DeviceKey(String api, String deviceId, String deviceName, String u
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            return new DeviceKey(null, null, null, null, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+            return new DeviceKey(null, null, null, null, null, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
                     Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("No P-256 support in this JVM", e);
         }
     }
 
-    public DeviceKey enrolled(String api, String deviceId, String deviceName, String username) {
-        return new DeviceKey(api, deviceId, deviceName, username, privateKey, publicKey);
+    public DeviceKey enrolled(String issuer, String api, String deviceId, String deviceName, String username) {
+        return new DeviceKey(issuer, api, deviceId, deviceName, username, privateKey, publicKey);
     }
 
     /** ES256 (SHA256withECDSA, DER), base64url: what the server verifies. */
@@ -60,7 +61,11 @@ public record DeviceKey(String api, String deviceId, String deviceName, String u
 
     public static DeviceKey load(Path file) {
         try {
-            return JSON.readValue(file.toFile(), DeviceKey.class);
+            DeviceKey key = JSON.readValue(file.toFile(), DeviceKey.class);
+            // A key file written before the issuer was kept: the API base names it.
+            return key.issuer() != null || key.api() == null ? key : new DeviceKey(
+                    key.api().replaceFirst("/comptexpert/expertpass/v1$", ""), key.api(), key.deviceId(),
+                    key.deviceName(), key.username(), key.privateKey(), key.publicKey());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the key file " + file, e);
         }

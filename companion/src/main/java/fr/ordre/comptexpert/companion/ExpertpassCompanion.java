@@ -9,8 +9,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /**
  * What the Expertpass app does, over the API v1 (docs/expertpass-openapi.yml). The signed strings are the
@@ -35,12 +41,21 @@ public final class ExpertpassCompanion {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** The API under an issuer (the realm's URL). */
+    private static final String API_PATH = "/comptexpert/expertpass/v1";
 
     private final DeviceKey key;
+    private final UnaryOperator<String> transport;
 
     public ExpertpassCompanion(DeviceKey key) {
+        this(key, UnaryOperator.identity());
+    }
+
+    private ExpertpassCompanion(DeviceKey key, UnaryOperator<String> transport) {
         this.key = key;
+        this.transport = transport;
     }
 
     public DeviceKey key() {
@@ -48,76 +63,173 @@ public final class ExpertpassCompanion {
     }
 
     /**
+     * The same phone, its requests sent where {@code transport} says (tests: one node of a cluster behind its load
+     * balancer). The pinned server is checked on the URL as the QR names it, before the transport.
+     */
+    public ExpertpassCompanion via(UnaryOperator<String> transport) {
+        return new ExpertpassCompanion(key, transport);
+    }
+
+    /**
      * Enrols a new phone from the enrolment QR (its URL): fetches the nonce, signs it with a fresh key and
      * registers the public key. The companion returned holds the enrolled key; save it with {@link DeviceKey#save}.
      */
     public static Enrolment enrol(String enrolmentUrl, String deviceName) {
-        return enrol(enrolmentUrl, deviceName, DeviceKey.generate());
+        return enrol(enrolmentUrl, deviceName, DeviceKey.generate(), UnaryOperator.identity());
     }
 
     /** The enrolment with a given key (tests: to replay a reference). */
     public static Enrolment enrol(String enrolmentUrl, String deviceName, DeviceKey fresh) {
-        Result info = get(enrolmentUrl);
+        return enrol(enrolmentUrl, deviceName, fresh, UnaryOperator.identity());
+    }
+
+    /**
+     * The enrolment, its requests sent through {@code transport}. The phone pins the server it enrols with: the
+     * issuer the server states must be the one the QR names, and every later QR must name it too.
+     */
+    public static Enrolment enrol(String enrolmentUrl, String deviceName, DeviceKey fresh, UnaryOperator<String> transport) {
+        Result info = get(transport.apply(enrolmentUrl));
         if (!info.ok()) {
             return new Enrolment(info, null);
+        }
+        String issuer = info.field("issuer");
+        if (issuer == null || !enrolmentUrl.startsWith(issuer + API_PATH + "/enrolments/")) {
+            return new Enrolment(refused("foreign_host", "The enrolment QR does not name the server that answers it: "
+                    + issuer), null);
         }
         String ref = info.field("enrolment");
         String message = String.join("\n", "ordre-expertpass/v1/enrol", ref, info.field("nonce"), fresh.publicKey(), deviceName);
         ObjectNode body = JSON.createObjectNode().put("deviceName", deviceName).put("publicKey", fresh.publicKey())
                 .put("signature", fresh.sign(message));
-        Result created = post(enrolmentUrl, body.toString());
+        Result created = post(transport.apply(enrolmentUrl), body.toString());
         if (!created.ok()) {
             return new Enrolment(created, null);
         }
-        String api = enrolmentUrl.substring(0, enrolmentUrl.lastIndexOf("/enrolments/"));
-        return new Enrolment(created, new ExpertpassCompanion(
-                fresh.enrolled(api, created.field("deviceId"), created.field("deviceName"), created.field("username"))));
+        return new Enrolment(created, new ExpertpassCompanion(fresh.enrolled(issuer, issuer + API_PATH,
+                created.field("deviceId"), created.field("deviceName"), created.field("username")), transport));
     }
 
     /** The outcome of an enrolment: the server's answer, and the enrolled companion when it succeeded. */
     public record Enrolment(Result result, ExpertpassCompanion companion) {
     }
 
-    /** What the QR asks to approve: service, browser, OS, IP, time. */
+    /**
+     * What the QR asks to approve: issuer, service, browser, OS, IP, time. A QR naming another server than the one
+     * this phone enrolled with is refused here, without a request: it was relayed (error {@code foreign_host}).
+     */
     public Result show(String challengeUrl) {
-        return get(challengeUrl);
+        if (!pinned(challengeUrl)) {
+            return refused("foreign_host", "This QR code names " + challengeUrl + ", not " + key.issuer()
+                    + ": it was relayed, do not approve it.");
+        }
+        Result shown = get(transport.apply(challengeUrl));
+        if (shown.ok() && !key.issuer().equals(shown.field("issuer"))) {
+            return refused("foreign_issuer", "The server answers as " + shown.field("issuer") + ", not " + key.issuer());
+        }
+        return shown;
     }
 
     public Result approve(String challengeUrl, String code) {
-        return post(challengeUrl + "/decision", decisionBody(challengeUrl, code, "approve", now()));
+        return decide(challengeUrl, code, "approve");
     }
 
     public Result deny(String challengeUrl) {
-        return post(challengeUrl + "/decision", decisionBody(challengeUrl, "0", "deny", now()));
+        return decide(challengeUrl, "0", "deny");
     }
 
-    /** The signed decision, as sent: {code, deviceId, decision, time, signature}. */
+    private Result decide(String challengeUrl, String code, String decision) {
+        Result shown = show(challengeUrl);
+        if (shown.status() == 0) {
+            return shown;
+        }
+        // A QR the server no longer shows (decided, expired, unknown): the decision goes with an empty context, which
+        // the server can never accept, so that its answer says why (409 already used, 410 expired, 404 unknown).
+        JsonNode context = shown.ok() ? shown.body()
+                : JSON.createObjectNode().put("challenge", challengeUrl.substring(challengeUrl.lastIndexOf('/') + 1));
+        return post(transport.apply(challengeUrl + "/decision"), decisionBody(context, code, decision, now()));
+    }
+
+    /** The signed decision on what {@link #show} returned for it: {issuer, context, code, deviceId, decision, time, signature}. */
     public String decisionBody(String challengeUrl, String code, String decision, long time) {
-        String challenge = challengeUrl.substring(challengeUrl.lastIndexOf('/') + 1);
-        String message = String.join("\n", "ordre-expertpass/v1/decision", challenge, code, key.deviceId(), decision,
-                Long.toString(time));
-        return JSON.createObjectNode().put("code", code).put("deviceId", key.deviceId()).put("decision", decision)
-                .put("time", time).put("signature", key.sign(message)).toString();
+        Result shown = show(challengeUrl);
+        if (!shown.ok()) {
+            throw new IllegalStateException("Cannot read " + challengeUrl + ": " + shown);
+        }
+        return decisionBody(shown.body(), code, decision, time);
+    }
+
+    /**
+     * The signed decision on a context as shown (tests: a relay's invented one). It names the pinned issuer and the
+     * digest of the shown context, so the server refuses it if it did not show that context itself.
+     */
+    public String decisionBody(JsonNode shown, String code, String decision, long time) {
+        return decisionBody(key.issuer(), shown, code, decision, time);
+    }
+
+    /** The same, naming {@code issuer} (tests: a phone without a pinned server signs what a relay says). */
+    public String decisionBody(String issuer, JsonNode shown, String code, String decision, long time) {
+        String challenge = shown.path("challenge").asText();
+        String context = contextDigest(issuer, challenge, shown.path("service").asText(), shown.path("browser").asText(),
+                shown.path("os").asText(), shown.path("ip").asText(), shown.path("time").asText());
+        String message = String.join("\n", "ordre-expertpass/v1/decision", issuer, challenge, context, code,
+                key.deviceId(), decision, Long.toString(time));
+        return JSON.createObjectNode().put("issuer", issuer).put("context", context).put("code", code)
+                .put("deviceId", key.deviceId()).put("decision", decision).put("time", time)
+                .put("signature", key.sign(message)).toString();
+    }
+
+    /** SHA-256 of issuer, challenge, service, browser, OS, IP and time joined by '\n', base64url (as the server). */
+    static String contextDigest(String... fields) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\n", fields).getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean pinned(String challengeUrl) {
+        String prefix = key.issuer() + API_PATH + "/challenges/";
+        return challengeUrl.startsWith(prefix) && challengeUrl.indexOf('/', prefix.length()) < 0;
+    }
+
+    /** A refusal by the phone itself, shaped as the server's (status 0: nothing was sent). */
+    private static Result refused(String error, String description) {
+        return new Result(0, JSON.createObjectNode().put("error", error).put("error_description", description));
     }
 
     /** The user's enrolled phones, as the server knows them. */
     public Result devices() {
-        long time = now();
-        String message = String.join("\n", "ordre-expertpass/v1/devices", key.deviceId(), Long.toString(time));
-        return post(key.api() + "/devices", JSON.createObjectNode().put("deviceId", key.deviceId()).put("time", time)
-                .put("signature", key.sign(message)).toString());
+        return post(transport.apply(key.api() + "/devices"), devicesBody(now(), nonce()));
+    }
+
+    /** The signed devices request, as sent: {deviceId, time, nonce, signature}. */
+    public String devicesBody(long time, String nonce) {
+        return signedRequest("ordre-expertpass/v1/devices", time, nonce);
     }
 
     /** The holder's professional card: {card (JWS), reference, verifyUrl, issuedAt, expiresAt, holder}. */
     public Result card() {
-        return post(key.api() + "/card", cardBody(now()));
+        return post(transport.apply(key.api() + "/card"), cardBody(now()));
     }
 
-    /** The signed card request, as sent: {deviceId, time, signature}. */
+    /** The signed card request, as sent: {deviceId, time, nonce, signature}, with a fresh nonce. */
     public String cardBody(long time) {
-        String message = String.join("\n", "ordre-expertpass/v1/card", key.deviceId(), Long.toString(time));
-        return JSON.createObjectNode().put("deviceId", key.deviceId()).put("time", time)
+        return signedRequest("ordre-expertpass/v1/card", time, nonce());
+    }
+
+    /** A signed device request: the nonce, covered by the signature, makes it usable once. */
+    private String signedRequest(String purpose, long time, String nonce) {
+        String message = String.join("\n", purpose, key.deviceId(), Long.toString(time), nonce);
+        return JSON.createObjectNode().put("deviceId", key.deviceId()).put("time", time).put("nonce", nonce)
                 .put("signature", key.sign(message)).toString();
+    }
+
+    /** 128 bits from SecureRandom, base64url (22 characters). */
+    public static String nonce() {
+        byte[] bytes = new byte[16];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public static long now() {

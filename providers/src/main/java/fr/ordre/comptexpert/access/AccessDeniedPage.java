@@ -59,8 +59,7 @@ final class AccessDeniedPage {
                            AccessDecision decision, Locale locale) {
         List<String> allowed = rule.allowedProfiles(client).stream().map(p -> p.label(locale)).toList();
         String current = rule.profile(decision.profileId()).map(p -> p.label(locale)).orElse(null);
-        String name = client.getName() == null || client.getName().isBlank() || client.getName().startsWith("${")
-                ? client.getClientId() : client.getName();
+        String name = ProfileAccessRule.serviceName(client);
         String url = client.getBaseUrl() != null && client.getBaseUrl().startsWith("https://") ? client.getBaseUrl() : null;
         Model model = new Model(name, url, allowed, current, decision.outcome() == AccessDecision.Outcome.NOT_ON_REGISTER);
         return form.setStatus(Response.Status.FORBIDDEN).setAttribute("ordreAccess", model).createForm(TEMPLATE);

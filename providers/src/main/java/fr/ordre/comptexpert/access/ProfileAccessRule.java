@@ -62,6 +62,24 @@ public final class ProfileAccessRule {
         return ProfileCatalogue.of(session, realm).all().stream().filter(p -> grants(p, role)).toList();
     }
 
+    /** The gated services of the realm (clients with the access role), by name: the columns of the matrix. */
+    public List<ClientModel> gatedServices() {
+        return realm.getClientsStream().filter(c -> c.getRole(ACCESS_ROLE) != null)
+                .sorted(Comparator.comparing(ProfileAccessRule::serviceName)).toList();
+    }
+
+    /** Whether the profile's group opens the gated service (one cell of the matrix). */
+    public boolean opens(OrdreProfile profile, ClientModel service) {
+        RoleModel role = service.getRole(ACCESS_ROLE);
+        return role != null && grants(profile, role);
+    }
+
+    /** The name people know a service by: its display name, else its client id. */
+    public static String serviceName(ClientModel client) {
+        String name = client.getName();
+        return name == null || name.isBlank() || name.startsWith("${") ? client.getClientId() : name;
+    }
+
     public Optional<OrdreProfile> profile(String id) {
         return id == null ? Optional.empty() : ProfileCatalogue.of(session, realm).find(id);
     }

@@ -41,14 +41,15 @@ public final class CardApiResource {
         Map<String, Object> in = JsonApi.parseObject(json);
         String deviceId = JsonApi.text(in, "deviceId");
         String signature = JsonApi.text(in, "signature");
+        String nonce = JsonApi.text(in, "nonce");
         Long time = in == null || !(in.get("time") instanceof Number n) ? null : n.longValue();
-        if (deviceId == null || signature == null || time == null) {
+        if (deviceId == null || signature == null || time == null || !ExpertpassCrypto.isNonce(nonce)) {
             return JsonApi.error(session, 400, "invalid_request", "ordreApiSignedRequestInvalid");
         }
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.VERIFIABLE_CREDENTIAL_REQUEST).detail(CardEvents.DETAIL, "issue");
         SignedDeviceRequest.Outcome signed = SignedDeviceRequest.verify(session, realm, deviceId,
-                ExpertpassCrypto.cardMessage(deviceId, time), signature, time);
+                ExpertpassCrypto.cardMessage(deviceId, time, nonce), signature, time, nonce);
         if (signed.user() != null) {
             event.user(signed.user());
         }
@@ -65,6 +66,10 @@ public final class CardApiResource {
                 case STALE_TIME -> {
                     event.detail("credential_id", signed.credentialId()).error(CardEvents.STALE_TIME);
                     yield JsonApi.error(session, 400, "stale_time", "ordreApiStaleTime");
+                }
+                case REPLAY -> {
+                    event.detail("credential_id", signed.credentialId()).error(CardEvents.REPLAY);
+                    yield JsonApi.error(session, 409, "already_used", "ordreApiRequestReplayed");
                 }
             };
         }
@@ -87,7 +92,7 @@ public final class CardApiResource {
         LOG.debugf("Professional card %s issued to user %s in realm %s", card.id(), user.getUsername(), realm.getName());
 
         Map<String, Object> holder = new LinkedHashMap<>(card.claims());
-        holder.keySet().removeAll(java.util.Set.of("iss", "sub", "jti", "iat", "exp"));
+        holder.keySet().removeAll(java.util.Set.of("iss", "sub", "aud", "typ", "jti", "iat", "exp"));
         holder.put("profilLabels", Map.of("fr", issued.profile().labelFr(), "en", issued.profile().labelEn()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("card", issued.jws());

@@ -17,6 +17,7 @@ final class CardEvents {
     static final String UNKNOWN_DEVICE = "ordre_card_unknown_device";
     static final String BAD_SIGNATURE = "ordre_card_bad_signature";
     static final String STALE_TIME = "ordre_card_stale_time";
+    static final String REPLAY = "ordre_card_replay";
     static final String EXPIRED = "ordre_card_expired";
     static final String INVALID = "ordre_card_invalid";
     static final String RATE_LIMITED = "ordre_card_rate_limited";

@@ -21,10 +21,17 @@ record ProfessionalCard(String issuer, String subject, String id, long issuedAt,
     static final String INSCRIT = "inscrit";
     static final String PERMANENT = "permanent";
 
+    /** The audience and payload type of every card: what a resource server checking {@code aud} or {@code typ} refuses. */
+    static final String AUDIENCE = "ordre-card";
+    static final String PAYLOAD_TYPE = "ordre-card";
+
     Map<String, Object> claims() {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", issuer);
         claims.put("sub", subject);
+        // Not an access token: no client is called "ordre-card", and Keycloak's own bearer check wants typ Bearer.
+        claims.put("aud", AUDIENCE);
+        claims.put("typ", PAYLOAD_TYPE);
         claims.put("jti", id);
         claims.put("iat", issuedAt);
         claims.put("exp", expiresAt);

@@ -6,7 +6,9 @@ import org.keycloak.models.KeycloakSession;
 
 /**
  * Verifications per client network (an IPv4 address, an IPv6 /64) over a fixed window, counted exactly across
- * the cluster ({@link FixedWindowLimit}).
+ * the cluster ({@link FixedWindowLimit}). The client is the connection's address as Keycloak resolves it: the
+ * X-Forwarded-For of a proxy listed in {@code KC_PROXY_TRUSTED_ADDRESSES}, else the peer itself
+ * (docs/operations.md).
  */
 final class VerificationRateLimit {
 

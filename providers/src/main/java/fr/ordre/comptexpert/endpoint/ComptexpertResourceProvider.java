@@ -1,9 +1,11 @@
 package fr.ordre.comptexpert.endpoint;
 
+import fr.ordre.comptexpert.account.ProfileChangeEntry;
 import fr.ordre.comptexpert.card.CardApiResource;
 import fr.ordre.comptexpert.card.CardPage;
 import fr.ordre.comptexpert.expertpass.ExpertpassResource;
 import fr.ordre.comptexpert.help.HelpPage;
+import fr.ordre.comptexpert.privacy.PrivacyPage;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.services.resource.RealmResourceProvider;
@@ -26,6 +28,18 @@ final class ComptexpertResourceProvider implements RealmResourceProvider {
     @Path("aide")
     public HelpPage help() {
         return new HelpPage(session);
+    }
+
+    /** The privacy notice (RGPD): what is kept, why, how long, who sees it, the person's rights. */
+    @Path("confidentialite")
+    public PrivacyPage privacy() {
+        return new PrivacyPage(session);
+    }
+
+    /** "Changer de profil": starts the member's profile change (a required action) and returns to the account console. */
+    @Path("profil")
+    public ProfileChangeEntry profileChange() {
+        return new ProfileChangeEntry(session);
     }
 
     /** Expertpass: the app's API and the sign-in page's wait and rotate calls (docs/expertpass-openapi.yml). */

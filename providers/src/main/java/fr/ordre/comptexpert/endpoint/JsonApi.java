@@ -24,8 +24,8 @@ public final class JsonApi {
      * An error answer: {@code code} is stable, for programs; {@code error_description} is the message
      * {@code messageKey} of the bundles, in the language negotiated for this request.
      */
-    public static Response error(KeycloakSession session, int status, String code, String messageKey) {
-        ApiMessages.Text description = ApiMessages.resolve(session, messageKey);
+    public static Response error(KeycloakSession session, int status, String code, String messageKey, Object... params) {
+        ApiMessages.Text description = ApiMessages.resolve(session, messageKey, params);
         return Response.status(status).entity(Map.of("error", code, "error_description", description.text()))
                 .type(MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store")
                 .header("Content-Language", description.locale().toLanguageTag()).build();

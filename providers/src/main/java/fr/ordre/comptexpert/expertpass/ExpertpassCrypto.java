@@ -3,12 +3,16 @@ package fr.ordre.comptexpert.expertpass;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -26,6 +30,12 @@ public final class ExpertpassCrypto {
     static final String CARD_PURPOSE = "ordre-expertpass/v1/card";
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * DER of SubjectPublicKeyInfo up to the key bits: SEQUENCE, AlgorithmIdentifier {id-ecPublicKey 1.2.840.10045.2.1,
+     * prime256v1 1.2.840.10045.3.1.7}, BIT STRING of 66 bytes (no unused bits, then the 65-byte uncompressed point).
+     */
+    private static final byte[] P256_SPKI_HEADER = HexFormat.of().parseHex(
+            "3059301306072a8648ce3d020106082a8648ce3d030107034200");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,64}");
 
     private ExpertpassCrypto() {
@@ -48,18 +58,23 @@ public final class ExpertpassCrypto {
         return value != null && TOKEN.matcher(value).matches();
     }
 
-    /** A P-256 public key from its base64 SPKI, or empty if it is anything else. */
+    /**
+     * A P-256 public key from its base64 SPKI, or empty if it is anything else. The curve is checked by its
+     * identifier: the SPKI must name id-ecPublicKey with the named curve prime256v1 (1.2.840.10045.3.1.7), the exact
+     * DER header every platform writes; a key on another 256-bit curve, or with explicit parameters, is refused.
+     */
     static Optional<PublicKey> parsePublicKey(String spkiBase64) {
         if (spkiBase64 == null || spkiBase64.length() > 400) {
             return Optional.empty();
         }
         try {
-            PublicKey key = KeyFactory.getInstance("EC").generatePublic(
-                    new X509EncodedKeySpec(Base64.getDecoder().decode(spkiBase64.trim())));
-            if (key instanceof ECPublicKey ec && ec.getParams().getCurve().getField().getFieldSize() == 256) {
-                return Optional.of(key);
+            byte[] spki = Base64.getDecoder().decode(spkiBase64.trim());
+            if (spki.length != P256_SPKI_HEADER.length + 65
+                    || !Arrays.equals(spki, 0, P256_SPKI_HEADER.length, P256_SPKI_HEADER, 0, P256_SPKI_HEADER.length)) {
+                return Optional.empty();
             }
-            return Optional.empty();
+            PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(spki));
+            return key instanceof ECPublicKey ? Optional.of(key) : Optional.empty();
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -83,15 +98,41 @@ public final class ExpertpassCrypto {
         return String.join("\n", ENROL_PURPOSE, ref, nonce, publicKey, deviceName);
     }
 
-    public static String decisionMessage(String challenge, String code, String deviceId, String decision, long time) {
-        return String.join("\n", DECISION_PURPOSE, challenge, code, deviceId, decision, Long.toString(time));
+    /**
+     * What the phone signs to decide a sign-in: the issuer it enrolled with (so a relaying host cannot pass the
+     * signature on as its own) and the digest of the context it showed (so a relay cannot show an invented one).
+     */
+    public static String decisionMessage(String issuer, String challenge, String context, String code, String deviceId,
+                                         String decision, long time) {
+        return String.join("\n", DECISION_PURPOSE, issuer, challenge, context, code, deviceId, decision, Long.toString(time));
     }
 
-    public static String devicesMessage(String deviceId, long time) {
-        return String.join("\n", DEVICES_PURPOSE, deviceId, Long.toString(time));
+    /**
+     * The digest of what the phone shows before the user decides: SHA-256 over the UTF-8 of the issuer, challenge,
+     * service, browser, OS, IP and time (as {@code GET /challenges/{id}} gives them) joined by '\n', base64url.
+     */
+    public static String contextDigest(String issuer, String challenge, String service, String browser, String os,
+                                       String ip, String time) {
+        String canonical = String.join("\n", issuer, challenge, service, browser, os, ip, time);
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JVM", e);
+        }
     }
 
-    public static String cardMessage(String deviceId, long time) {
-        return String.join("\n", CARD_PURPOSE, deviceId, Long.toString(time));
+    /** A signed device request: the nonce (the app's, 128 to 384 bits, base64url) makes each one usable once. */
+    public static String devicesMessage(String deviceId, long time, String nonce) {
+        return String.join("\n", DEVICES_PURPOSE, deviceId, Long.toString(time), nonce);
+    }
+
+    public static String cardMessage(String deviceId, long time, String nonce) {
+        return String.join("\n", CARD_PURPOSE, deviceId, Long.toString(time), nonce);
+    }
+
+    /** Whether {@code nonce} is one a signed device request may carry: 22 to 64 base64url characters. */
+    public static boolean isNonce(String nonce) {
+        return isToken(nonce);
     }
 }

@@ -42,21 +42,28 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
     @Override
     public void processAction(RequiredActionContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        ExpertpassStore store = new ExpertpassStore(context.getSession());
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        Optional<ExpertpassStore.Entry> enrolment = current(context, store);
         if (!ExpertpassEligibility.eligible(context.getSession(), context.getRealm(), context.getUser())
                 || form.containsKey("cancel")) {
+            // "Annuler" ends the QR too: whoever saw it can no longer enrol with it.
+            enrolment.filter(store::cancelEnrolment).ifPresent(e -> context.getEvent().clone()
+                    .event(EventType.UPDATE_CREDENTIAL_ERROR).user(context.getUser()).detail("credential_type", ExpertpassCredentialModel.TYPE)
+                    .detail(ExpertpassEvents.DETAIL, "enrolment-cancelled").error(ExpertpassEvents.ENROLMENT_CANCELLED));
+            authSession.removeAuthNote(ExpertpassStore.NOTE_ENROLMENT);
             leave(context);
             return;
         }
-        ExpertpassStore store = new ExpertpassStore(context.getSession());
-        AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        Optional<ExpertpassStore.Entry> enrolment = Optional.ofNullable(authSession.getAuthNote(ExpertpassStore.NOTE_ENROLMENT))
-                .flatMap(store::enrolment).filter(e -> context.getUser().getId().equals(e.get("user")));
         if (enrolment.isPresent() && ExpertpassStore.DONE.equals(enrolment.get().status())) {
             authSession.removeAuthNote(ExpertpassStore.NOTE_ENROLMENT);
             context.success();
             return;
         }
-        if (enrolment.isPresent() && !enrolment.get().expired(ExpertpassStore.now())) {
+        // Only a pending QR is shown again: a cancelled one (device cap reached) gets a fresh QR, never a page that
+        // would submit itself again at once.
+        if (enrolment.isPresent() && ExpertpassStore.PENDING.equals(enrolment.get().status())
+                && !enrolment.get().expired(ExpertpassStore.now())) {
             context.form().setInfo("ordreExpertpassEnrolWaiting");
             showQr(context, enrolment.get());
             return;
@@ -74,9 +81,18 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
         }
     }
 
+    /** The enrolment this page shows, if any. */
+    private static Optional<ExpertpassStore.Entry> current(RequiredActionContext context, ExpertpassStore store) {
+        return Optional.ofNullable(context.getAuthenticationSession().getAuthNote(ExpertpassStore.NOTE_ENROLMENT))
+                .flatMap(store::enrolment).filter(e -> context.getUser().getId().equals(e.get("user")));
+    }
+
+    /** A new enrolment QR; the one the page showed before, if still open, is cancelled: one live QR per page. */
     private static ExpertpassStore.Entry freshEnrolment(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        return new ExpertpassStore(context.getSession()).createEnrolment(context.getRealm(), authSession,
+        ExpertpassStore store = new ExpertpassStore(context.getSession());
+        current(context, store).ifPresent(store::cancelEnrolment);
+        return store.createEnrolment(context.getRealm(), authSession,
                 context.getUser().getId(), ExpertpassResource.ENROLMENT_LIFESPAN_SECONDS);
     }
 

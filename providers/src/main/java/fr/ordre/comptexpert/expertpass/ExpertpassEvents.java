@@ -19,8 +19,13 @@ final class ExpertpassEvents {
     static final String INELIGIBLE = "ordre_expertpass_ineligible";
     static final String UNKNOWN_CHALLENGE = "ordre_expertpass_unknown_challenge";
     static final String STALE = "ordre_expertpass_stale_time";
+    static final String FOREIGN_ISSUER = "ordre_expertpass_foreign_issuer";
+    static final String CONTEXT_MISMATCH = "ordre_expertpass_context_mismatch";
+    static final String ROTATE_REFUSED = "ordre_expertpass_rotate_refused";
     static final String ENROLMENT_INVALID = "ordre_expertpass_enrolment_invalid";
     static final String ENROLMENT_USED = "ordre_expertpass_enrolment_used";
+    static final String ENROLMENT_CANCELLED = "ordre_expertpass_enrolment_cancelled";
+    static final String DEVICE_LIMIT = "ordre_expertpass_device_limit";
 
     private ExpertpassEvents() {
     }

@@ -13,6 +13,8 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,8 @@ import java.util.Optional;
 final class ExpertpassLoginForm extends UsernamePasswordForm {
 
     static final String FORM_FIELD = "ordreExpertpass";
+    /** The value of {@link #FORM_FIELD} that asks for the QR (the panel's button for browsers without scripts). */
+    static final String SHOW = "show";
     static final String ATTRIBUTE = "ordreExpertpass";
     static final String AUTH_METHOD = "ordre-expertpass";
 
@@ -36,7 +40,15 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
     @Override
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        if (form.containsKey(FORM_FIELD) && config(context).enabled()) {
+        ExpertpassLoginConfig config = config(context);
+        if (SHOW.equals(form.getFirst(FORM_FIELD)) && config.enabled()) {
+            // The no-script button: the QR is made now, on request, and shown by the panel below.
+            ExpertpassPanelStart.challenge(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
+                    config.challengeLifespanSeconds(), config.codeDigits());
+            context.challenge(challenge(context, new MultivaluedHashMap<>()));
+            return;
+        }
+        if (form.containsKey(FORM_FIELD) && config.enabled()) {
             continueWithExpertpass(context);
             return;
         }
@@ -121,67 +133,85 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         return super.challenge(context, error, field);
     }
 
-    /** Sets the panel's attributes: the current challenge if still fresh enough to scan, else a new one. */
+    /**
+     * Sets the panel's attributes. The attempt's current challenge is shown if it can still be scanned (after the
+     * no-script button, or "Continuer" while pending); otherwise the panel gets only a start token and no QR: nothing
+     * is stored or drawn for a page whose QR nobody looks at ({@link ExpertpassPanelStart}).
+     */
     private void offerExpertpass(AuthenticationFlowContext context) {
         ExpertpassLoginConfig config = config(context);
         if (!config.enabled()) {
             return;
         }
-        ExpertpassStore store = new ExpertpassStore(context.getSession());
+        KeycloakSession session = context.getSession();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String current = authSession.getAuthNote(ExpertpassStore.NOTE_CHALLENGE);
         long now = ExpertpassStore.now();
-        ExpertpassStore.Entry challenge = Optional.ofNullable(current).flatMap(store::challenge)
-                .filter(c -> ExpertpassStore.PENDING.equals(c.status()) && c.expiresAt() - now >= 10)
-                .orElseGet(() -> store.createChallenge(context.getRealm(), authSession,
-                        ExpertpassStore.ChallengeOrigin.of(context.getSession(), authSession.getClient()),
-                        config.challengeLifespanSeconds(), config.codeDigits()));
-        String apiBase = ExpertpassResource.apiBase(context.getSession(), context.getRealm());
+        Optional<Map<String, Object>> shown = Optional.ofNullable(current).flatMap(new ExpertpassStore(session)::challenge)
+                .filter(c -> ExpertpassPanelStart.scannable(c, now))
+                .map(c -> ExpertpassPanelStart.shown(session, context.getRealm(), c));
+        String start = shown.isPresent() ? null : ExpertpassPanelStart.token(session, context.getRealm(), authSession, config);
         // The session's forms provider, the one the form about to be shown uses: context.form() would also make a
         // second action code and action URL, for nothing.
-        context.getSession().getProvider(LoginFormsProvider.class).setAttribute(ATTRIBUTE, new ExpertpassPanel(
-                ExpertpassQr.dataUri(apiBase + "/challenges/" + challenge.id()), challenge.get("code"),
-                challenge.watchToken(ExpertpassStore.KIND_CHALLENGE), apiBase, Math.max(1, challenge.expiresAt() - now)));
+        session.getProvider(LoginFormsProvider.class).setAttribute(ATTRIBUTE, new ExpertpassPanel(
+                ExpertpassResource.apiBase(session, context.getRealm()), start, shown.orElse(Map.of())));
     }
 
     private static ExpertpassLoginConfig config(AuthenticationFlowContext context) {
         return ExpertpassLoginConfig.of(context.getAuthenticatorConfig());
     }
 
-    /** What the panel and enrolment templates read (a bean: FreeMarker sees record accessors as methods). */
+    /**
+     * What the panel and enrolment templates read (a bean: FreeMarker sees record accessors as methods). A panel not
+     * shown yet has a start token and no QR, code or watch token.
+     */
     public static final class ExpertpassPanel {
-        private final String qr;
-        private final String code;
-        private final String watch;
         private final String api;
-        private final long expiresIn;
+        private final String start;
+        private final Map<String, Object> shown;
 
-        ExpertpassPanel(String qr, String code, String watch, String api, long expiresIn) {
-            this.qr = qr;
-            this.code = code;
-            this.watch = watch;
+        ExpertpassPanel(String api, String start, Map<String, Object> shown) {
             this.api = api;
-            this.expiresIn = expiresIn;
+            this.start = start;
+            this.shown = shown;
+        }
+
+        /** A panel shown at once (the enrolment page: the person asked for it); {@code code} may be null. */
+        ExpertpassPanel(String qr, String code, String watch, String api, long expiresIn) {
+            this(api, null, shownNow(qr, code, watch, expiresIn));
+        }
+
+        private static Map<String, Object> shownNow(String qr, String code, String watch, long expiresIn) {
+            Map<String, Object> shown = new HashMap<>();
+            shown.put("qr", qr);
+            shown.put("code", code);
+            shown.put("watch", watch);
+            shown.put("expiresIn", expiresIn);
+            return shown;
         }
 
         public String getQr() {
-            return qr;
+            return (String) shown.get("qr");
         }
 
         public String getCode() {
-            return code;
+            return (String) shown.get("code");
         }
 
         public String getWatch() {
-            return watch;
+            return (String) shown.get("watch");
         }
 
         public String getApi() {
             return api;
         }
 
-        public long getExpiresIn() {
-            return expiresIn;
+        public String getStart() {
+            return start;
+        }
+
+        public Long getExpiresIn() {
+            return (Long) shown.get("expiresIn");
         }
     }
 }

@@ -19,10 +19,12 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.services.Urls;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -52,6 +54,10 @@ public final class ExpertpassResource {
     /** One long-poll; the page asks again at once. Below common proxy idle timeouts. */
     static final long WAIT_SECONDS = 25;
     static final int ENROLMENT_LIFESPAN_SECONDS = 240;
+    static final String MAX_DEVICES_ATTRIBUTE = "ordreExpertpassMaxDevices";
+    static final int MAX_DEVICES_DEFAULT = 5;
+    /** A rotation may come this early, for clocks of cluster nodes that differ slightly; the page asks at expiry. */
+    static final long ROTATE_EARLY_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(ExpertpassResource.class);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
@@ -74,6 +80,14 @@ public final class ExpertpassResource {
                 + "/comptexpert/expertpass/" + VERSION;
     }
 
+    /**
+     * The realm's issuer as tokens carry it ({@code Urls.realmIssuer}): the server a phone enrols with and the one
+     * its decisions must name. Behind the configured hostname it does not depend on the request's Host.
+     */
+    static String issuer(KeycloakSession session, RealmModel realm) {
+        return Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName());
+    }
+
     // ---------------------------------------------------------------- enrolment
 
     @GET
@@ -88,6 +102,7 @@ public final class ExpertpassResource {
         body.put("enrolment", ref);
         body.put("nonce", entry.get().get("nonce"));
         body.put("realm", realm.getName());
+        body.put("issuer", issuer(session, realm));
         body.put("expiresAt", entry.get().expiresAt());
         body.put("algorithm", ExpertpassCrypto.ALGORITHM);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
@@ -122,6 +137,10 @@ public final class ExpertpassResource {
         ExpertpassStore.Entry enrolment = found.get();
         UserModel user = session.users().getUserById(realm, enrolment.get("user"));
         event.user(user);
+        if (ExpertpassStore.CANCELLED.equals(enrolment.status())) {
+            event.detail(ExpertpassEvents.DETAIL, "enrolment-cancelled").error(ExpertpassEvents.ENROLMENT_CANCELLED);
+            return JsonApi.error(session, 410, "enrolment_cancelled", "ordreApiEnrolmentCancelled");
+        }
         if (!ExpertpassStore.PENDING.equals(enrolment.status())) {
             event.detail(ExpertpassEvents.DETAIL, "enrolment-used").error(ExpertpassEvents.ENROLMENT_USED);
             return JsonApi.error(session, 409, "enrolment_used", "ordreApiEnrolmentUsed");
@@ -147,6 +166,13 @@ public final class ExpertpassResource {
             event.error(ExpertpassEvents.INELIGIBLE);
             return JsonApi.error(session, 403, "ineligible", "ordreApiExpertpassIneligible");
         }
+        int cap = maxDevices(realm);
+        if (user.credentialManager().getStoredCredentialsByTypeStream(ExpertpassCredentialModel.TYPE).count() >= cap) {
+            store.update(ExpertpassStore.ENROLMENT, enrolment.with("status", ExpertpassStore.CANCELLED));
+            event.detail(ExpertpassEvents.DETAIL, "device-limit").detail("max_devices", Integer.toString(cap))
+                    .error(ExpertpassEvents.DEVICE_LIMIT);
+            return JsonApi.error(session, 409, "device_limit", "ordreApiDeviceLimit", cap);
+        }
         CredentialModel credential = user.credentialManager().createStoredCredential(
                 ExpertpassCredentialModel.create(deviceName, publicKey.trim(), System.currentTimeMillis()));
         store.update(ExpertpassStore.ENROLMENT, enrolment.with("status", ExpertpassStore.DONE)
@@ -161,6 +187,16 @@ public final class ExpertpassResource {
         body.put("deviceName", deviceName);
         body.put("username", user.getUsername());
         return Response.status(201).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Realm attribute {@value #MAX_DEVICES_ATTRIBUTE}: phones per user (default {@value #MAX_DEVICES_DEFAULT}, 1 to 50). */
+    static int maxDevices(RealmModel realm) {
+        try {
+            String value = realm.getAttribute(MAX_DEVICES_ATTRIBUTE);
+            return value == null ? MAX_DEVICES_DEFAULT : Math.max(1, Math.min(50, Integer.parseInt(value.trim())));
+        } catch (NumberFormatException e) {
+            return MAX_DEVICES_DEFAULT;
+        }
     }
 
     private Optional<ExpertpassStore.Entry> liveEnrolment(String ref) {
@@ -201,12 +237,13 @@ public final class ExpertpassResource {
         }
         ExpertpassStore.Entry c = found.get();
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("issuer", issuer(session, realm));
         body.put("challenge", id);
         body.put("service", c.get("service"));
         body.put("browser", c.get("browser"));
         body.put("os", c.get("os"));
         body.put("ip", c.get("ip"));
-        body.put("time", Instant.ofEpochSecond(c.createdAt()).toString());
+        body.put("time", shownTime(c));
         body.put("expiresAt", c.expiresAt());
         body.put("codeDigits", c.codeDigits());
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
@@ -222,17 +259,21 @@ public final class ExpertpassResource {
         String deviceId = JsonApi.text(in, "deviceId");
         String decision = JsonApi.text(in, "decision");
         String signature = JsonApi.text(in, "signature");
+        String issuer = JsonApi.text(in, "issuer");
+        String context = JsonApi.text(in, "context");
         Long time = in == null || !(in.get("time") instanceof Number n) ? null : n.longValue();
         if (code == null || deviceId == null || decision == null || signature == null || time == null
+                || issuer == null || context == null
                 || !("approve".equals(decision) || "deny".equals(decision)) || !code.matches("[0-9]{1,6}")) {
             return JsonApi.error(session, 400, "invalid_request", "ordreApiDecisionRequestInvalid");
         }
         EventBuilder event = event(EventType.LOGIN_ERROR).detail("auth_method", ExpertpassLoginForm.AUTH_METHOD);
+        String message = ExpertpassCrypto.decisionMessage(issuer, id, context, code, deviceId, decision, time);
         Optional<ExpertpassStore.Entry> found = store.challenge(id).filter(c -> realm.getId().equals(c.get("realm")));
         if (found.isEmpty() && store.used(id)) {
             // Approved and already consumed by its sign-in: a replay, whoever is quicker, the browser or the replayer.
             Device.find(session, realm, deviceId)
-                    .filter(d -> ExpertpassCrypto.verify(d.key(), ExpertpassCrypto.decisionMessage(id, code, deviceId, decision, time), signature))
+                    .filter(d -> ExpertpassCrypto.verify(d.key(), message, signature))
                     .ifPresent(d -> event.user(d.user()).detail("credential_id", d.credential().getId()));
             event.detail(ExpertpassEvents.DETAIL, "replay").error(ExpertpassEvents.REPLAY);
             return JsonApi.error(session, 409, "already_used", "ordreApiChallengeUsed");
@@ -254,7 +295,6 @@ public final class ExpertpassResource {
         }
         UserModel user = device.get().user();
         event.user(user).detail("credential_id", device.get().credential().getId());
-        String message = ExpertpassCrypto.decisionMessage(id, code, deviceId, decision, time);
         if (!ExpertpassCrypto.verify(device.get().key(), message, signature)) {
             event.detail(ExpertpassEvents.DETAIL, "bad-signature").error(ExpertpassEvents.BAD_SIGNATURE);
             return JsonApi.error(session, 403, "bad_signature", "ordreApiBadSignature");
@@ -273,6 +313,19 @@ public final class ExpertpassResource {
                 || attempt.isEmpty() || !id.equals(attempt.get().getAuthNote(ExpertpassStore.NOTE_CHALLENGE))) {
             event.detail(ExpertpassEvents.DETAIL, "expired").error(ExpertpassEvents.EXPIRED);
             return JsonApi.error(session, 410, "expired", "ordreApiChallengeExpired");
+        }
+        // A signed decision for another server, or for a context this server did not show: the QR was relayed.
+        // The challenge is burnt, so the relaying browser cannot wait for a second try.
+        if (!issuer.equals(issuer(session, realm))) {
+            decide(challenge, ExpertpassStore.DENIED, "relay", null);
+            event.detail(ExpertpassEvents.DETAIL, "foreign-issuer").detail("signed_issuer", abbreviate(issuer))
+                    .error(ExpertpassEvents.FOREIGN_ISSUER);
+            return JsonApi.error(session, 403, "foreign_issuer", "ordreApiForeignIssuer");
+        }
+        if (!MessageDigest.isEqual(context.getBytes(StandardCharsets.US_ASCII), contextDigest(challenge).getBytes(StandardCharsets.US_ASCII))) {
+            decide(challenge, ExpertpassStore.DENIED, "relay", null);
+            event.detail(ExpertpassEvents.DETAIL, "context-mismatch").error(ExpertpassEvents.CONTEXT_MISMATCH);
+            return JsonApi.error(session, 403, "context_mismatch", "ordreApiContextMismatch");
         }
         if (!user.isEnabled() || !ExpertpassEligibility.eligible(session, realm, user)) {
             decide(challenge, ExpertpassStore.DENIED, "ineligible", null);
@@ -298,6 +351,20 @@ public final class ExpertpassResource {
         return Response.ok(Map.of("status", ExpertpassStore.APPROVED), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
+    private static String shownTime(ExpertpassStore.Entry challenge) {
+        return Instant.ofEpochSecond(challenge.createdAt()).toString();
+    }
+
+    /** The digest of the context this server shows for {@code challenge} ({@link #challenge}), as the phone signs it. */
+    private String contextDigest(ExpertpassStore.Entry c) {
+        return ExpertpassCrypto.contextDigest(issuer(session, realm), c.id(), c.get("service"), c.get("browser"),
+                c.get("os"), c.get("ip"), shownTime(c));
+    }
+
+    private static String abbreviate(String value) {
+        return value.length() <= 200 ? value : value.substring(0, 200);
+    }
+
     private void decide(ExpertpassStore.Entry challenge, String status, String reason, Device device) {
         ExpertpassStore.Entry decided = challenge.with("status", status);
         if (reason != null) {
@@ -319,24 +386,36 @@ public final class ExpertpassResource {
         Map<String, Object> in = JsonApi.parseObject(json);
         String deviceId = JsonApi.text(in, "deviceId");
         String signature = JsonApi.text(in, "signature");
+        String nonce = JsonApi.text(in, "nonce");
         Long time = in == null || !(in.get("time") instanceof Number n) ? null : n.longValue();
-        if (deviceId == null || signature == null || time == null) {
+        if (deviceId == null || signature == null || time == null || !ExpertpassCrypto.isNonce(nonce)) {
             return JsonApi.error(session, 400, "invalid_request", "ordreApiSignedRequestInvalid");
         }
-        Optional<Device> device = Device.find(session, realm, deviceId);
-        if (device.isEmpty() || !ExpertpassCrypto.verify(device.get().key(),
-                ExpertpassCrypto.devicesMessage(deviceId, time), signature)
-                || Math.abs(ExpertpassStore.now() - time) > CLOCK_SKEW_SECONDS) {
+        SignedDeviceRequest.Outcome signed = SignedDeviceRequest.verify(session, realm, deviceId,
+                ExpertpassCrypto.devicesMessage(deviceId, time, nonce), signature, time, nonce);
+        if (!signed.accepted()) {
+            EventBuilder event = event(EventType.LOGIN_ERROR).detail(ExpertpassEvents.DETAIL, "devices");
+            if (signed.user() != null) {
+                event.user(signed.user()).detail("credential_id", signed.credentialId());
+            }
+            if (signed.refusal() == SignedDeviceRequest.Refusal.REPLAY) {
+                event.error(ExpertpassEvents.REPLAY);
+                return JsonApi.error(session, 409, "already_used", "ordreApiRequestReplayed");
+            }
+            event.error(signed.refusal() == SignedDeviceRequest.Refusal.UNKNOWN_DEVICE ? ExpertpassEvents.DEVICE_REVOKED
+                    : signed.refusal() == SignedDeviceRequest.Refusal.STALE_TIME ? ExpertpassEvents.STALE
+                    : ExpertpassEvents.BAD_SIGNATURE);
             return JsonApi.error(session, 403, "unknown_device", "ordreApiDeviceUnknown");
         }
-        UserModel user = device.get().user();
+        UserModel user = signed.user();
+        String current = signed.credentialId();
         List<Map<String, Object>> devices = user.credentialManager()
                 .getStoredCredentialsByTypeStream(ExpertpassCredentialModel.TYPE).map(c -> {
                     Map<String, Object> d = new LinkedHashMap<>();
                     d.put("deviceId", deviceId(user.getId(), c.getId()));
                     d.put("deviceName", c.getUserLabel());
                     d.put("created", c.getCreatedDate() == null ? null : Instant.ofEpochMilli(c.getCreatedDate()).toString());
-                    d.put("current", c.getId().equals(device.get().credential().getId()));
+                    d.put("current", c.getId().equals(current));
                     return d;
                 }).toList();
         return Response.ok(Map.of("username", user.getUsername(), "devices", devices), MediaType.APPLICATION_JSON_TYPE).build();
@@ -375,9 +454,21 @@ public final class ExpertpassResource {
                 .thenApply(ExpertpassResource::status);
     }
 
+    /** The panel's first QR, asked for by the page when the panel comes into view ({@link ExpertpassPanelStart}). */
+    @POST
+    @Path("v1/browser/start")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response start(String json) {
+        return ExpertpassPanelStart.start(session, realm, JsonApi.text(JsonApi.parseObject(json), "start"))
+                .map(body -> Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build())
+                .orElseGet(() -> status(ExpertpassStore.GONE));
+    }
+
     /**
      * A new sign-in QR for the same login attempt, when the current one expired on an open page. The answer holds
-     * the new QR's watch token, which the page uses from then on.
+     * the new QR's watch token, which the page uses from then on. Only the attempt's current QR is rotated, once, and
+     * not before it expires: a page cannot make store entries faster than one per lifespan.
      */
     @POST
     @Path("v1/browser/rotate")
@@ -398,16 +489,20 @@ public final class ExpertpassResource {
         if (attempt.isEmpty()) {
             return status(ExpertpassStore.GONE);
         }
+        String refusal = !ExpertpassStore.PENDING.equals(old.get().status())
+                || !old.get().id().equals(attempt.get().getAuthNote(ExpertpassStore.NOTE_CHALLENGE)) ? "not-current"
+                : ExpertpassStore.now() < old.get().expiresAt() - ROTATE_EARLY_SECONDS ? "too-early"
+                : !store.takeRotation(old.get()) ? "already-rotated" : null;
+        if (refusal != null) {
+            // The page's script never asks this: someone replays an old watch token or asks before the QR ends.
+            event(EventType.LOGIN_ERROR).client(attempt.get().getClient()).detail("auth_method", ExpertpassLoginForm.AUTH_METHOD)
+                    .detail(ExpertpassEvents.DETAIL, refusal).error(ExpertpassEvents.ROTATE_REFUSED);
+            return status(ExpertpassStore.ROTATED);
+        }
         ExpertpassStore.Entry fresh = store.createChallenge(realm, attempt.get(), ExpertpassStore.ChallengeOrigin.of(old.get()),
                 old.get().lifespanSeconds(), old.get().codeDigits());
         store.update(ExpertpassStore.CHALLENGE, old.get().with("status", ExpertpassStore.ROTATED));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", ExpertpassStore.PENDING);
-        body.put("qr", ExpertpassQr.dataUri(apiBase(session, realm) + "/challenges/" + fresh.id()));
-        body.put("code", fresh.get("code"));
-        body.put("watch", fresh.watchToken(ExpertpassStore.KIND_CHALLENGE));
-        body.put("expiresIn", fresh.expiresAt() - ExpertpassStore.now());
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(ExpertpassPanelStart.shown(session, realm, fresh), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     // ---------------------------------------------------------------- helpers

@@ -20,7 +20,9 @@ import java.util.Optional;
  * <li>{@code ordre-ep:ch:<id>}: a sign-in challenge, bound server-side to one login attempt (root auth
  *     session + tab); its status moves pending → approved | denied | rotated;</li>
  * <li>{@code ordre-ep:en:<ref>}: an enrolment reference, bound to a user and a nonce; pending → done;</li>
- * <li>{@code ordre-ep:used:<id>}: the accept-once marker, taken with putIfAbsent (immediate).</li>
+ * <li>{@code ordre-ep:used:<id>}: the accept-once marker, taken with putIfAbsent (immediate);</li>
+ * <li>{@code ordre-ep:rot:<id>}: the rotate-once marker of a challenge; {@code ordre-ep:nonce:<device>:<nonce>}: a
+ *     signed device request's nonce, both taken with putIfAbsent.</li>
  * </ul>
  * Each entry also holds a {@code watch} secret: the page that shows the QR waits on and rotates its entry with
  * {@code <kind>.<id>.<secret>}, which no QR contains. The entries are written with put, which lands with the
@@ -32,6 +34,8 @@ final class ExpertpassStore {
     static final String CHALLENGE = "ordre-ep:ch:";
     static final String ENROLMENT = "ordre-ep:en:";
     static final String USED = "ordre-ep:used:";
+    static final String ROTATION = "ordre-ep:rot:";
+    static final String NONCE = "ordre-ep:nonce:";
 
     /** Auth session notes: the current challenge (sign-in) or enrolment of the attempt. */
     static final String NOTE_CHALLENGE = "ordre.expertpass.challenge";
@@ -46,6 +50,7 @@ final class ExpertpassStore {
     static final String DENIED = "denied";
     static final String ROTATED = "rotated";
     static final String DONE = "done";
+    static final String CANCELLED = "cancelled";
     static final String EXPIRED = "expired";
     static final String GONE = "gone";
 
@@ -176,6 +181,19 @@ final class ExpertpassStore {
         return store.putIfAbsent(USED + id, Math.max(1, lifespanSeconds));
     }
 
+    /** Takes the one rotation a challenge allows (putIfAbsent: two racing requests cannot both rotate it). */
+    boolean takeRotation(Entry challenge) {
+        return store.putIfAbsent(ROTATION + challenge.id(), Math.max(1, challenge.keepSeconds(now())));
+    }
+
+    /**
+     * Takes a signed device request's nonce for as long as its time is accepted, so that the same request cannot be
+     * played twice. The nonce is scoped by the device, whose signature covers it.
+     */
+    boolean takeNonce(String deviceId, String nonce, long lifespanSeconds) {
+        return store.putIfAbsent(NONCE + deviceId + ":" + nonce, Math.max(1, lifespanSeconds));
+    }
+
     /** Whether a decision was already taken for this challenge (the marker outlives the challenge). */
     boolean used(String id) {
         return store.contains(USED + id);
@@ -216,6 +234,18 @@ final class ExpertpassStore {
         store.put(ENROLMENT + ref, lifespanSeconds + KEEP_SECONDS, notes);
         authSession.setAuthNote(NOTE_ENROLMENT, ref);
         return new Entry(ref, notes);
+    }
+
+    /**
+     * Ends an enrolment nobody used: its reference is taken (so a phone racing the cancel fails at putIfAbsent) and
+     * marked cancelled. False if a phone took it first.
+     */
+    boolean cancelEnrolment(Entry enrolment) {
+        if (!PENDING.equals(enrolment.status()) || !takeOnce(enrolment.id(), enrolment.keepSeconds(now()))) {
+            return false;
+        }
+        update(ENROLMENT, enrolment.with("status", CANCELLED));
+        return true;
     }
 
     Optional<Entry> enrolment(String ref) {

@@ -9,12 +9,14 @@ import java.util.Optional;
 /**
  * The app's authentication, for features built on Expertpass (the professional card): a request signed by
  * the key of an enrolled, non-revoked device, with a time within the allowed clock skew. The same checks as
- * the devices call of {@link ExpertpassResource}; the caller chooses the purpose line of what is signed.
+ * the devices call of {@link ExpertpassResource}; the caller chooses the purpose line of what is signed, which must
+ * cover the request's nonce: a nonce is accepted once within the clock-skew window, so a captured request cannot be
+ * played again.
  */
 public final class SignedDeviceRequest {
 
     /** Why a signed request was refused; the caller turns it into its own error and event. */
-    public enum Refusal { UNKNOWN_DEVICE, BAD_SIGNATURE, STALE_TIME }
+    public enum Refusal { UNKNOWN_DEVICE, BAD_SIGNATURE, STALE_TIME, REPLAY }
 
     /** The outcome: the device's user and credential, or a refusal (with the named user when known, for events). */
     public record Outcome(UserModel user, String credentialId, Refusal refusal) {
@@ -26,9 +28,12 @@ public final class SignedDeviceRequest {
     private SignedDeviceRequest() {
     }
 
-    /** Verifies {@code signature} over {@code message} by the device {@code deviceId}, at {@code time} (Unix seconds). */
+    /**
+     * Verifies {@code signature} over {@code message} (which holds {@code nonce}) by the device {@code deviceId}, at
+     * {@code time} (Unix seconds), and takes the nonce.
+     */
     public static Outcome verify(KeycloakSession session, RealmModel realm, String deviceId, String message,
-                                 String signature, long time) {
+                                 String signature, long time, String nonce) {
         Optional<ExpertpassResource.Device> device = ExpertpassResource.Device.find(session, realm, deviceId);
         if (device.isEmpty()) {
             return new Outcome(ExpertpassResource.Device.userOf(session, realm, deviceId).orElse(null), null,
@@ -41,6 +46,11 @@ public final class SignedDeviceRequest {
         }
         if (Math.abs(ExpertpassStore.now() - time) > ExpertpassResource.CLOCK_SKEW_SECONDS) {
             return new Outcome(user, credentialId, Refusal.STALE_TIME);
+        }
+        // Kept as long as a request with that time is accepted (the time may be up to the skew ahead).
+        long window = time + ExpertpassResource.CLOCK_SKEW_SECONDS - ExpertpassStore.now() + 1;
+        if (!new ExpertpassStore(session).takeNonce(deviceId, nonce, window)) {
+            return new Outcome(user, credentialId, Refusal.REPLAY);
         }
         return new Outcome(user, credentialId, null);
     }

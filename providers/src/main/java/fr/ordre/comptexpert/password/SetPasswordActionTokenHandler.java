@@ -11,17 +11,23 @@ import org.keycloak.models.ClientModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.services.util.ResolveRelative;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
+import org.jboss.logging.Logger;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.messages.Messages;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * Opens the "set your password" page for the link's user, marks the email verified (the person just proved
- * they read it), and signs them in once the password is set. The token is consumed only then: a link
+ * Opens the "set your password" page ({@link SetPasswordAction}) for the link's user, marks the email verified
+ * (the person just proved they read it), and signs them in once the password is set (in the browser that asked
+ * for the link; in another one, see {@link #startFreshAuthenticationSession}). The token is consumed only then: a link
  * opened and abandoned still works until it expires.
  */
 public final class SetPasswordActionTokenHandler extends AbstractActionTokenHandler<SetPasswordActionToken> {
+
+    private static final Logger LOG = Logger.getLogger(SetPasswordActionTokenHandler.class);
 
     public SetPasswordActionTokenHandler() {
         super(SetPasswordActionToken.TOKEN_TYPE, SetPasswordActionToken.class, Messages.INVALID_CODE,
@@ -47,7 +53,8 @@ public final class SetPasswordActionTokenHandler extends AbstractActionTokenHand
             context.getSession().sessions().getUserSessionsStream(context.getRealm(), user).toList()
                     .forEach(s -> AuthenticationManager.backchannelLogout(context.getSession(), s, true));
         }
-        authSession.addRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+        authSession.setAuthNote(SetPasswordAction.NOTE_REASON, token.getReason());
+        authSession.addRequiredAction(passwordAction(context.getRealm()));
         context.getEvent().detail("ordre_reason", token.getReason());
         String next = AuthenticationManager.nextRequiredAction(context.getSession(), authSession, context.getRequest(),
                 context.getEvent());
@@ -56,14 +63,33 @@ public final class SetPasswordActionTokenHandler extends AbstractActionTokenHand
     }
 
     /**
-     * Opened in another browser than the one that asked for it (the phone's mail app, say): a new login for
-     * the same service, without Keycloak's "end after required actions" so that the person is signed in once
-     * the password is set. They land on the service's home page if it has a valid one, else their account page.
+     * Our page when the realm has it; Keycloak skips a required action the realm does not know, which here
+     * would sign the person in without a password, so an older realm import falls back to Keycloak's page.
+     */
+    private static String passwordAction(RealmModel realm) {
+        RequiredActionProviderModel ours = realm.getRequiredActionProviderByAlias(SetPasswordActionFactory.PROVIDER_ID);
+        if (ours != null && ours.isEnabled()) {
+            return SetPasswordActionFactory.PROVIDER_ID;
+        }
+        LOG.warnf("Realm %s has no enabled required action %s: set-password links open Keycloak's page",
+                realm.getName(), SetPasswordActionFactory.PROVIDER_ID);
+        return UserModel.RequiredAction.UPDATE_PASSWORD.name();
+    }
+
+    /**
+     * Opened in another browser than the one that asked for it (the phone's mail app, say): nothing there to
+     * go back to. Once the password is set, Keycloak ends the flow on its info page, which our theme words
+     * "Votre mot de passe est créé" with a "Se connecter" button: to the service's home page when the client
+     * has a valid one, else to the account console (which asks to sign in). No service is redirected to with
+     * a code it did not ask for, and no session starts in a browser the person may not keep.
      */
     @Override
     public AuthenticationSessionModel startFreshAuthenticationSession(SetPasswordActionToken token,
                                                                        ActionTokenContext<SetPasswordActionToken> context) {
         AuthenticationSessionModel authSession = context.createAuthenticationSessionForClient(token.getIssuedFor());
+        authSession.setAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS, "true");
+        authSession.setAuthNote(AuthenticationManager.SET_REDIRECT_URI_AFTER_REQUIRED_ACTIONS, "true");
+        authSession.setAuthNote(SetPasswordAction.NOTE_OTHER_BROWSER, "true");
         ClientModel client = authSession.getClient();
         String home = ResolveRelative.resolveRelativeUri(context.getSession(), client.getRootUrl(), client.getBaseUrl());
         String valid = home == null ? null : RedirectUtils.verifyRedirectUri(context.getSession(), home, client);

@@ -8,8 +8,8 @@ import java.util.Set;
  * Folds a name to the form used to match people against the Tableau, as people type it on a plain
  * keyboard: "d'Artagnan" finds "DARTAGNAN", "Lefèvre-Dupont" finds "lefevre dupont", "Łukasiewicz"
  * finds "Lukasiewicz", "Þórsdóttir" finds "Thorsdottir". Lower case, NFKD without marks, every Latin
- * letter Unicode does not decompose spelt out from {@link #plainSpelling(int)}, no spaces, hyphens, apostrophes
- * or dots.
+ * letter Unicode does not decompose spelt out from an explicit table ({@code plainSpelling}), no
+ * spaces, hyphens, apostrophes or dots.
  *
  * <p>Some letters have a second usual spelling: German ä ö ü typed "ae" "oe" "ue", Scandinavian å and ø
  * typed "aa" and "oe", South Slavic đ typed "dj". {@link #variants(String)} gives both keys, so that

@@ -19,7 +19,8 @@ public final class ClientNetwork {
         }
         String literal = address.strip();
         if (literal.indexOf(':') < 0) {
-            return literal;
+            // Only a dotted literal counts: a name or a list ("1.2.3.4, 5.6.7.8") is nobody's address.
+            return literal.matches("[0-9]{1,3}(\\.[0-9]{1,3}){3}") ? literal : "unknown";
         }
         int zone = literal.indexOf('%');
         if (zone >= 0) {

@@ -14,18 +14,20 @@ import java.util.Map;
 /**
  * An email rendered now, in the request (theme, locale and absolute URLs resolved from it), and sent
  * later by any session: the response must not wait for the SMTP server, or its timing would tell
- * whether the account exists.
+ * whether the account exists; or rendered in the request's transaction and sent once it is committed.
  */
 public record RenderedEmail(String address, String subject, String text, String html) {
 
+    /** Rendered for the user and addressed to their email. */
     public static RenderedEmail render(KeycloakSession session, RealmModel realm, UserModel user, String subjectKey,
                                        String template, Map<String, Object> attributes) throws EmailException {
         return render(session, realm, user, user.getEmail(), subjectKey, template, attributes);
     }
 
-    /** For a mail about {@code user} (its locale, its names) to another address: the one the Tableau has on file. */
+    /** Rendered for the user (theme, locale) but addressed elsewhere, e.g. to the address they just left, or the one the Tableau has on file. */
     public static RenderedEmail render(KeycloakSession session, RealmModel realm, UserModel user, String address,
-                                       String subjectKey, String template, Map<String, Object> attributes) throws EmailException {
+                                       String subjectKey, String template, Map<String, Object> attributes)
+            throws EmailException {
         Renderer renderer = new Renderer(session);
         renderer.setRealm(realm).setUser(user);
         return renderer.render(address, subjectKey, template, new HashMap<>(attributes));

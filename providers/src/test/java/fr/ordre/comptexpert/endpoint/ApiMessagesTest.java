@@ -28,7 +28,7 @@ class ApiMessagesTest {
     private static final Pattern OPENAPI_CODES = Pattern.compile("error: \\{type: string, enum: \\[([a-z_, ]+)]");
     private static final Pattern ERROR_CALL = Pattern.compile("JsonApi\\.error\\(");
     private static final Pattern TRANSLATED_CALL =
-            Pattern.compile("JsonApi\\.error\\(session, \\d{3}, \"([a-z_]+)\", \"(ordreApi[A-Z][A-Za-z0-9]*)\"\\)");
+            Pattern.compile("JsonApi\\.error\\(session, \\d{3}, \"([a-z_]+)\", \"(ordreApi[A-Z][A-Za-z0-9]*)\"(, [^;]*)?\\);");
 
     @Test
     void everyErrorAnsweredHasItsTextInFrenchAndEnglish() throws IOException {

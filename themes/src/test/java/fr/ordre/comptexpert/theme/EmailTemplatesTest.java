@@ -87,7 +87,7 @@ class EmailTemplatesTest {
         assertTrue(html.contains("valid for 30 minutes and can be used only once"), html);
 
         String text = text("ordre-set-password.ftl", setPassword("fr"));
-        assertTrue(text.contains("Votre identifiant : mh.darcy"), text);
+        assertTrue(text.contains("Votre identifiant\u00A0: mh.darcy"), text);
         assertTrue(text.contains(LINK), text);
         assertTrue(text.contains("Bonjour Marie-Hélène d'Arcy,"), text);
     }
@@ -178,6 +178,29 @@ class EmailTemplatesTest {
         assertTrue(en.contains("https://compte.example.fr/realms/comptexpert/account"), en);
     }
 
+    @Test
+    void emailChangedTellsTheOldAddressWithAWayToReportIt() throws Exception {
+        Map<String, Object> m = model("fr", true);
+        m.put("firstName", "Marie");
+        m.put("lastName", "Dupont");
+        m.put("username", "marie.dupont");
+        m.put("newEmail", "m…@exemple.fr");
+        m.put("time", "12/03/2026 à 14:05");
+        m.put("contactEmail", "dpo@ordre.example");
+        m.put("reportSubject", "Comptexpert%20marie.dupont");
+        String out = html("ordre-email-changed.ftl", m);
+        assertTrue(out.contains("Bonjour Marie Dupont,"), out);
+        assertTrue(out.contains("<strong>marie.dupont</strong>") && out.contains("<strong>m…@exemple.fr</strong>"), out);
+        assertTrue(out.contains("href=\"mailto:dpo@ordre.example?subject=Comptexpert%20marie.dupont\""), out);
+        assertTrue(out.contains("Signaler ce changement"), out);
+
+        String en = text("ordre-email-changed.ftl", withLang(m, "en"));
+        assertTrue(en.contains("New address: m…@exemple.fr"), en);
+        assertTrue(en.contains("To report this change, write to: dpo@ordre.example"), en);
+        m.put("contactEmail", "");
+        assertFalse(html("ordre-email-changed.ftl", m).contains("mailto:"), "no contact, no report button");
+    }
+
     /** A scheduled task has no request: no url attribute, so no help or account link, and no failure. */
     @ParameterizedTest
     @ValueSource(strings = {"ordre-set-password.ftl", "ordre-expertpass-device-added.ftl"})
@@ -198,19 +221,20 @@ class EmailTemplatesTest {
         m.put("user", Map.of("username", "mh.darcy", "firstName", "Marie", "lastName", "Darcy"));
         m.put("link", LINK);
         m.put("linkExpiration", 720);
-        m.put("requiredActions", List.of("UPDATE_PASSWORD", "VERIFY_EMAIL"));
+        m.put("requiredActions", List.of("UPDATE_PASSWORD", "VERIFY_EMAIL", "ordre-expertpass-enrol"));
 
         String reset = html("password-reset.ftl", m);
         assertTrue(reset.contains(">mh.darcy</strong>") && reset.contains("12 heures"), reset);
-        assertTrue(text("password-reset.ftl", m).contains("Votre identifiant : mh.darcy"));
+        assertTrue(text("password-reset.ftl", m).contains("Votre identifiant\u00A0: mh.darcy"));
 
         String verify = html("email-verification.ftl", m);
         assertTrue(verify.contains(">Confirmer mon adresse e-mail</a>"), verify);
         text("email-verification.ftl", m);
 
         String actions = html("executeActions.ftl", m);
-        assertTrue(actions.contains("Mise à jour du mot de passe, Vérification de l&#39;adresse de courriel"), actions);
-        assertTrue(text("executeActions.ftl", m).contains("Mise à jour du mot de passe, Vérification"));
+        // Our labels, Expertpass's included; no Keycloak "courriel".
+        assertTrue(actions.contains("choisir un nouveau mot de passe, vérifier votre adresse e-mail, activer Expertpass"), actions);
+        assertTrue(text("executeActions.ftl", m).contains("choisir un nouveau mot de passe, vérifier votre adresse e-mail, activer Expertpass"));
     }
 
     /** Keycloak's other emails (base templates) keep working inside our layout. */

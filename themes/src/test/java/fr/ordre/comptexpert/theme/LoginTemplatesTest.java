@@ -146,8 +146,8 @@ class LoginTemplatesTest {
         assertEquals(6, count(out, "<h2"), "table of contents + five FAQ sections");
         assertTrue(count(out, "<h3") >= 5, out);
         for (String expected : List.of(
-                "Pourquoi créer mon Comptexpert ?",
-                "Qui peut créer un Comptexpert ?",
+                "Pourquoi créer mon Comptexpert\u202F?",
+                "Qui peut créer un Comptexpert\u202F?",
                 "Autre profil",
                 "ne pourra pas être modifié par la suite",
                 "spams",

@@ -35,7 +35,7 @@ class ThemePropertiesTest {
     }
 
     @Test
-    void themeIsDeclaredForLoginAndEmail() throws Exception {
+    void themeIsDeclaredForLoginEmailAndAccount() throws Exception {
         // The keycloak-themes jar has its own META-INF/keycloak-themes.json: ours is the one in target/classes.
         URL ours = Collections.list(getClass().getClassLoader().getResources("META-INF/keycloak-themes.json")).stream()
                 .filter(url -> "file".equals(url.getProtocol()))
@@ -44,7 +44,20 @@ class ThemePropertiesTest {
         try (InputStream in = ours.openStream()) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s", "");
         }
-        assertTrue(json.contains("{\"name\":\"ordre\",\"types\":[\"login\",\"email\"]}"), json);
+        assertTrue(json.contains("{\"name\":\"ordre\",\"types\":[\"login\",\"email\",\"account\"]}"), json);
+    }
+
+    @Test
+    void accountThemeExtendsKeycloakV3WithOurMarkAndStylesheet() throws Exception {
+        java.util.Properties account = new java.util.Properties();
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream("theme/ordre/account/theme.properties")) {
+            account.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals("keycloak.v3", account.getProperty("parent"));
+        for (String resource : java.util.List.of(account.getProperty("logo"), "/" + account.getProperty("styles"))) {
+            org.junit.jupiter.api.Assertions.assertNotNull(
+                    getClass().getClassLoader().getResource("theme/ordre/account/resources" + resource), resource);
+        }
     }
 
     private static Properties own(String theme, Type type) throws Exception {

@@ -18,7 +18,8 @@ import org.keycloak.Config;
 /**
  * Writes a register CSV of the size of a full Tableau (all lists) with a realistic mix: common surnames
  * skewed like real ones (many Martin, few of the rest), a long tail of rarer names, particles, compound
- * names, usage names, and so homonyms. Deterministic for a given seed.
+ * names, usage names, and so homonyms; Müller has two index keys (muller, mueller); every other entry
+ * has an email on file. Deterministic for a given seed.
  */
 final class SyntheticRegister {
 
@@ -30,7 +31,7 @@ final class SyntheticRegister {
 
     private static final String[] COMMON = ("Martin Bernard Thomas Petit Robert Richard Durand Dubois Moreau Laurent Simon "
             + "Michel Lefèvre Leroy Roux David Bertrand Morel Fournier Girard Bonnet Dupont Lambert Fontaine Rousseau "
-            + "Vincent Muller Lefebvre Faure André Mercier Blanc Guérin Boyer Garnier Chevalier François Legrand Gauthier "
+            + "Vincent Müller Lefebvre Faure André Mercier Blanc Guérin Boyer Garnier Chevalier François Legrand Gauthier "
             + "Garcia Perrin Robin Clément Morin Nicolas Henry Roussel Mathieu Gautier Masson Marchand Duval Denis "
             + "Dumont Marie Lemaire Noël Meyer Dufour Meunier Brun Blanchard Giraud Joly Rivière Lucas Brunet Gaillard "
             + "Barbier Arnaud Martinez Gérard Roche Renard Schmitt Roy Leroux Colin Vidal Caron Picard Roger Fabre "
@@ -68,7 +69,7 @@ final class SyntheticRegister {
         long firstDay = LocalDate.of(1940, 1, 1).toEpochDay();
         int days = (int) (LocalDate.of(2002, 12, 31).toEpochDay() - firstDay);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            out.write("numero_inscription;nom;nom_usage;prenoms;date_naissance;liste;conseil_regional;statut\n");
+            out.write("numero_inscription;nom;nom_usage;prenoms;date_naissance;liste;conseil_regional;statut;email\n");
             for (int i = 0; i < entries; i++) {
                 String numero = REGIONS[random.nextInt(REGIONS.length)] + '-' + (100_000 + i);
                 String nom = surname(random);
@@ -77,8 +78,11 @@ final class SyntheticRegister {
                         + (random.nextInt(5) == 0 ? " " + PRENOMS[random.nextInt(PRENOMS.length)] : "");
                 LocalDate born = LocalDate.ofEpochDay(firstDay + random.nextInt(days));
                 String statut = random.nextInt(20) == 0 ? (random.nextBoolean() ? "suspendu" : "radie") : "inscrit";
+                // From the index, not the random sequence: the same people as before the column existed.
+                String email = i % 2 == 0 ? "membre" + i + "@cabinet-" + (i % 5_000) + ".fr" : "";
                 out.write(numero + ';' + nom + ';' + usage + ';' + prenoms + ';' + born + ';'
-                        + LISTS[random.nextInt(LISTS.length)] + ";Conseil " + numero.substring(0, 3) + ';' + statut + '\n');
+                        + LISTS[random.nextInt(LISTS.length)] + ";Conseil " + numero.substring(0, 3) + ';' + statut
+                        + ';' + email + '\n');
                 if (i % every == 0 && sample.size() < queries) {
                     String typed = usage.isEmpty() || random.nextBoolean() ? nom : usage;
                     sample.add(new Query(asTyped(typed, random), born, random.nextBoolean() ? numero : numero.toLowerCase(Locale.ROOT)));

@@ -166,6 +166,64 @@ class AccessTokensIT {
         }
     }
 
+    /** Service clients have no full scope: a token names its own service only, never the others the user may enter. */
+    @Test
+    void eachTokenCarriesItsOwnAudienceOnly(TestEnvironment.Env env) {
+        String member = AccessFixtures.createUser(env.admin(), "aud", "expert-comptable", "fr");
+        Session session = signIn(env, "bibliordre", member);
+        JsonNode access = OidcClient.claims(session.tokens().get("access_token").asText());
+        JsonNode aud = access.path("aud");
+        List<String> audiences = new java.util.ArrayList<>();
+        if (aud.isArray()) {
+            aud.forEach(a -> audiences.add(a.asText()));
+        } else {
+            audiences.add(aud.asText());
+        }
+        assertEquals(List.of("bibliordre"), audiences, access.toString());
+        access.path("resource_access").fieldNames().forEachRemaining(c -> assertEquals("bibliordre", c, access.toString()));
+        assertTrue(access.path("realm_access").isMissingNode() || access.path("realm_access").path("roles").isEmpty(), access.toString());
+    }
+
+    /**
+     * An admin who enables the password grant on a gated service does not open a way around the gate; token exchange
+     * towards or by a gated service is refused outright.
+     */
+    @Test
+    void everyGrantOnAGatedClientIsGatedOrRefused(TestEnvironment.Env env) {
+        String student = AccessFixtures.createUser(env.admin(), "grant", "etudiant", "fr");
+        String member = AccessFixtures.createUser(env.admin(), "grant", "expert-comptable", "fr");
+        Session memberSession = signIn(env, "network-experts-comptables", member);
+        JsonNode client = env.admin().get("/admin/realms/ordre/clients?clientId=network-experts-comptables").get(0);
+        String path = "/admin/realms/ordre/clients/" + client.get("id").asText();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) client).put("directAccessGrantsEnabled", true);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) client.get("attributes")).put("standard.token.exchange.enabled", "true");
+        AccessFixtures.expect(env.admin().put(path, client), 204);
+        try {
+            ServiceClient service = memberSession.client();
+            HttpResponse<String> refused = service.token("grant_type=password&scope=openid&username=" + ServiceClient.enc(student)
+                    + "&password=" + ServiceClient.enc(AccessFixtures.PASSWORD));
+            assertEquals(400, refused.statusCode(), refused.body());
+            assertEquals("invalid_grant", ServiceClient.json(refused.body()).get("error").asText());
+            ourEvent(AccessFixtures.events(env.admin(), student, "LOGIN_ERROR"));
+            HttpResponse<String> allowed = service.token("grant_type=password&scope=openid&username=" + ServiceClient.enc(member)
+                    + "&password=" + ServiceClient.enc(AccessFixtures.PASSWORD));
+            assertEquals(200, allowed.statusCode(), "the gate, not a ban: an allowed profile passes: " + allowed.body());
+
+            HttpResponse<String> exchanged = service.token("grant_type=" + ServiceClient.enc("urn:ietf:params:oauth:grant-type:token-exchange")
+                    + "&subject_token=" + ServiceClient.enc(memberSession.tokens().get("access_token").asText())
+                    + "&subject_token_type=" + ServiceClient.enc("urn:ietf:params:oauth:token-type:access_token"));
+            assertTrue(exchanged.statusCode() == 400 || exchanged.statusCode() == 403, exchanged.statusCode() + " " + exchanged.body());
+            assertEquals("unauthorized_client", ServiceClient.json(exchanged.body()).get("error").asText(), exchanged.body());
+            JsonNode events = env.admin().get("/admin/realms/ordre/events?type=TOKEN_EXCHANGE_ERROR&client=network-experts-comptables");
+            assertTrue(events.toString().contains("ordre_profile_not_allowed"), events.toString());
+        } finally {
+            JsonNode restored = env.admin().get(path);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) restored).put("directAccessGrantsEnabled", false);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) restored.get("attributes")).remove("standard.token.exchange.enabled");
+            AccessFixtures.expect(env.admin().put(path, restored), 204);
+        }
+    }
+
     private static JsonNode ourEvent(JsonNode events) {
         for (JsonNode event : events) {
             if ("ordre_profile_not_allowed".equals(event.path("error").asText())) {

@@ -78,6 +78,11 @@ final class ServiceClient {
                 + "&redirect_uri=" + enc(authorization.redirectUri()) + "&code_verifier=" + authorization.verifier());
     }
 
+    /** Any grant at the token endpoint, authenticated as this client ({@code form} without client credentials). */
+    HttpResponse<String> token(String form) {
+        return post("/protocol/openid-connect/token", form);
+    }
+
     HttpResponse<String> refresh(String refreshToken) {
         return post("/protocol/openid-connect/token", "grant_type=refresh_token&refresh_token=" + enc(refreshToken));
     }

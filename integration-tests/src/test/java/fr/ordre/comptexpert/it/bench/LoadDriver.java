@@ -20,8 +20,6 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The load driver: its own JVM (started by {@link StockVsOrdreHarness}), nothing shared with the server but HTTP.
@@ -36,8 +34,6 @@ public final class LoadDriver {
 
     static final String REDIRECT_URI = "http://127.0.0.1:49152/callback";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Pattern CODE = Pattern.compile("id=\"ordre-expertpass-code\"[^>]*>\\s*([0-9]+)\\s*<");
-    private static final Pattern PANEL_DATA = Pattern.compile("data-(api|watch)=\"([^\"]+)\"");
     private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** One kind of operation, timed from its first request to its last answer. */
@@ -106,15 +102,15 @@ public final class LoadDriver {
         Map<String, Object> scenarioResults = new LinkedHashMap<>();
         out.put("scenarios", scenarioResults);
 
-        OidcClient stockClient = new OidcClient(base + "/realms/ordre", config.get("stockClient").asText());
         OidcClient ordreClient = new OidcClient(base + "/realms/ordre", config.get("ordreClient").asText());
+        // Stock Keycloak: realm stock with its defaults, the same people, for sign-in and registration alike.
         OidcClient stockRealmClient = new OidcClient(base + "/realms/" + config.get("stockRealm").asText(),
                 config.get("stockRegisterClient").asText());
         AtomicInteger nextUser = new AtomicInteger();
 
         if (scenarios.contains("signin")) {
             scenarioResults.put("signin", pair("signin", "stock", "ordre",
-                    (http, t, st) -> signIn(http, st, stockClient, signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
+                    (http, t, st) -> signIn(http, st, stockRealmClient, signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
                     (http, t, st) -> signIn(http, st, ordreClient, signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
                     threads, rounds, seconds, warmup));
         }
@@ -295,7 +291,7 @@ public final class LoadDriver {
     private long loginPage(HttpClient http, Steps steps, OidcClient client, boolean panel) {
         OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
         HttpResponse<String> page = expect(new WebSession(http).get(authorization.url(), REDIRECT_URI), 200);
-        if (page.body().contains("id=\"ordre-expertpass-qr\"") != panel || !page.body().contains("id=\"kc-form-login\"")) {
+        if (page.body().contains("id=\"ordre-expertpass\"") != panel || !page.body().contains("id=\"kc-form-login\"")) {
             throw new IllegalStateException("Login page " + (panel ? "without" : "with") + " the Expertpass panel");
         }
         steps.mark("login page");
@@ -387,20 +383,13 @@ public final class LoadDriver {
         WebSession browser = new WebSession(http);
         HttpResponse<String> page = expect(browser.get(authorization.url(), REDIRECT_URI), 200);
         steps.mark("login page");
-        String challengeUrl = HttpExpertpass.qrOf(page.body());
-        Matcher code = CODE.matcher(page.body());
-        if (!code.find()) {
-            throw new IllegalStateException("No Expertpass code on the page");
-        }
-        Map<String, String> vars = new LinkedHashMap<>();
-        Matcher js = PANEL_DATA.matcher(page.body());
-        while (js.find()) {
-            vars.put(js.group(1), js.group(2));
-        }
-        String waitBody = "{\"watch\":\"" + vars.get("watch") + "\"}";
-        var poll = browser.postJsonAsync(vars.get("api") + "/browser/wait", waitBody);
+        // The panel's script asks for the QR once the panel is in view.
+        HttpExpertpass.Panel panel = HttpExpertpass.panel(page);
+        steps.mark("panel start");
+        String waitBody = "{\"watch\":\"" + panel.watch() + "\"}";
+        var poll = browser.postJsonAsync(panel.api() + "/browser/wait", waitBody);
         Thread.sleep(pause);
-        ExpertpassCompanion.Result approved = phone.approve(challengeUrl, code.group(1));
+        ExpertpassCompanion.Result approved = phone.approve(panel.challengeUrl(), panel.code());
         long answered = System.nanoTime();
         steps.mark("scan pause, approval");
         if (approved.status() != 200) {
@@ -408,7 +397,7 @@ public final class LoadDriver {
         }
         HttpResponse<String> woken = poll.get(30, TimeUnit.SECONDS);
         for (int i = 0; i < 3 && woken.body().contains("\"pending\""); i++) {
-            woken = browser.postJsonAsync(vars.get("api") + "/browser/wait", waitBody).get(30, TimeUnit.SECONDS);
+            woken = browser.postJsonAsync(panel.api() + "/browser/wait", waitBody).get(30, TimeUnit.SECONDS);
         }
         if (!woken.body().contains("approved")) {
             throw new IllegalStateException("Long-poll answered " + woken.statusCode() + " " + woken.body());

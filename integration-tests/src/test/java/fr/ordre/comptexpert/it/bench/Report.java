@@ -48,7 +48,7 @@ final class Report {
             }
             md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s |%n", row[2],
                     s.path("operations").asText(), s.path("errors").asText(), s.path("throughputPerSecond").asText(),
-                    s.path("p50Ms").asText(), s.path("p95Ms").asText(), s.path("p99Ms").asText(),
+                    s.path("p50Ms").asText(), s.path("p95Ms").asText(), p99(s),
                     s.path("serverCpuCores").asText(), s.path("serverCpuMsPerOperation").asText(),
                     s.path("heapMeanMb").asText(), s.path("heapMaxMb").asText(), s.path("loadAverage").asText()));
         }
@@ -57,7 +57,7 @@ final class Report {
             md.append(String.format(Locale.ROOT, "%nExpertpass approval-to-redirect (app's 200 to the 302 with the code), %s sign-ins: "
                             + "min %s ms, p50 %s ms, p95 %s ms, p99 %s ms, max %s ms.%n",
                     a2r.path("count").asText(), a2r.path("minMs").asText(), a2r.path("p50Ms").asText(), a2r.path("p95Ms").asText(),
-                    a2r.path("p99Ms").asText(), a2r.path("maxMs").asText()));
+                    p99(a2r), a2r.path("maxMs").asText()));
         }
         JsonNode waiting = r.path("scenarios").path("waiting");
         if (!waiting.isMissingNode()) {
@@ -69,7 +69,7 @@ final class Report {
                     waiting.path("holding").path("longPollsInFlightMax").asText(), waiting.path("holding").path("longPollsAnswered").asText(),
                     waiting.path("holding").path("qrRotations").asText(), waiting.path("signedIn").asText(), waiting.path("failures").asText(),
                     waiting.path("rescansAfterRotation").asText(), waiting.path("approvalToWakeUp").path("p50Ms").asText(),
-                    waiting.path("approvalToWakeUp").path("p99Ms").asText()));
+                    p99(waiting.path("approvalToWakeUp"))));
             md.append("| Server | seconds | CPU (cores) | threads min / max | RSS max (MB) | live heap after full GC (MB) |\n|---|---|---|---|---|---|\n");
             for (String phase : List.of("baseline", "holding", "after")) {
                 JsonNode w = waiting.path(phase);
@@ -171,5 +171,10 @@ final class Report {
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>%n",
                     x + w / 2, plotTop + plotHeight + 16, labels.get(i)));
         }
+    }
+
+    /** The p99, or why it is not given (fewer than 1,000 samples). */
+    private static String p99(JsonNode stats) {
+        return stats.path("p99Ms").isNumber() ? stats.path("p99Ms").asText() : "n < 1,000";
     }
 }

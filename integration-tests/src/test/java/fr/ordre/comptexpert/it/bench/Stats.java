@@ -9,6 +9,9 @@ import java.util.Map;
 /** Latencies of the successful operations of one round (or of several, merged), errors, wall time and server usage. */
 final class Stats {
 
+    /** p99 is given only from this many samples on. */
+    static final int MIN_SAMPLES_FOR_P99 = 1000;
+
     private long[] latencies = new long[256];
     private int count;
     private int errors;
@@ -91,7 +94,8 @@ final class Stats {
         json.put("throughputPerSecond", round(throughput(), 3));
         json.put("p50Ms", round(percentile(latencies, count, 0.50), 1));
         json.put("p95Ms", round(percentile(latencies, count, 0.95), 1));
-        json.put("p99Ms", round(percentile(latencies, count, 0.99), 1));
+        // A p99 from fewer than 1,000 samples rests on fewer than 10 of them: not given.
+        json.put("p99Ms", count >= MIN_SAMPLES_FOR_P99 ? round(percentile(latencies, count, 0.99), 1) : null);
         json.put("maxMs", round(percentile(latencies, count, 1.0), 1));
         if (!secondary.isEmpty()) {
             long[] s = secondary.stream().mapToLong(Long::longValue).toArray();
@@ -100,7 +104,7 @@ final class Stats {
             second.put("minMs", round(Arrays.stream(s).min().orElse(0) / 1e6, 1));
             second.put("p50Ms", round(percentile(s, s.length, 0.50), 1));
             second.put("p95Ms", round(percentile(s, s.length, 0.95), 1));
-            second.put("p99Ms", round(percentile(s, s.length, 0.99), 1));
+            second.put("p99Ms", s.length >= MIN_SAMPLES_FOR_P99 ? round(percentile(s, s.length, 0.99), 1) : null);
             second.put("maxMs", round(percentile(s, s.length, 1.0), 1));
             json.put("approvalToRedirect", second);
         }

@@ -36,11 +36,12 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>a private PostgreSQL cluster, {@code kc.sh build} with the image's build options (metrics on),
  *       {@code kc.sh start --optimized --import-realm} with the production realm file and our JARs;</li>
- *   <li>fixtures through the Admin REST API: two public PKCE clients in realm {@code ordre} that differ only in
- *       their browser flow (Keycloak's built-in {@code browser} bound as an override on {@code bench-stock}, the
- *       realm's {@code ordre browser} on {@code bench-ordre}), the same users for both, users to enrol in
- *       Expertpass, and a realm {@code stock} with Keycloak's own registration and e-mail verification and the
- *       same password policy;</li>
+ *   <li>fixtures through the Admin REST API: the stock side is realm {@code stock}, Keycloak's defaults (its theme,
+ *       its built-in browser flow, its registration with e-mail verification, no client policy of ours) with the
+ *       same password policy; the Ordre side is realm {@code ordre} through gated clients (client role
+ *       {@code acces} held by the profile expert-comptable, whose register entry the gate checks), one with the
+ *       QR panel and one without; the same people in both realms (same username and password, so the same
+ *       hashing), and users to enrol in Expertpass;</li>
  *   <li>the driver's run, then the results: {@code target/benchmarks/results.json}, {@code results.md} and
  *       {@code chart.svg}.</li>
  * </ol>
@@ -49,9 +50,11 @@ import java.util.regex.Pattern;
 public final class StockVsOrdreHarness {
 
     static final String PASSWORD = "Comptexpert-Bench-2026!";
-    static final String STOCK_CLIENT = "bench-stock";
     static final String ORDRE_CLIENT = "bench-ordre";
     static final String NO_PANEL_CLIENT = "bench-ordre-no-panel";
+    /** An active entry of the demo register (realm-config/register/tableau-demo.csv), profile expert-comptable. */
+    static final String REGISTERED_NUMERO = "IDF-100001";
+    static final String REGISTERED_CONSEIL = "Île-de-France";
     static final String NO_PANEL_FLOW = "bench ordre browser without panel";
     static final String STOCK_REALM = "stock";
     static final String STOCK_REGISTER_CLIENT = "bench-stock-register";
@@ -85,6 +88,8 @@ public final class StockVsOrdreHarness {
         results.put("startedAt", Instant.now().toString());
         results.put("machine", machine());
         results.put("loadAverageAtStart", ServerProbe.loadAverage());
+        // The commit measured, and whether the tree was clean: a figure for the docs needs both.
+        results.put("provenance", Provenance.of(HarnessSettings.fromSystemProperties().repo()));
 
         long t0 = System.nanoTime();
         System.out.println("[harness] PostgreSQL, kc.sh build, start --optimized (logs in " + work + ")");
@@ -109,20 +114,24 @@ public final class StockVsOrdreHarness {
                 results.put("versions", versions);
 
                 System.out.println("[harness] fixtures: clients, users, realm 'stock'");
-                String browserFlowId = flowId(admin, "ordre", "browser");
-                createClient(admin, "ordre", STOCK_CLIENT, Map.of("browser", browserFlowId));
+                // Ordre's side is a gated client (role acces for the profile expert-comptable, which the register
+                // confirms), so the sign-in does the profile gate's real work; the panel's two clients are both gated.
                 createClient(admin, "ordre", ORDRE_CLIENT, Map.of());
                 createClient(admin, "ordre", NO_PANEL_CLIENT, Map.of("browser", flowWithoutPanel(admin)));
+                gate(admin, ORDRE_CLIENT);
+                gate(admin, NO_PANEL_CLIENT);
+                JsonNode ordreRealm = admin.get("/admin/realms/ordre");
+                // The stock side: realm stock, Keycloak's defaults (its theme, its browser flow, no client policy).
+                createStockRealm(admin, ordreRealm.get("passwordPolicy").asText(), mail.port());
                 List<String> users = new ArrayList<>();
                 for (int i = 0; i < userCount; i++) {
-                    users.add(createUser(admin, "bs" + runId + "u" + i, "etudiant", false));
+                    users.add(createUser(admin, "bs" + runId + "u" + i, "expert-comptable", false));
+                    createStockUser(admin, "bs" + runId + "u" + i);
                 }
                 List<String> qrUsers = new ArrayList<>();
                 for (int i = 0; i < qrThreads; i++) {
                     qrUsers.add(createUser(admin, "bq" + runId + "u" + i, "expert-comptable", true));
                 }
-                JsonNode ordreRealm = admin.get("/admin/realms/ordre");
-                createStockRealm(admin, ordreRealm.get("passwordPolicy").asText(), mail.port());
                 List<Map<String, String>> tableau = uniqueActiveEntries(settings.registerFile());
 
                 Map<String, Object> parameters = new LinkedHashMap<>();
@@ -151,7 +160,6 @@ public final class StockVsOrdreHarness {
                 driverConfig.put("clockTicksPerSecond", clockTicks());
                 driverConfig.put("password", PASSWORD);
                 driverConfig.put("runId", runId);
-                driverConfig.put("stockClient", STOCK_CLIENT);
                 driverConfig.put("ordreClient", ORDRE_CLIENT);
                 driverConfig.put("noPanelClient", NO_PANEL_CLIENT);
                 driverConfig.put("panelThreads", panelThreads);
@@ -269,7 +277,14 @@ public final class StockVsOrdreHarness {
         user.put("emailVerified", true);
         user.put("firstName", "Camille");
         user.put("lastName", "Banc-d'Essai");
-        user.put("attributes", Map.of("ordreProfile", List.of(profile), "birthDate", List.of("1990-01-15"), "locale", List.of("fr")));
+        Map<String, Object> attributes = new LinkedHashMap<>(Map.of("ordreProfile", List.of(profile),
+                "birthDate", List.of("1990-01-15"), "locale", List.of("fr")));
+        if ("expert-comptable".equals(profile)) {
+            // An active entry of the demo register: the gate checks it at every sign-in.
+            attributes.put("ordreNumero", List.of(REGISTERED_NUMERO));
+            attributes.put("ordreConseilRegional", List.of(REGISTERED_CONSEIL));
+        }
+        user.put("attributes", attributes);
         user.put("groups", List.of("/profils/" + profile));
         user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
         if (enrolExpertpass) {
@@ -277,6 +292,28 @@ public final class StockVsOrdreHarness {
         }
         expect(admin.post("/admin/realms/ordre/users", user), 201);
         return username;
+    }
+
+    /** The same person in realm stock: same username and password (so the same hashing), nothing of ours. */
+    private static void createStockUser(AdminApi admin, String username) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", username);
+        user.put("enabled", true);
+        user.put("email", username + "@bench.example");
+        user.put("emailVerified", true);
+        user.put("firstName", "Camille");
+        user.put("lastName", "Banc-d'Essai");
+        user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
+        expect(admin.post("/admin/realms/" + STOCK_REALM + "/users", user), 201);
+    }
+
+    /** Client role {@code acces} on the client, held by the profile group expert-comptable: the gate's real work. */
+    private static void gate(AdminApi admin, String clientId) {
+        String id = admin.get("/admin/realms/ordre/clients?clientId=" + clientId).get(0).get("id").asText();
+        expect(admin.post("/admin/realms/ordre/clients/" + id + "/roles", Map.of("name", "acces")), 201);
+        JsonNode role = admin.get("/admin/realms/ordre/clients/" + id + "/roles/acces");
+        String group = admin.get("/admin/realms/ordre/group-by-path/profils/expert-comptable").get("id").asText();
+        expect(admin.post("/admin/realms/ordre/groups/" + group + "/role-mappings/clients/" + id, List.of(role)), 204);
     }
 
     /**

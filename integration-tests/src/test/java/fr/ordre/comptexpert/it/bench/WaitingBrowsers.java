@@ -23,8 +23,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Many browsers waiting at once on one node (issue #6: "1,000 browsers waiting at once on one node: no failures,
@@ -41,8 +39,6 @@ import java.util.regex.Pattern;
 final class WaitingBrowsers {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern CODE = Pattern.compile("id=\"ordre-expertpass-code\"[^>]*>\\s*([0-9]+)\\s*<");
-    private static final Pattern PANEL_DATA = Pattern.compile("data-(api|watch)=\"([^\"]+)\"");
 
     /** What the page shows: its QR and code, replaced together on rotation. */
     private record Shown(String challengeUrl, String code) {
@@ -63,18 +59,11 @@ final class WaitingBrowsers {
         Tab(WebSession session, HttpResponse<String> page) {
             this.session = session;
             this.page = page;
-            Map<String, String> vars = new LinkedHashMap<>();
-            Matcher js = PANEL_DATA.matcher(page.body());
-            while (js.find()) {
-                vars.put(js.group(1), js.group(2));
-            }
-            Matcher code = CODE.matcher(page.body());
-            if (vars.size() != 2 || !code.find()) {
-                throw new IllegalStateException("No Expertpass panel on the login page");
-            }
-            this.api = vars.get("api");
-            this.waitBody = watchBody(vars.get("watch"));
-            this.shown = new Shown(HttpExpertpass.qrOf(page.body()), code.group(1));
+            // The panel's script asks for the QR once the panel is in view.
+            HttpExpertpass.Panel panel = HttpExpertpass.panel(page);
+            this.api = panel.api();
+            this.waitBody = watchBody(panel.watch());
+            this.shown = new Shown(panel.challengeUrl(), panel.code());
         }
 
         /** The page's loop: wait; pending → wait again; expired → rotate; approved → done; error → again in 2 s. */
@@ -223,7 +212,7 @@ final class WaitingBrowsers {
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("count", wake.length);
         latency.put("p50Ms", Stats.round(Stats.percentile(wake, wake.length, 0.50), 1));
-        latency.put("p99Ms", Stats.round(Stats.percentile(wake, wake.length, 0.99), 1));
+        latency.put("p99Ms", wake.length >= Stats.MIN_SAMPLES_FOR_P99 ? Stats.round(Stats.percentile(wake, wake.length, 0.99), 1) : null);
         latency.put("maxMs", Stats.round(Stats.percentile(wake, wake.length, 1.0), 1));
         out.put("approvalToWakeUp", latency);
 

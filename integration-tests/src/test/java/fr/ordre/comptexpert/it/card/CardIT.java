@@ -1,6 +1,7 @@
 package fr.ordre.comptexpert.it.card;
 
 import java.util.ArrayList;
+import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.Screenshots;
 import fr.ordre.comptexpert.it.support.Axe;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -116,6 +117,14 @@ class CardIT {
         assertEquals(3600, lifespan, "one hour by default");
         assertNoPrivateData(holder, jws + Cards.payload(jws) + issued);
         assertEquals("Expert-comptable", issued.get("holder").get("profilLabels").get("fr").asText());
+
+        // Signed by the realm's key, yet no access token: its own audience and payload type, and Keycloak itself
+        // refuses it as a bearer token.
+        assertEquals("ordre-card", claims.get("aud").asText());
+        assertEquals("ordre-card", claims.get("typ").asText());
+        HttpResponse<String> asBearer = HttpExpertpass.get(env.keycloak().realmUrl() + "/protocol/openid-connect/userinfo",
+                Map.of("Authorization", "Bearer " + jws));
+        assertEquals(401, asBearer.statusCode(), asBearer.body());
 
         // The QR code the companion draws opens the page, by reference.
         String verifyUrl = issued.get("verifyUrl").asText();
@@ -307,6 +316,13 @@ class CardIT {
         assertEquals(400, stale.status(), stale.toString());
         assertEquals("stale_time", stale.field("error"));
         assertEquals(400, ExpertpassCompanion.post(api, "{nope").status());
+        // A card request captured on the way and played again within its time window: its nonce is spent.
+        String captured = holder.phone().cardBody(ExpertpassCompanion.now());
+        assertEquals(200, ExpertpassCompanion.post(api, captured).status());
+        ExpertpassCompanion.Result replayed = ExpertpassCompanion.post(api, captured);
+        assertEquals(409, replayed.status(), replayed.toString());
+        assertEquals("already_used", replayed.field("error"));
+        Cards.assertEvent(env, "VERIFIABLE_CREDENTIAL_REQUEST_ERROR", holder.userId(), "ordre_card_replay");
         assertEquals(200, holder.phone().card().status());
     }
 
@@ -332,8 +348,13 @@ class CardIT {
         try {
             int allowed = 0;
             ExpertpassCompanion.Result last = null;
+            String verify = Cards.verifyUrl(env, reference).replace("/carte?", "/carte/verify?");
             for (int i = 0; i < 6; i++) {
-                last = Cards.verify(env, reference);
+                // Each request claims another client in X-Forwarded-For: the server trusts no proxy here, so the
+                // header is not believed and all six count for this connection's address.
+                HttpResponse<String> spoofed = HttpExpertpass.get(verify, Map.of("Accept", "application/json",
+                        "X-Forwarded-For", "203.0.113." + (i + 1), "Forwarded", "for=198.51.100." + (i + 1)));
+                last = new ExpertpassCompanion.Result(spoofed.statusCode(), HttpExpertpass.json(spoofed.body()));
                 if (last.status() == 200) {
                     allowed++;
                 }

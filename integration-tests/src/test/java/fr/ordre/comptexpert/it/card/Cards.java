@@ -82,7 +82,7 @@ final class Cards {
             throw new AssertionError("no ordre-expertpass credential created for " + username);
         }
         String api = env.keycloak().realmUrl() + "/comptexpert/expertpass/v1";
-        ExpertpassCompanion phone = new ExpertpassCompanion(key.enrolled(api, userId + "." + credentialId, "Phone", username));
+        ExpertpassCompanion phone = new ExpertpassCompanion(key.enrolled(env.keycloak().realmUrl(), api, userId + "." + credentialId, "Phone", username));
         return new Holder(username, userId, email, birthDate, phone);
     }
 

@@ -3,7 +3,6 @@ package fr.ordre.comptexpert.it.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
-import fr.ordre.comptexpert.companion.QrCodes;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.DemoApp;
 import fr.ordre.comptexpert.it.support.FormClient;
@@ -15,6 +14,7 @@ import fr.ordre.comptexpert.it.support.LogTail;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.OidcClient;
+import fr.ordre.comptexpert.it.support.QrScreen;
 import fr.ordre.comptexpert.it.support.RegistrationPages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,13 +23,12 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -57,6 +56,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * goes on on the other, a crash of a node loses no sign-in, faults of the mail server and of the database
  * leave no half-made account, and the cluster takes a burst of registrations and waiting Expertpass sign-ins.
  * Run with {@code ./mvnw -B verify -Pcluster -pl integration-tests -am}; figures go to target/cluster/figures.txt.
+ * With {@code -Dcluster.smoke=true} only the cluster's formation, the cross-node QR sign-in and the node kill run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -136,12 +136,10 @@ class ClusterIT {
             for (int i = 0; i < tries + warmup; i++) {
                 OidcClient.Authorization authorization = client.authorize(redirectUri);
                 browser.get(authorization.url() + "&prompt=login");
-                WebElement qr = new WebDriverWait(browser, Duration.ofSeconds(20))
-                        .until(d -> d.findElement(By.id("ordre-expertpass-qr")));
-                String url = QrCodes.decode(qr.getScreenshotAs(OutputType.BYTES));
+                String url = QrScreen.read(browser);
                 String code = browser.findElement(By.id("ordre-expertpass-code")).getText().trim();
                 sleep(200); // the page's long-poll, held by node 1, is open by then
-                ExpertpassCompanion.Result approved = phone.approve(cluster.onNode(1, url), code);
+                ExpertpassCompanion.Result approved = phone.via(u -> cluster.onNode(1, u)).approve(url, code);
                 long answered = System.nanoTime();
                 assertEquals(200, approved.status(), approved.toString());
                 try {
@@ -175,6 +173,7 @@ class ClusterIT {
     // ------------------------------------------------------------------ registration across nodes
 
     @Test
+    @DisabledIfSystemProperty(named = "cluster.smoke", matches = "true")
     @Order(3)
     void registrationStartedOnNode1IsFinishedFromItsEmailLinkOnNode2() {
         String n = unique();
@@ -212,6 +211,7 @@ class ClusterIT {
     // ------------------------------------------------------------------ faults
 
     @Test
+    @DisabledIfSystemProperty(named = "cluster.smoke", matches = "true")
     @Order(4)
     void smtpDownAndBackDuringRegistrationsLosesNoAccountAndResendWorksAfter() throws Exception {
         RegistrationLoop loop = new RegistrationLoop("smtp");
@@ -252,6 +252,7 @@ class ClusterIT {
     }
 
     @Test
+    @DisabledIfSystemProperty(named = "cluster.smoke", matches = "true")
     @Order(5)
     void databaseRestartDuringRegistrationsLeavesNoHalfMadeAccount() throws Exception {
         RegistrationLoop loop = new RegistrationLoop("pg");
@@ -259,17 +260,19 @@ class ClusterIT {
         sleep(3000);
         long t0 = System.nanoTime();
         cluster.postgres().restart();
-        double restartSeconds = (System.nanoTime() - t0) / 1e9;
+        long back = System.nanoTime();
+        double restartSeconds = (back - t0) / 1e9;
         sleep(6000);
         List<HttpRegistration> all = loop.stop();
 
-        List<HttpRegistration> hurt = all.stream().filter(r -> !r.sent()).toList();
+        List<HttpRegistration> hurt = all.stream().filter(r -> !r.sent() || r.any5xx()).toList();
         List<HttpRegistration> errors = all.stream().filter(HttpRegistration::any5xx).toList();
+        List<HttpRegistration> errorsOnceBack = all.stream().filter(r -> r.any5xxSentAfter(back)).toList();
         StringBuilder detail = new StringBuilder();
         hurt.stream().limit(10).forEach(r -> detail.append("\n  ").append(r.summary().substring(0, Math.min(300, r.summary().length()))));
         record(String.format(Locale.ROOT, "PostgreSQL restarted (pg_ctl restart -m fast, %.1f s) during registrations: %d registrations,"
-                + " %d completed, %d did not, %d saw a 5xx%s", restartSeconds, all.size(), all.size() - hurt.size(), hurt.size(),
-                errors.size(), detail));
+                + " %d completed, %d did not, %d saw a 5xx (%d of them on a request sent once PostgreSQL was back)%s",
+                restartSeconds, all.size(), all.size() - hurt.size(), hurt.size(), errors.size(), errorsOnceBack.size(), detail));
         assertTrue(all.size() >= 6, "registrations ran: " + all.size());
         for (HttpRegistration r : all) {
             JsonNode found = cluster.admin().get(REALM + "/users?exact=true&username=" + r.username);
@@ -287,10 +290,12 @@ class ClusterIT {
                     url -> cluster.onNode(node, url)).run(authorizationUrl());
             assertTrue(after.sent(), "node " + (i + 1) + " registers again after the restart: " + after.summary());
         }
-        // Keycloak, not our code: a request whose transaction commits while PostgreSQL is down gets Keycloak's 500
-        // (ARJUNA016053 "Could not commit transaction", rolled back: nothing half-made). At most the requests in flight
-        // at that moment, one per registration loop; see docs/cluster.md.
-        assertTrue(errors.size() <= 2, "only the requests in flight during the restart may fail: " + detail);
+        // With the shipped pool settings (docker/quarkus.properties: validate-on-borrow) no request sent once PostgreSQL
+        // is back meets a dead pooled connection: zero 5xx. A request whose transaction was open when PostgreSQL cut
+        // its connection is rolled back by Keycloak with a 500 (no retry exists for it): at most one per loop, and
+        // nothing half-made (checked above). See docs/cluster.md.
+        assertTrue(errorsOnceBack.isEmpty(), "no 5xx once PostgreSQL is back: " + detail);
+        assertTrue(errors.size() <= 2, "only a request in flight during the restart may fail: " + detail);
     }
 
     /** Registrations one after the other on each node, until stopped. */
@@ -361,6 +366,7 @@ class ClusterIT {
     // ------------------------------------------------------------------ load
 
     @Test
+    @DisabledIfSystemProperty(named = "cluster.smoke", matches = "true")
     @Order(6)
     void fiftyRegistrationsAndFiveHundredWaitingExpertpassSignInsAtOnceWithNoError() throws Exception {
         int signIns = Integer.getInteger("cluster.load.signins", 500);
@@ -384,7 +390,7 @@ class ClusterIT {
                     FormClient browser = new FormClient();
                     HttpResponse<String> page = browser.get(cluster.onNode(n % 2, a.url()));
                     assertEquals(200, page.statusCode(), page.body());
-                    return new SignIn(n, a, browser, HttpExpertpass.panel(page));
+                    return new SignIn(n, a, browser, HttpExpertpass.panel(page, url -> cluster.onNode(n % 2, url)));
                 }));
             }
             List<SignIn> all = new ArrayList<>();
@@ -426,7 +432,7 @@ class ClusterIT {
             for (SignIn s : all) {
                 approvals.add(pool.submit(() -> {
                     ExpertpassCompanion.Result r = companions.get(s.n % phones)
-                            .approve(cluster.onNode((s.n + 1) % 2, s.panel.challengeUrl()), s.panel.code());
+                            .via(u -> cluster.onNode((s.n + 1) % 2, u)).approve(s.panel.challengeUrl(), s.panel.code());
                     s.approved = System.nanoTime();
                     return r.status();
                 }));
@@ -533,8 +539,7 @@ class ClusterIT {
         WebDriver browser = Browser.open("fr");
         try {
             LoginPage login = new LoginPage(browser).open(authorization.url());
-            WebElement qr = new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElement(By.id("ordre-expertpass-qr")));
-            String url = QrCodes.decode(qr.getScreenshotAs(OutputType.BYTES));
+            String url = QrScreen.read(browser);
             String code = browser.findElement(By.id("ordre-expertpass-code")).getText().trim();
             sleep(500);
             long node2Before = cluster.proxy().served(1);
@@ -546,7 +551,7 @@ class ClusterIT {
             double viewSeconds = (System.nanoTime() - killed) / 1e9;
             // The person scans a few seconds later: the phone reaches the surviving node.
             sleep(3000);
-            ExpertpassCompanion.Result approved = phone.approve(cluster.onNode(1, url), code);
+            ExpertpassCompanion.Result approved = phone.via(u -> cluster.onNode(1, u)).approve(url, code);
             long answered = System.nanoTime();
             assertEquals(200, approved.status(), approved.toString());
             String callback = login.awaitRedirect(demoApp.redirectUri());

@@ -3,15 +3,13 @@ package fr.ordre.comptexpert.it.expertpass;
 import fr.ordre.comptexpert.it.support.RealmEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
-import fr.ordre.comptexpert.companion.QrCodes;
 import fr.ordre.comptexpert.it.support.AdminApi;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.OidcClient;
+import fr.ordre.comptexpert.it.support.QrScreen;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -79,27 +77,12 @@ final class Expertpass {
 
     /** Decodes the QR code from a screenshot of the whole page, as a phone camera would from the screen. */
     static String scanQr(WebDriver browser) {
-        // A code being replaced (rotation, denial) is briefly unreadable: look again, as a phone camera does.
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(IllegalArgumentException.class)
-                .until(Expertpass::scanOnce);
+        return QrScreen.read(browser);
     }
 
     /** The first QR code that differs from the one already scanned (after a denial or a rotation). */
     static String scanNewQr(WebDriver browser, String previous) {
-        return new WebDriverWait(browser, Duration.ofSeconds(15)).ignoring(IllegalArgumentException.class)
-                .until(d -> {
-                    String url = scanOnce(d);
-                    return url.equals(previous) ? null : url;
-                });
-    }
-
-    private static String scanOnce(WebDriver browser) {
-        // Like a user, bring the code on screen first (wheel scroll: works with scripts off too).
-        for (org.openqa.selenium.WebElement qr : browser.findElements(By.id("ordre-expertpass-qr"))) {
-            new org.openqa.selenium.interactions.Actions(browser).scrollToElement(qr).perform();
-        }
-        byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
-        return QrCodes.decode(png);
+        return QrScreen.readOther(browser, previous);
     }
 
     /** The service's code exchange gives an ID token for {@code username}. */

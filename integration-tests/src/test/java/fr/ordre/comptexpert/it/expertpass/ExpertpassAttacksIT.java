@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.companion.DeviceKey;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.it.support.Browser;
+import fr.ordre.comptexpert.it.support.FormClient;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
@@ -18,6 +19,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,7 +68,7 @@ class ExpertpassAttacksIT {
         String username = Expertpass.createUser(env, "agc-83-ter", true);
         ExpertpassCompanion phone = enrolled(env, username);
         DeviceKey other = DeviceKey.generate();
-        ExpertpassCompanion forger = new ExpertpassCompanion(new DeviceKey(phone.key().api(), phone.key().deviceId(),
+        ExpertpassCompanion forger = new ExpertpassCompanion(new DeviceKey(phone.key().issuer(), phone.key().api(), phone.key().deviceId(),
                 "forged", username, other.privateKey(), other.publicKey()));
         try (Screen screen = Screen.open(env)) {
             ExpertpassCompanion.Result forged = forger.approve(screen.url(), screen.code());
@@ -76,6 +78,113 @@ class ExpertpassAttacksIT {
             // The real phone can still use that QR: a forged signature does not burn it.
             assertEquals(200, phone.approve(screen.url(), screen.code()).status());
         }
+    }
+
+    /** A phone pins the server it enrolled with: a QR naming another host is refused before any request. */
+    @Test
+    void relayedQrIsRefusedByThePinnedPhone(TestEnvironment.Env env) {
+        String username = Expertpass.createUser(env, "expert-comptable", true);
+        ExpertpassCompanion phone = enrolled(env, username);
+        try (Screen screen = Screen.open(env); QrRelay relay = new QrRelay(env.keycloak().baseUrl(), UnaryOperator.identity())) {
+            ExpertpassCompanion.Result refused = phone.approve(relay.relayed(screen.url()), screen.code());
+            assertEquals("foreign_host", refused.field("error"), refused.toString());
+            assertEquals(0, relay.requests(), "the phone sent nothing to the relay");
+            // The real QR is untouched: the member scanning the real screen still signs in.
+            assertEquals(200, phone.approve(screen.url(), screen.code()).status());
+        }
+    }
+
+    /** An app that signs whatever host its QR names: the server refuses a decision signed for another issuer. */
+    @Test
+    void foreignIssuerSignatureIsRefused(TestEnvironment.Env env) {
+        String username = Expertpass.createUser(env, "expert-comptable", true);
+        ExpertpassCompanion phone = enrolled(env, username);
+        try (Screen screen = Screen.open(env); QrRelay relay = new QrRelay(env.keycloak().baseUrl(), UnaryOperator.identity())) {
+            ExpertpassCompanion.Result refused = decideThroughRelay(phone, screen, relay, relay.url() + "/realms/ordre");
+            assertEquals(403, refused.status(), refused.toString());
+            assertEquals("foreign_issuer", refused.field("error"));
+            Expertpass.assertEvent(env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_foreign_issuer");
+            // The relayed QR is burnt: the attacker's page gets no second try with it.
+            assertEquals(409, phone.approve(screen.url(), screen.code()).status());
+        }
+    }
+
+    /** A relay that shows the member an invented context (their own phone's "Safari / iOS"): the digest betrays it. */
+    @Test
+    void forgedContextIsRefused(TestEnvironment.Env env) {
+        String username = Expertpass.createUser(env, "expert-comptable", true);
+        ExpertpassCompanion phone = enrolled(env, username);
+        UnaryOperator<String> forge = json -> json.replaceAll("\"browser\":\"[^\"]*\"", "\"browser\":\"Safari\"")
+                .replaceAll("\"os\":\"[^\"]*\"", "\"os\":\"iOS\"");
+        try (Screen screen = Screen.open(env); QrRelay relay = new QrRelay(env.keycloak().baseUrl(), forge)) {
+            assertEquals("Safari", ExpertpassCompanion.get(relay.relayed(screen.url())).field("browser"));
+            ExpertpassCompanion.Result refused = decideThroughRelay(phone, screen, relay, phone.key().issuer());
+            assertEquals(403, refused.status(), refused.toString());
+            assertEquals("context_mismatch", refused.field("error"));
+            Expertpass.assertEvent(env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_context_mismatch");
+            Expertpass.awaitText(screen.browser(), "refus");
+        }
+    }
+
+    /**
+     * What an app without a pinned server does with a relayed QR: reads the context through the relay, signs it for
+     * {@code issuer} and posts the approval there.
+     */
+    private static ExpertpassCompanion.Result decideThroughRelay(ExpertpassCompanion phone, Screen screen, QrRelay relay,
+                                                                 String issuer) {
+        String relayed = relay.relayed(screen.url());
+        JsonNode shown = ExpertpassCompanion.get(relayed).body();
+        String body = phone.decisionBody(issuer, shown, screen.code(), "approve", ExpertpassCompanion.now());
+        return ExpertpassCompanion.post(relayed + "/decision", body);
+    }
+
+    /**
+     * The page may rotate only its current QR, once, when it ends: not early, not an old token again (each would let a
+     * script fill the store with entries).
+     */
+    @Test
+    void rotateAbuseIsRefused(TestEnvironment.Env env) {
+        // Long enough to be "early" at first (a rotation may come 5 s before the end), short enough to wait for.
+        String configId = ExpertpassFlowConfig.set(env, Map.of("challenge-lifespan-seconds", "15"));
+        try {
+            HttpExpertpass.Panel panel = HttpExpertpass.panel(new FormClient().get(
+                    env.demoClient().authorize(env.demoApp().redirectUri()).url()));
+            assertEquals("rotated", rotate(panel.api(), panel.watch()).path("status").asText(), "too early");
+            Expertpass.assertEvent(env, "LOGIN_ERROR", null, "ordre_expertpass_rotate_refused");
+            // The page's long-poll says when its QR ends; then, and only then, one rotation.
+            String status = HttpExpertpass.await(panel.api(), panel.watch());
+            while ("pending".equals(status)) {
+                status = HttpExpertpass.await(panel.api(), panel.watch());
+            }
+            assertEquals("expired", status);
+            JsonNode rotated = rotate(panel.api(), panel.watch());
+            assertEquals("pending", rotated.path("status").asText(), rotated.toString());
+            JsonNode again = rotate(panel.api(), panel.watch());
+            assertEquals("rotated", again.path("status").asText(), "an old token rotates nothing: " + again);
+            assertTrue(!again.has("qr"));
+        } finally {
+            ExpertpassFlowConfig.remove(env, configId);
+        }
+    }
+
+    private static JsonNode rotate(String api, String watch) {
+        HttpResponse<String> response = HttpExpertpass.post(api + "/browser/rotate", "{\"watch\":\"" + watch + "\"}");
+        assertEquals(200, response.statusCode(), response.body());
+        return HttpExpertpass.json(response.body());
+    }
+
+    /** A signed device request captured on the way (device list) is refused when played again within its time window. */
+    @Test
+    void replayedDeviceRequestIsRefused(TestEnvironment.Env env) {
+        String username = Expertpass.createUser(env, "expert-comptable", true);
+        ExpertpassCompanion phone = enrolled(env, username);
+        String body = phone.devicesBody(ExpertpassCompanion.now(), ExpertpassCompanion.nonce());
+        assertEquals(200, ExpertpassCompanion.post(phone.key().api() + "/devices", body).status());
+        ExpertpassCompanion.Result replay = ExpertpassCompanion.post(phone.key().api() + "/devices", body);
+        assertEquals(409, replay.status(), replay.toString());
+        assertEquals("already_used", replay.field("error"));
+        Expertpass.assertEvent(env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_replay");
+        assertEquals(200, phone.devices().status(), "a fresh nonce is accepted");
     }
 
     @Test
@@ -167,6 +276,93 @@ class ExpertpassAttacksIT {
         Expertpass.assertEvent(env, "UPDATE_CREDENTIAL_ERROR", Expertpass.userId(env, username), "ordre_expertpass_enrolment_used");
     }
 
+    /** "Annuler" ends the enrolment QR: whoever saw it cannot enrol a device with it afterwards. */
+    @Test
+    void cancelledEnrolmentCannotBeUsed(TestEnvironment.Env env) {
+        String username = Expertpass.createUser(env, "expert-comptable", true);
+        FormClient form = new FormClient();
+        HttpResponse<String> page = enrolmentPage(env, form, username);
+        String url = HttpExpertpass.qrOf(page.body());
+        String nonce = ExpertpassCompanion.get(url).field("nonce");
+        HttpResponse<String> cancelled = form.post(FormClient.formAction(page, "ordre-expertpass-form"), Map.of("cancel", "true"));
+        assertEquals(302, cancelled.statusCode(), cancelled.body());
+        assertEquals(404, ExpertpassCompanion.get(url).status(), "a cancelled reference is not shown any more");
+        // A device that read the QR before the cancel, with a valid proof of its key.
+        ExpertpassCompanion.Result late = enrolWithProof(url, nonce, DeviceKey.generate(), "Phone of a passer-by");
+        assertEquals(410, late.status(), late.toString());
+        assertEquals("enrolment_cancelled", late.field("error"));
+        Expertpass.assertEvent(env, "UPDATE_CREDENTIAL_ERROR", Expertpass.userId(env, username), "ordre_expertpass_enrolment_cancelled");
+        assertEquals(0, env.admin().get(Expertpass.REALM + "/users/" + Expertpass.userId(env, username) + "/credentials")
+                .findValues("type").stream().filter(t -> "ordre-expertpass".equals(t.asText())).count());
+    }
+
+    /** A user has at most ordreExpertpassMaxDevices phones (default 5): one more is refused at enrolment. */
+    @Test
+    void deviceCapIsEnforced(TestEnvironment.Env env) {
+        String username = Expertpass.createUser(env, "expert-comptable", true);
+        String userId = Expertpass.userId(env, username);
+        assertEquals(204, env.admin().put(Expertpass.REALM, Map.of("attributes", Map.of("ordreExpertpassMaxDevices", "1"))).statusCode());
+        try {
+            HttpExpertpass.enrol(new FormClient(), env.demoClient().authorize(env.demoApp().redirectUri()).url(), username,
+                    Expertpass.PASSWORD, UnaryOperator.identity());
+            JsonNode user = env.admin().get(Expertpass.REALM + "/users/" + userId);
+            ((com.fasterxml.jackson.databind.node.ObjectNode) user).set("requiredActions",
+                    new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(List.of("ordre-expertpass-enrol")));
+            assertEquals(204, env.admin().put(Expertpass.REALM + "/users/" + userId, user).statusCode());
+            String url = HttpExpertpass.qrOf(enrolmentPage(env, new FormClient(), username).body());
+            ExpertpassCompanion.Enrolment second = ExpertpassCompanion.enrol(url, "Second phone");
+            assertEquals(409, second.result().status(), second.result().toString());
+            assertEquals("device_limit", second.result().field("error"));
+            Expertpass.assertEvent(env, "UPDATE_CREDENTIAL_ERROR", userId, "ordre_expertpass_device_limit");
+        } finally {
+            assertEquals(204, env.admin().put(Expertpass.REALM, Map.of("attributes", Map.of("ordreExpertpassMaxDevices", "5"))).statusCode());
+        }
+    }
+
+    /** Signs in with the password over HTTP; the "Activer Expertpass" page that follows. */
+    private static HttpResponse<String> enrolmentPage(TestEnvironment.Env env, FormClient form, String username) {
+        HttpResponse<String> login = form.get(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        HttpResponse<String> posted = form.post(FormClient.formAction(login, "kc-form-login"),
+                Map.of("username", username, "password", Expertpass.PASSWORD, "credentialId", ""));
+        HttpResponse<String> page = posted.statusCode() == 302
+                ? form.get(posted.uri().resolve(posted.headers().firstValue("Location").orElseThrow()).toString()) : posted;
+        assertTrue(page.body().contains("ordre-expertpass-enrol"), page.body());
+        return page;
+    }
+
+    private static ExpertpassCompanion.Result enrolWithProof(String url, String nonce, DeviceKey key, String name) {
+        String ref = url.substring(url.lastIndexOf('/') + 1);
+        String message = String.join("\n", "ordre-expertpass/v1/enrol", ref, nonce, key.publicKey(), name);
+        return ExpertpassCompanion.post(url, new com.fasterxml.jackson.databind.ObjectMapper()
+                .valueToTree(Map.of("deviceName", name, "publicKey", key.publicKey(), "signature", key.sign(message))).toString());
+    }
+
+    /**
+     * One second-factor policy: Expertpass is the strong way in, and the flow asks no OTP or security key, so their
+     * set-up actions are off; a member cannot "add security" that is never asked.
+     */
+    @Test
+    void secondFactorSetupIsOff(TestEnvironment.Env env) {
+        for (String action : List.of("CONFIGURE_TOTP", "webauthn-register", "webauthn-register-passwordless", "CONFIGURE_RECOVERY_AUTHN_CODES")) {
+            JsonNode required = env.admin().get("/admin/realms/ordre/authentication/required-actions/" + action);
+            assertTrue(!required.path("enabled").asBoolean(true), action + " " + required);
+        }
+        // Asked for by a client all the same (kc_action): no OTP set-up page is shown.
+        String username = Expertpass.createUser(env, "etudiant", false);
+        FormClient form = new FormClient();
+        String url = env.demoClient().authorize(env.demoApp().redirectUri()).url() + "&kc_action=CONFIGURE_TOTP";
+        HttpResponse<String> page = form.get(url);
+        if (page.body().contains("kc-form-login")) {
+            HttpResponse<String> posted = form.post(FormClient.formAction(page, "kc-form-login"),
+                    Map.of("username", username, "password", Expertpass.PASSWORD, "credentialId", ""));
+            String where = posted.headers().firstValue("Location").orElse("");
+            page = posted.statusCode() == 302 && !where.startsWith(env.demoApp().redirectUri()) ? form.get(posted.uri().resolve(where).toString()) : posted;
+        }
+        assertTrue(!page.body().contains("kc-totp-secret") && !page.body().contains("totpSecret"), page.body());
+        assertEquals(0, env.admin().get(Expertpass.REALM + "/users/" + Expertpass.userId(env, username) + "/credentials")
+                .findValues("type").stream().filter(t -> "otp".equals(t.asText())).count());
+    }
+
     @Test
     void tamperedQrIsRefused(TestEnvironment.Env env) {
         String username = Expertpass.createUser(env, "expert-comptable", true);
@@ -226,7 +422,7 @@ class ExpertpassAttacksIT {
         // The shape of a real challenge id (43 chars of base64url), one that no page ever showed.
         String unknown = env.keycloak().realmUrl() + "/comptexpert/expertpass/v1/challenges/"
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(id);
-        String french = "Ce QR code est inconnu ou expiré : scannez celui qui s'affiche maintenant à l'écran.";
+        String french = "Ce QR code est inconnu ou expiré\u00A0: scannez celui qui s'affiche maintenant à l'écran.";
         String english = "This QR code is unknown or expired: scan the one on the screen now.";
         assertError(HttpExpertpass.get(unknown, Map.of()), "fr", french);
         assertError(HttpExpertpass.get(unknown, Map.of("Accept-Language", "de-DE,de;q=0.9")), "fr", french);

@@ -3,8 +3,11 @@ package fr.ordre.comptexpert.it.expertpass;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.it.support.Browser;
+import fr.ordre.comptexpert.it.support.FormClient;
+import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.OidcClient;
+import fr.ordre.comptexpert.it.support.QrScreen;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -15,6 +18,7 @@ import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +58,7 @@ class ExpertpassIT {
         WebDriver browser = Browser.open("fr");
         try {
             LoginPage login = new LoginPage(browser).open(authorization.url());
-            login.waitFor(By.id("ordre-expertpass-qr"));
+            QrScreen.awaitShown(browser);
             String url = Expertpass.scanQr(browser);
             assertTrue(url.contains("/comptexpert/expertpass/v1/challenges/"), url);
             assertTrue(!url.contains("session") && !url.contains("tab_id"), "no session id in the QR: " + url);
@@ -110,7 +114,7 @@ class ExpertpassIT {
     }
 
     @Test
-    void withoutJavaScriptTheContinueButtonFinishesTheSignIn(TestEnvironment.Env env) {
+    void withoutJavaScriptTheShowAndContinueButtonsFinishTheSignIn(TestEnvironment.Env env) {
         String username = Expertpass.createUser(env, "permanent", true);
         ExpertpassCompanion phone = Expertpass.enrol(env, username, "Tablette");
         OidcClient client = env.demoClient();
@@ -120,6 +124,9 @@ class ExpertpassIT {
             ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setScriptExecutionDisabled",
                     java.util.Map.of("value", true));
             LoginPage login = new LoginPage(browser).open(authorization.url());
+            // No script, no QR until asked for: the panel's button posts the form and the page comes back with it.
+            assertTrue(browser.findElements(By.id("ordre-expertpass-qr")).isEmpty(), "no QR before it is asked for");
+            browser.findElement(By.id("ordre-expertpass-show")).click();
             String url = Expertpass.scanQr(browser);
             assertEquals(200, phone.approve(url, Expertpass.shownCode(browser)).status());
             Expertpass.sleep(500);
@@ -129,6 +136,32 @@ class ExpertpassIT {
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * The panel costs nothing until it is used: the login page carries a start token, no QR and no watch token; the
+     * token gives the attempt one challenge however often it is used, and a token changed by one character gives none.
+     */
+    @Test
+    void theLoginPageMakesNoChallengeUntilItsPanelAsksForOne(TestEnvironment.Env env) {
+        FormClient form = new FormClient();
+        HttpResponse<String> page = form.get(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        assertEquals(200, page.statusCode());
+        assertTrue(page.body().contains("data-start=\""), "the panel has a start token");
+        assertFalse(page.body().contains("data-watch=") || page.body().contains("id=\"ordre-expertpass-qr\""),
+                "no QR and no challenge on the page");
+        HttpExpertpass.Panel first = HttpExpertpass.panel(page);
+        HttpExpertpass.Panel again = HttpExpertpass.panel(page);
+        assertEquals(first.challengeUrl(), again.challengeUrl(), "one challenge per attempt");
+        assertEquals(first.watch(), again.watch());
+
+        java.util.regex.Matcher start = java.util.regex.Pattern.compile("data-start=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(start.find());
+        String token = start.group(1);
+        String forged = token.substring(0, 5) + (token.charAt(5) == 'A' ? 'B' : 'A') + token.substring(6);
+        HttpResponse<String> refused = HttpExpertpass.post(first.api() + "/browser/start", "{\"start\":\"" + forged + "\"}");
+        assertEquals(200, refused.statusCode(), refused.body());
+        assertEquals("gone", HttpExpertpass.json(refused.body()).get("status").asText());
     }
 
     /**
@@ -191,7 +224,8 @@ class ExpertpassIT {
                 wait.withMessage(() -> "at " + browser.getCurrentUrl());
                 wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Galaxy de Camille"));
                 String text = wait.until(d -> d.findElement(By.tagName("body")).getText());
-                assertTrue(text.contains(helpTexts.get(language)), language + ": the help text, readable, in " + text);
+                // French spacing (U+00A0 before ":") read as a plain space.
+                assertTrue(text.replace('\u00A0', ' ').replace('\u202F', ' ').contains(helpTexts.get(language)), language + ": the help text, readable, in " + text);
                 assertTrue(text.lines().anyMatch(l -> l.strip().equals("Expertpass")), language + ": the title in " + text);
                 assertFalse(text.contains("ordreExpertpass") || text.contains("ordre-expertpass") || text.contains("''"),
                         language + ": no raw message key nor MessageFormat quoting in " + text);

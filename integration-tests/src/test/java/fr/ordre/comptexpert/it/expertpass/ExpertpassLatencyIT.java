@@ -2,17 +2,13 @@ package fr.ordre.comptexpert.it.expertpass;
 
 import com.sun.net.httpserver.HttpServer;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
-import fr.ordre.comptexpert.companion.QrCodes;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -68,9 +64,7 @@ class ExpertpassLatencyIT {
             for (int i = 0; i < signIns + WARMUP; i++) {
                 OidcClient.Authorization authorization = client.authorize(redirectUri);
                 browser.get(authorization.url() + "&prompt=login");
-                WebElement qr = new WebDriverWait(browser, Duration.ofSeconds(20))
-                        .until(d -> d.findElement(By.id("ordre-expertpass-qr")));
-                String url = QrCodes.decode(qr.getScreenshotAs(OutputType.BYTES));
+                String url = Expertpass.scanQr(browser);
                 String code = Expertpass.shownCode(browser);
                 Expertpass.sleep(150); // a person takes seconds to scan; the page's long-poll is open by then
                 ExpertpassCompanion.Result approved = phone.approve(url, code);

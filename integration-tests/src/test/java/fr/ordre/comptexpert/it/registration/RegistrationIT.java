@@ -2,6 +2,7 @@ package fr.ordre.comptexpert.it.registration;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.ordre.comptexpert.it.support.AdminApi;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.MailServer;
@@ -92,7 +93,9 @@ class RegistrationIT {
 
     @Test
     void withoutAnAddressOnFileTheBindingWaitsForTheOrdreAndTheAdminsConfirmationGrantsIt(TestEnvironment.Env env) {
-        pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        OidcClient client = env.demoClient();
+        OidcClient.Authorization authorization = client.authorize(env.demoApp().redirectUri());
+        pages.openFromLogin(authorization.url());
         // "d'Almeida", João, no address on file: typed without apostrophe, accent or case.
         pages.identity("expert-comptable", "DALMEIDA", "Joao", "02/11/1982", "joao.dalmeida@cabinet.example");
         pages.identifiant("joao.dalmeida");
@@ -109,6 +112,12 @@ class RegistrationIT {
         assertFalse(user.get("attributes").has("ordreNumero"), "no Tableau right before the proof");
         assertEquals("DALMEIDA", user.get("lastName").asText(), "as typed until confirmed");
 
+        // Signed in, the pending account carries no Tableau claim.
+        browser.get(mail.link("action-token"));
+        pages.setPassword(PASSWORD);
+        JsonNode tokens = client.exchange(authorization, new LoginPage(browser).awaitRedirect(env.demoApp().redirectUri()));
+        assertFalse(OidcClient.claims(tokens.get("id_token").asText()).has("ordre_numero"), "no claim before the proof");
+
         // The Ordre checks and confirms in the admin console: the user's "Inscription au Tableau" set to "Confirmée".
         ObjectNode update = user.deepCopy();
         ((ObjectNode) update.get("attributes")).set("ordreTableauBinding", update.arrayNode().add("confirmed"));
@@ -119,6 +128,9 @@ class RegistrationIT {
         assertFalse(bound.get("attributes").has("ordreTableauClaim"));
         assertEquals("d'Almeida", bound.get("lastName").asText());
         assertEquals("João", bound.get("firstName").asText());
+        JsonNode refreshed = AdminApi.read(client.refresh(tokens.get("refresh_token").asText()));
+        assertEquals("ARA-100002", OidcClient.claims(refreshed.get("id_token").asText()).path("ordre_numero").asText(),
+                "the claim follows at the next refresh");
         JsonNode events = env.admin().get("/admin/realms/ordre/events?type=UPDATE_PROFILE&user=" + id);
         assertTrue(events.toString().contains("\"ordre_binding_method\":\"admin\""), events.toString());
     }
@@ -172,7 +184,7 @@ class RegistrationIT {
             english.get(mail.link("action-token"));
             en.setPassword("short1A!");
             new org.openqa.selenium.support.ui.WebDriverWait(english, Duration.ofSeconds(20))
-                    .until(d -> d.getPageSource().contains("minimum length 12"));
+                    .until(d -> d.findElements(By.id("input-error-password-new")).stream().anyMatch(e -> e.getText().contains("12")));
             assertTrue(english.findElement(By.id("password-new")).isDisplayed(), "a password under 12 characters is refused");
             en.setPassword(PASSWORD);
             new LoginPage(english).awaitRedirect(env.demoApp().redirectUri());

@@ -91,7 +91,7 @@ public final class AdminApi {
         return response;
     }
 
-    static JsonNode read(HttpResponse<String> response) {
+    public static JsonNode read(HttpResponse<String> response) {
         return read(response.body());
     }
 

@@ -40,6 +40,11 @@ public record HarnessSettings(Path repo, Path target, Path keycloakHome, String 
         return existing(repo.resolve("realm-config/demo/ordre-demo.json"));
     }
 
+    /** The image's raw Quarkus settings (docker/quarkus.properties), installed by every production-mode server. */
+    public Path quarkusProperties() {
+        return existing(repo.resolve("docker/quarkus.properties"));
+    }
+
     public Path registerFile() {
         return existing(repo.resolve("realm-config/register/tableau-demo.csv"));
     }

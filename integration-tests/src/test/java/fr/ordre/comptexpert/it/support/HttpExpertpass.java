@@ -2,6 +2,7 @@ package fr.ordre.comptexpert.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.ordre.comptexpert.companion.DeviceKey;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 
 import javax.imageio.ImageIO;
@@ -30,6 +31,7 @@ public final class HttpExpertpass {
     private static final String PNG_DATA_URI = "data:image/png;base64,";
     private static final Pattern CODE = Pattern.compile("id=\"ordre-expertpass-code\"[^>]*>\\s*([0-9]+)\\s*<");
     private static final Pattern WATCH = Pattern.compile("data-watch=\"([^\"]+)\"");
+    private static final Pattern START = Pattern.compile("data-start=\"([^\"]+)\"");
     private static final Pattern API = Pattern.compile("data-api=\"([^\"]+)\"");
     /** The quiet zone the server draws around the code, in modules (ExpertpassQr). */
     private static final int QUIET_ZONE = 4;
@@ -45,9 +47,29 @@ public final class HttpExpertpass {
     }
 
     public static Panel panel(HttpResponse<String> page) {
+        return panel(page, url -> url);
+    }
+
+    /**
+     * The panel once shown: a page comes with a start token only, and its script asks for the QR when the panel comes
+     * into view; here at once, through {@code route}. A page that already shows its QR is read as it is.
+     */
+    public static Panel panel(HttpResponse<String> page, java.util.function.UnaryOperator<String> route) {
         String html = page.body();
-        return new Panel(decodeDataUri(group(QR, html, page)), group(CODE, html, page), unescape(group(WATCH, html, page)),
-                unescape(group(API, html, page)), FormClient.formAction(page, "ordre-expertpass-form"));
+        String api = unescape(group(API, html, page));
+        String continueAction = FormClient.formAction(page, "ordre-expertpass-form");
+        if (WATCH.matcher(html).find()) {
+            return new Panel(decodeDataUri(group(QR, html, page)), group(CODE, html, page), unescape(group(WATCH, html, page)),
+                    api, continueAction);
+        }
+        HttpResponse<String> started = post(route.apply(api + "/browser/start"),
+                "{\"start\":\"" + unescape(group(START, html, page)) + "\"}");
+        JsonNode shown = json(started.body());
+        if (started.statusCode() != 200 || !"pending".equals(shown.path("status").asText())) {
+            throw new AssertionError("start gave " + started.statusCode() + ": " + started.body());
+        }
+        return new Panel(decodeDataUri(shown.get("qr").asText()), shown.get("code").asText(), shown.get("watch").asText(),
+                api, continueAction);
     }
 
     /** The QR of the page (or of a rotation's answer): its img's data URI, as the server draws it. */
@@ -152,8 +174,9 @@ public final class HttpExpertpass {
                 Map.of("username", username, "password", password, "credentialId", ""));
         HttpResponse<String> page = posted.statusCode() == 302
                 ? form.get(posted.uri().resolve(posted.headers().firstValue("Location").orElseThrow()).toString()) : posted;
-        String enrolmentUrl = route.apply(decodeDataUri(group(QR, page.body(), page)));
-        ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(enrolmentUrl, "Phone of " + username);
+        String enrolmentUrl = decodeDataUri(group(QR, page.body(), page));
+        ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(enrolmentUrl, "Phone of " + username,
+                DeviceKey.generate(), route);
         if (enrolment.result().status() != 201) {
             throw new AssertionError("Enrolment of " + username + ": " + enrolment.result());
         }

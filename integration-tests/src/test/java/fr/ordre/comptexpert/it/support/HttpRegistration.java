@@ -20,6 +20,8 @@ public final class HttpRegistration {
     public final String username;
     public final String email;
     public final List<Integer> statuses = new ArrayList<>();
+    /** When each request was sent (System.nanoTime), in the order of {@link #statuses}. */
+    public final List<Long> sentAt = new ArrayList<>();
     /** Every page the person saw, in order. */
     public final List<HttpResponse<String>> pages = new ArrayList<>();
     private final FormClient form = new FormClient();
@@ -27,6 +29,7 @@ public final class HttpRegistration {
     private final Map<String, String> identity = new LinkedHashMap<>(Map.of("profile", "etudiant", "profileDetail", "",
             "lastName", "Charge", "firstName", "Zoé", "birthDate", "09/10/2002", "numero", ""));
     public HttpResponse<String> last;
+    private long sending;
     public Throwable failure;
 
     public HttpRegistration(String username, String email, UnaryOperator<String> route) {
@@ -44,11 +47,11 @@ public final class HttpRegistration {
     /** Profile step then identifiant step; stops at the first page that is not the expected one. */
     public HttpRegistration run(String authorizationUrl) {
         try {
-            HttpResponse<String> login = see(form.get(route.apply(authorizationUrl)));
+            HttpResponse<String> login = see(form.get(sending(route.apply(authorizationUrl))));
             if (login.statusCode() != 200) {
                 return this;
             }
-            HttpResponse<String> profile = see(form.get(route.apply(FormClient.link(login, "login-actions/registration"))));
+            HttpResponse<String> profile = see(form.get(sending(route.apply(FormClient.link(login, "login-actions/registration")))));
             if (!"PROFILE".equals(step())) {
                 return this;
             }
@@ -74,10 +77,17 @@ public final class HttpRegistration {
     }
 
     private String action(HttpResponse<String> page) {
-        return route.apply(FormClient.formAction(page, "ordre-register-form"));
+        return sending(route.apply(FormClient.formAction(page, "ordre-register-form")));
+    }
+
+    /** Notes the time the next request is sent; returns its URL. */
+    private String sending(String url) {
+        sending = System.nanoTime();
+        return url;
     }
 
     private HttpResponse<String> see(HttpResponse<String> response) {
+        sentAt.add(sending);
         statuses.add(response.statusCode());
         pages.add(response);
         last = response;
@@ -102,6 +112,16 @@ public final class HttpRegistration {
 
     public boolean any5xx() {
         return statuses.stream().anyMatch(s -> s >= 500);
+    }
+
+    /** Whether a request sent at or after {@code nanos} (System.nanoTime) got a 5xx. */
+    public boolean any5xxSentAfter(long nanos) {
+        for (int i = 0; i < statuses.size(); i++) {
+            if (statuses.get(i) >= 500 && sentAt.get(i) >= nanos) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** What the person saw last, in short, for reports. */

@@ -54,11 +54,13 @@ public final class KeycloakCluster implements AutoCloseable {
         List<CompletableFuture<Double>> builds = new ArrayList<>();
         for (int i = 0; i < NODES; i++) {
             Path home = homes.get(i);
-            validateOnBorrow(home);
             Path log = work.resolve("kc-build-" + (i + 1) + ".log");
             builds.add(CompletableFuture.supplyAsync(() -> ProductionServer.build(settings, home, log)));
         }
         double build = builds.stream().mapToDouble(CompletableFuture::join).max().orElse(0);
+        for (Path home : homes) {
+            stockPoolIfAsked(home);
+        }
 
         Path register = Files.createDirectories(work.resolve("register")).resolve("tableau.csv");
         Files.copy(settings.registerFile(), register, StandardCopyOption.REPLACE_EXISTING);
@@ -109,19 +111,14 @@ public final class KeycloakCluster implements AutoCloseable {
     }
 
     /**
-     * After a database restart every pooled connection is dead, and Keycloak 26.7.3 hands each one out once more:
-     * that request fails with a 500. Agroal's validate-on-borrow checks a connection before handing it out (a raw
-     * Quarkus runtime property, conf/quarkus.properties). On by default here; -Dcluster.db.validate=false shows the
-     * stock behaviour. See docs/cluster.md.
+     * The image's conf/quarkus.properties (docker/quarkus.properties, installed by {@link ProductionServer#build})
+     * validates a pooled connection before handing it out, so a database restart gives no 500.
+     * -Dcluster.db.validate=false removes it, to show Keycloak's stock pool. See docs/cluster.md.
      */
-    private static void validateOnBorrow(Path home) throws IOException {
-        Path file = home.resolve("conf/quarkus.properties");
-        String line = "quarkus.datasource.jdbc.validate-on-borrow=true";
-        String current = Files.exists(file) ? Files.readString(file) : "";
-        String without = current.lines().filter(l -> !l.startsWith("quarkus.datasource.jdbc.validate-on-borrow"))
-                .reduce("", (a, b) -> a + b + "\n");
-        boolean on = Boolean.parseBoolean(System.getProperty("cluster.db.validate", "true"));
-        Files.writeString(file, on ? without + line + "\n" : without);
+    private static void stockPoolIfAsked(Path home) throws IOException {
+        if (!Boolean.parseBoolean(System.getProperty("cluster.db.validate", "true"))) {
+            Files.deleteIfExists(home.resolve("conf/quarkus.properties"));
+        }
     }
 
     /** A free port whose FD_SOCK2 neighbour (port + 100) is free too. */

@@ -60,6 +60,8 @@ public final class ProductionServer implements KeycloakServer {
             Files.copy(settings.themesJar(), providers.resolve("comptexpert-themes.jar"));
             Path importDir = Files.createDirectories(home.resolve("data/import"));
             Files.copy(settings.realmFile(), importDir.resolve("ordre-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            // The image's conf/quarkus.properties (validate-on-borrow), as docker/Dockerfile copies it.
+            Files.copy(settings.quarkusProperties(), home.resolve("conf/quarkus.properties"), StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(logFile.getParent());
 
             ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "build")

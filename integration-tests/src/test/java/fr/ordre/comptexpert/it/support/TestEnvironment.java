@@ -48,7 +48,8 @@ public final class TestEnvironment implements BeforeAllCallback, ParameterResolv
         return context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Env.class, k -> start(), Env.class);
     }
 
-    private static Env start() {
+    /** Starts the pieces; the ITs share one run's, a benchmark's main (RecoveryTimingBenchmark) starts its own. */
+    public static Env start() {
         HarnessSettings settings = HarnessSettings.fromSystemProperties();
         MailServer mail = new MailServer(FreePorts.next());
         KeycloakServer keycloak;

@@ -215,6 +215,14 @@ class BadInputSweepIT {
 
     // ---------------------------------------------------------------- Expertpass API
 
+    private static String startBody(String token) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("start", token));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private void expertpassApi(HttpExpertpass.Panel panel, ExpertpassCompanion phone, List<String> corpus) {
         String api = panel.api();
         String challenge = panel.challengeUrl();
@@ -222,6 +230,7 @@ class BadInputSweepIT {
         for (String body : bodies) {
             check(HttpExpertpass.post(api + "/browser/wait", body), "wait body", body);
             check(HttpExpertpass.post(api + "/browser/rotate", body), "rotate body", body);
+            check(HttpExpertpass.post(api + "/browser/start", body), "start body", body);
             check(HttpExpertpass.post(challenge + "/decision", body), "decision body", body);
             check(HttpExpertpass.post(api + "/devices", body), "devices body", body);
             check(HttpExpertpass.post(api + "/enrolments/" + "A".repeat(43), body), "enrol body", body);
@@ -231,6 +240,8 @@ class BadInputSweepIT {
             String segment = URLEncoder.encode(bad, StandardCharsets.UTF_8).replace("+", "%20");
             check(get(api + "/challenges/" + segment), "challenge id", bad);
             check(get(api + "/enrolments/" + segment), "enrolment id", bad);
+            // A start token as a page could be made to send it: refused as "gone", never a 5xx.
+            check(HttpExpertpass.post(api + "/browser/start", startBody(bad)), "start token", bad);
         }
         // Content types and methods the API does not take.
         String genuine = phone.decisionBody(challenge, panel.code(), "approve", ExpertpassCompanion.now());

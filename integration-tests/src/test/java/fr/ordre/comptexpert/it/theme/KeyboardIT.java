@@ -2,6 +2,7 @@ package fr.ordre.comptexpert.it.theme;
 
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
+import fr.ordre.comptexpert.it.support.QrScreen;
 import fr.ordre.comptexpert.it.support.RegistrationPages;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import org.junit.jupiter.api.AfterAll;
@@ -83,8 +84,8 @@ class KeyboardIT {
 
     @Test
     void signInPage(TestEnvironment.Env env) {
-        new LoginPage(browser).open(env.demoClient().authorize(env.demoApp().redirectUri()).url())
-                .waitFor(By.id("ordre-expertpass-qr"));
+        new LoginPage(browser).open(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        QrScreen.awaitShown(browser);
         List<Map<?, ?>> visited = tabThrough();
         assertOrderAndFocusRing(visited, List.of("login-select-toggle", "username", "password", "kc-login",
                 "ordre-expertpass-continue", "ordre-help-link"));

@@ -6,6 +6,7 @@ import fr.ordre.comptexpert.it.support.Axe;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.MailServer;
+import fr.ordre.comptexpert.it.support.QrScreen;
 import fr.ordre.comptexpert.it.support.RegistrationPages;
 import fr.ordre.comptexpert.it.support.Screenshots;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
@@ -100,7 +101,8 @@ class ThemePagesIT {
     @Test
     void signInWithTheExpertpassPanelItsErrorsTheLanguageSwitcherAndTheHelpPage(TestEnvironment.Env env) {
         String url = env.demoClient().authorize(env.demoApp().redirectUri()).url();
-        new LoginPage(browser).open(url).waitFor(By.id("ordre-expertpass-qr"));
+        new LoginPage(browser).open(url);
+        QrScreen.awaitShown(browser);
         assertEquals("fr", browser.findElement(By.tagName("html")).getAttribute("lang"));
         check("signin-fr");
 
@@ -161,7 +163,7 @@ class ThemePagesIT {
 
         browser.get(link);
         await(By.id("password-new"));
-        assertEquals("login-login-update-password", pageId());
+        assertEquals("login-ordre-password", pageId());
         check("set-password");
         pages.setPassword("Accessible-Test-2026!");
         new LoginPage(browser).awaitRedirect(env.demoApp().redirectUri());

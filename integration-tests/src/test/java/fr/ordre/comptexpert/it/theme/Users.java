@@ -14,16 +14,16 @@ import java.util.List;
 import java.util.Map;
 
 /** People for the theme tests, made through the Admin API with names of their own. */
-final class Users {
+public final class Users {
 
-    static final String PASSWORD = "Theme-Accessible-2026!";
+    public static final String PASSWORD = "Theme-Accessible-2026!";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private Users() {
     }
 
     /** Lower-case letters only: fits identifiants, emails and names. */
-    static String suffix() {
+    public static String suffix() {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < 8; i++) {
             s.append((char) ('a' + RANDOM.nextInt(26)));
@@ -31,12 +31,12 @@ final class Users {
         return s.toString();
     }
 
-    static String email(String username) {
+    public static String email(String username) {
         return username + "@a11y.example";
     }
 
     /** A person of that profile with a password, the locale and the required actions given; returns the username. */
-    static String create(TestEnvironment.Env env, String prefix, String profile, String locale, List<String> requiredActions) {
+    public static String create(TestEnvironment.Env env, String prefix, String profile, String locale, List<String> requiredActions) {
         String username = prefix + "." + suffix();
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("ordreProfile", List.of(profile));
@@ -63,7 +63,7 @@ final class Users {
     }
 
     /** An authorization request of one of the Ordre's service clients (code + PKCE, loopback redirect). */
-    static String serviceAuthorization(TestEnvironment.Env env, String clientId, String uiLocale) {
+    public static String serviceAuthorization(TestEnvironment.Env env, String clientId, String uiLocale) {
         byte[] verifier = new byte[32];
         RANDOM.nextBytes(verifier);
         String challenge;

@@ -1,0 +1,126 @@
+package fr.ordre.comptexpert.expertpass;
+
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.sessions.RootAuthenticationSessionModel;
+
+import javax.crypto.Mac;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The QR panel costs nothing until it is used: a login page carries a start token only, signed with the realm's
+ * HMAC key, and neither a store entry nor a QR drawing. The page's script trades the token for a challenge when the
+ * panel comes into view ({@code POST v1/browser/start}); a browser without scripts uses the panel's "show the QR"
+ * button, which posts the form. A bot that only fetches login pages makes no challenge.
+ */
+final class ExpertpassPanelStart {
+
+    /** A new challenge is made rather than one shown with less than this left to scan it (or half its validity). */
+    static final int MIN_SECONDS_LEFT = 10;
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+    private static final int MAX_TOKEN = 600;
+
+    /** What a start token names: one login attempt and the QR settings of its sign-in step. */
+    record Attempt(String root, String tab, String client, int lifespanSeconds, int digits) {
+    }
+
+    private ExpertpassPanelStart() {
+    }
+
+    /** The page's start token for this login attempt: {@code <payload>.<mac>}, base64url both. */
+    static String token(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
+                        ExpertpassLoginConfig config) {
+        String payload = String.join("\n", realm.getId(), authSession.getParentSession().getId(), authSession.getTabId(),
+                authSession.getClient().getId(), Integer.toString(config.challengeLifespanSeconds()),
+                Integer.toString(config.codeDigits()));
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        return B64.encodeToString(bytes) + "." + B64.encodeToString(mac(session, realm, bytes));
+    }
+
+    /** The attempt a start token names, if the realm's key signed it for this realm. */
+    static Optional<Attempt> parse(KeycloakSession session, RealmModel realm, String token) {
+        if (token == null || token.length() > MAX_TOKEN) {
+            return Optional.empty();
+        }
+        String[] parts = token.split("\\.", -1);
+        try {
+            byte[] payload = Base64.getUrlDecoder().decode(parts.length == 2 ? parts[0] : "");
+            byte[] given = Base64.getUrlDecoder().decode(parts.length == 2 ? parts[1] : "");
+            if (payload.length == 0 || !MessageDigest.isEqual(mac(session, realm, payload), given)) {
+                return Optional.empty();
+            }
+            String[] f = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
+            if (f.length != 6 || !realm.getId().equals(f[0])) {
+                return Optional.empty();
+            }
+            return Optional.of(new Attempt(f[1], f[2], f[3], Integer.parseInt(f[4]), Integer.parseInt(f[5])));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The panel's first QR for the attempt a start token names, if that attempt still runs. */
+    static Optional<Map<String, Object>> start(KeycloakSession session, RealmModel realm, String token) {
+        return parse(session, realm, token).flatMap(a -> authSession(session, realm, a)
+                .map(authSession -> shown(session, realm, challenge(session, realm, authSession, a.lifespanSeconds(), a.digits()))));
+    }
+
+    /** The login attempt itself, if it still runs. */
+    private static Optional<AuthenticationSessionModel> authSession(KeycloakSession session, RealmModel realm, Attempt attempt) {
+        RootAuthenticationSessionModel root = session.authenticationSessions().getRootAuthenticationSession(realm, attempt.root());
+        ClientModel client = root == null ? null : realm.getClientById(attempt.client());
+        return client == null ? Optional.empty() : Optional.ofNullable(root.getAuthenticationSession(client, attempt.tab()));
+    }
+
+    /** The attempt's current challenge if it can still be scanned, else a new one (the only place one is made). */
+    static ExpertpassStore.Entry challenge(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
+                                          int lifespanSeconds, int digits) {
+        ExpertpassStore store = new ExpertpassStore(session);
+        long now = ExpertpassStore.now();
+        return Optional.ofNullable(authSession.getAuthNote(ExpertpassStore.NOTE_CHALLENGE)).flatMap(store::challenge)
+                .filter(c -> scannable(c, now))
+                .orElseGet(() -> store.createChallenge(realm, authSession,
+                        ExpertpassStore.ChallengeOrigin.of(session, authSession.getClient()), lifespanSeconds, digits));
+    }
+
+    /** Whether a challenge is still worth showing: pending, with time left to scan it. */
+    static boolean scannable(ExpertpassStore.Entry challenge, long now) {
+        return ExpertpassStore.PENDING.equals(challenge.status())
+                && challenge.expiresAt() - now >= Math.min(MIN_SECONDS_LEFT, challenge.lifespanSeconds() / 2);
+    }
+
+    /** What the page shows of a challenge: the start, rotate and panel answers alike. */
+    static Map<String, Object> shown(KeycloakSession session, RealmModel realm, ExpertpassStore.Entry challenge) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ExpertpassStore.PENDING);
+        body.put("qr", ExpertpassQr.dataUri(ExpertpassResource.apiBase(session, realm) + "/challenges/" + challenge.id()));
+        body.put("code", challenge.get("code"));
+        body.put("watch", challenge.watchToken(ExpertpassStore.KIND_CHALLENGE));
+        body.put("expiresIn", Math.max(1, challenge.expiresAt() - ExpertpassStore.now()));
+        return body;
+    }
+
+    private static byte[] mac(KeycloakSession session, RealmModel realm, byte[] payload) {
+        KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
+        try {
+            Mac mac = Mac.getInstance("HmacSHA512");
+            mac.init(key.getSecretKey());
+            // 256 bits are plenty for a token that only names a login attempt.
+            return Arrays.copyOf(mac.doFinal(payload), 32);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HMAC with the realm's HS512 key", e);
+        }
+    }
+}
