@@ -1,7 +1,7 @@
 package fr.ordre.comptexpert.recovery;
 
 import fr.ordre.comptexpert.password.SetPasswordLink;
-import fr.ordre.comptexpert.support.AfterCommit;
+import fr.ordre.comptexpert.support.DeferredMail;
 import fr.ordre.comptexpert.support.RenderedEmail;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
@@ -12,9 +12,7 @@ import org.keycloak.events.Details;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
-import org.keycloak.executors.ExecutorsProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -44,11 +42,6 @@ final class RecoveryAuthenticator implements Authenticator {
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Logger LOG = Logger.getLogger(RecoveryAuthenticator.class);
 
-    private final KeycloakSessionFactory sessionFactory;
-
-    RecoveryAuthenticator(KeycloakSessionFactory sessionFactory) {
-        this.sessionFactory = sessionFactory;
-    }
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -88,7 +81,7 @@ final class RecoveryAuthenticator implements Authenticator {
             event.event(EventType.SEND_RESET_PASSWORD_ERROR).user(user).error(Errors.EMAIL_SEND_FAILED);
         } else {
             boolean pending = isPending(user);
-            sendAfterResponse(session, realm.getId(), user.getId(), email.get(), pending);
+            sendAfterResponse(session, realm, user.getId(), email.get());
             event.event(EventType.SEND_RESET_PASSWORD).user(user).detail(Details.EMAIL, user.getEmail())
                     .detail("ordre_pending", Boolean.toString(pending)).success();
         }
@@ -130,25 +123,12 @@ final class RecoveryAuthenticator implements Authenticator {
         }
     }
 
-    private void sendAfterResponse(KeycloakSession session, String realmId, String userId, RenderedEmail email, boolean pending) {
-        AfterCommit.run(session, () -> session.getProvider(ExecutorsProvider.class).getExecutor("ordre-email")
-                .execute(() -> deliver(realmId, userId, email, pending)));
-    }
-
-    private void deliver(String realmId, String userId, RenderedEmail email, boolean pending) {
-        KeycloakModelUtils.runJobInTransaction(sessionFactory, session -> {
-            RealmModel realm = session.realms().getRealm(realmId);
-            session.getContext().setRealm(realm);
-            try {
-                email.send(session, realm);
-                LOG.debugf("Recovery email sent to user %s in realm %s (pending: %s)", userId, realm.getName(), pending);
-            } catch (EmailException e) {
-                // Nothing is consumed: lift the window so the person can ask again at once.
-                session.singleUseObjects().remove(WINDOW_KEY + userId);
-                LOG.warnf("Could not send the recovery email to user %s in realm %s: %s", userId, realm.getName(), e.getMessage());
-                new EventBuilder(realm, session).event(EventType.SEND_RESET_PASSWORD_ERROR).user(userId)
-                        .detail(Details.REASON, "smtp").error(Errors.EMAIL_SEND_FAILED);
-            }
+    /** After the response; a mail the SMTP server refuses consumes nothing: the window is lifted at once. */
+    private static void sendAfterResponse(KeycloakSession session, RealmModel realm, String userId, RenderedEmail email) {
+        DeferredMail.send(session, realm, email, (s, r) -> {
+            s.singleUseObjects().remove(WINDOW_KEY + userId);
+            new EventBuilder(r, s).event(EventType.SEND_RESET_PASSWORD_ERROR).user(userId)
+                    .detail(Details.REASON, "smtp").error(Errors.EMAIL_SEND_FAILED);
         });
     }
 

@@ -27,7 +27,7 @@ public final class RecoveryAuthenticatorFactory implements AuthenticatorFactory 
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        authenticator = new RecoveryAuthenticator(factory);
+        authenticator = new RecoveryAuthenticator();
     }
 
     @Override
