@@ -10,6 +10,11 @@
     <img id="ordre-expertpass-qr" src="${ordreExpertpassEnrol.qr?no_esc}" width="240" height="240"
          style="display:block;margin:1rem auto;max-width:100%;image-rendering:pixelated" alt="${msg("ordreExpertpassEnrolQrAlt")}">
     <p role="status">${msg("ordreExpertpassEnrolWaiting")}</p>
+    <#-- On the phone itself: the app opens with the reference, no scan (the app checks it names this server). -->
+    <p><a id="ordre-expertpass-open-app" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}"
+          href="${ordreExpertpassEnrol.app}#enrol=${ordreExpertpassEnrol.link?url('UTF-8')}" target="_blank" rel="noopener" style="white-space:normal">${msg("ordreExpertpassOpenAppEnrol")}</a></p>
+    <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("ordreExpertpassOpenAppEnrolHelp")}</p>
+    <#include "ordre-expertpass-get-app.ftl">
   </div>
   <form id="ordre-expertpass-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
     <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">

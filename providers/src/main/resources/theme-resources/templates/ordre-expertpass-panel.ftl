@@ -5,10 +5,11 @@
      holds a challenge id only; the watch token that lets this page wait and rotate stays in the page.
      Styled by the theme's ordre.css (.ordre-expertpass*), cached by the browser. -->
 <section id="ordre-expertpass" class="ordre-expertpass" aria-labelledby="ordre-expertpass-title"
-         data-api="${ordreExpertpass.api}"<#if ordreExpertpass.watch??> data-watch="${ordreExpertpass.watch}"<#else> data-start="${ordreExpertpass.start}"</#if>>
+         data-api="${ordreExpertpass.api}"<#if ordreExpertpass.watch??> data-watch="${ordreExpertpass.watch}" data-link="${ordreExpertpass.link!}"<#else> data-start="${ordreExpertpass.start}"</#if>>
   <p class="ordre-expertpass__or">${msg("ordreExpertpassOr")}</p>
   <h2 id="ordre-expertpass-title" class="pf-v5-c-title pf-m-lg">${msg("ordreExpertpassLoginTitle")}</h2>
   <p>${msg("ordreExpertpassLoginHelp")}</p>
+  <#include "ordre-expertpass-get-app.ftl">
   <#if ordreExpertpass.qr??>
   <#-- The QR is a base64 data URI made on the server: nothing in it to escape. -->
   <img id="ordre-expertpass-qr" class="ordre-expertpass__qr" src="${ordreExpertpass.qr?no_esc}" width="220" height="220" alt="${msg("ordreExpertpassQrAlt")}">
@@ -20,6 +21,14 @@
     <button type="submit" id="ordre-expertpass-show" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassShow")}</button>
   </form>
   </#if>
+  <#-- Same device (ordre-expertpass-same-device.js shows it on a phone, with the QR behind a button): the app opens in a
+       new tab with the current QR's link (data-link, set once the QR is made), the user types the code below there, and this tab goes on by itself. -->
+  <div id="ordre-expertpass-same-device" hidden>
+    <a id="ordre-expertpass-open-app" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}"
+       href="${ordreExpertpass.app}<#if ordreExpertpass.link??>#signin=${ordreExpertpass.link?url('UTF-8')}</#if>" data-app="${ordreExpertpass.app}" target="_blank" rel="noopener">${msg("ordreExpertpassSameDevice")}</a>
+    <p class="${properties.kcInputHelperTextItemTextClass!}">${msg("ordreExpertpassSameDeviceHelp")}</p>
+    <button type="button" id="ordre-expertpass-show-qr" class="${properties.kcButtonClass!} ${properties.kcButtonLinkClass!}">${msg("ordreExpertpassShowQr")}</button>
+  </div>
   <p id="ordre-expertpass-code-line"<#if !ordreExpertpass.code??> hidden</#if>>${msg("ordreExpertpassCodeLabel")} <span id="ordre-expertpass-code" class="ordre-expertpass__code" aria-live="polite">${ordreExpertpass.code!}</span></p>
   <form id="ordre-expertpass-form" action="${url.loginAction}" method="post"<#if !ordreExpertpass.watch??> hidden</#if>>
     <input type="hidden" name="ordreExpertpass" value="continue">
@@ -28,4 +37,5 @@
   <p id="ordre-expertpass-continue-help" class="${properties.kcInputHelperTextItemTextClass!}"<#if !ordreExpertpass.watch??> hidden</#if>>${msg("ordreExpertpassContinueHelp")}</p>
   <#-- The script is a static file (cached by the browser); it reads the API base and the token above. -->
   <script src="${url.resourcesPath}/js/ordre-expertpass.js" defer></script>
+  <script src="${url.resourcesPath}/js/ordre-expertpass-same-device.js" defer></script>
 </section>

@@ -39,6 +39,9 @@
     code.textContent = d.code;
     watch = d.watch;
     panel.setAttribute("data-watch", watch);
+    // What the QR holds, for the same-device button (ordre-expertpass-same-device.js), told of each new QR.
+    panel.setAttribute("data-link", d.link || "");
+    panel.dispatchEvent(new CustomEvent("ordre-expertpass-qr"));
     ["ordre-expertpass-code-line", "ordre-expertpass-form", "ordre-expertpass-continue-help"].forEach(function (id) {
       document.getElementById(id).hidden = false;
     });

@@ -68,7 +68,7 @@
                 <p>${msg("ordreHelpExpertpassWhoText")}</p>
                 <h3>${msg("ordreHelpExpertpassActivateTitle")}</h3>
                 <ol>
-                    <li>${msg("ordreHelpExpertpassActivateStep1")}</li>
+                    <li>${msg("ordreHelpExpertpassActivateStep1")}<#-- Shipped by the providers JAR, with the attribute. --><#if ordreExpertpassApp??><#include "ordre-expertpass-get-app.ftl"></#if></li>
                     <li>${msg("ordreHelpExpertpassActivateStep2")}</li>
                     <li>${msg("ordreHelpExpertpassActivateStep3")}</li>
                 </ol>

@@ -302,9 +302,10 @@
           </div>
 
         <#-- ordre: the Expertpass QR panel after the sign-in form and "Créez votre Comptexpert", so both
-             are in the first screen; a disclosure, collapsed on phones and always shown from 768 px (ordre.css).
+             are in the first screen; a disclosure, collapsed on narrow screens and always shown from 768 px (ordre.css).
              It is served open (what a desktop and a page without JavaScript need, and what WebDriver sees as
-             displayed) and closed at once on a narrow screen, before the panel's script asks for a QR.
+             displayed) and closed at once on a narrow screen, before the panel's script asks for a QR; not on a
+             phone, where the panel shows no QR but the same-device button (ordre-expertpass-same-device.js).
              ordre-expertpass-panel.ftl is shipped by the providers JAR. -->
         <#if ordreExpertpass?? && (pageId!"") == "login">
           <details id="ordre-expertpass-details" class="ordre-expertpass-details" open>
@@ -312,7 +313,8 @@
             <#include "ordre-expertpass-panel.ftl">
           </details>
           <script>
-            if (window.matchMedia("(max-width: 767.98px)").matches) {
+            if (window.matchMedia("(max-width: 767.98px)").matches && !((navigator.userAgentData && navigator.userAgentData.mobile)
+                || /Android|iPhone|iPad|iPod|Mobi/i.test(navigator.userAgent))) {
               document.getElementById("ordre-expertpass-details").open = false;
             }
           </script>

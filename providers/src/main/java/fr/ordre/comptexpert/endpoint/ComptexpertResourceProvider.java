@@ -4,6 +4,7 @@ import fr.ordre.comptexpert.account.ProfileChangeEntry;
 import fr.ordre.comptexpert.card.CardApiResource;
 import fr.ordre.comptexpert.card.CardPage;
 import fr.ordre.comptexpert.expertpass.ExpertpassResource;
+import fr.ordre.comptexpert.expertpass.app.ExpertpassApp;
 import fr.ordre.comptexpert.help.HelpPage;
 import fr.ordre.comptexpert.privacy.PrivacyPage;
 import jakarta.ws.rs.Path;
@@ -52,6 +53,12 @@ final class ComptexpertResourceProvider implements RealmResourceProvider {
     @Path("expertpass/v1/card")
     public CardApiResource card() {
         return new CardApiResource(session);
+    }
+
+    /** The Expertpass web app (PWA) for phones, on the API's origin (docs/expertpass-app.md). */
+    @Path("app")
+    public ExpertpassApp app() {
+        return new ExpertpassApp(session);
     }
 
     /** The public check of a professional card: the page its QR code opens, and the same as JSON. */

@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.expertpass;
 
+import fr.ordre.comptexpert.expertpass.app.AppLinks;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
@@ -99,9 +100,11 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
     private static void showQr(RequiredActionContext context, ExpertpassStore.Entry enrolment) {
         String api = ExpertpassResource.apiBase(context.getSession(), context.getRealm());
         long left = Math.max(1, enrolment.expiresAt() - ExpertpassStore.now());
+        String link = api + "/enrolments/" + enrolment.id();
         context.challenge(context.form()
                 .setAttribute(ATTRIBUTE, new ExpertpassLoginForm.ExpertpassPanel(
-                        ExpertpassQr.dataUri(api + "/enrolments/" + enrolment.id()), null, enrolment.watchToken(ExpertpassStore.KIND_ENROLMENT), api, left))
+                        ExpertpassQr.dataUri(link), link, null, enrolment.watchToken(ExpertpassStore.KIND_ENROLMENT), api, left))
+                .setAttribute(AppLinks.ATTRIBUTE, AppLinks.of(context.getSession(), context.getRealm()))
                 .createForm("ordre-expertpass-enrol.ftl"));
     }
 

@@ -1,5 +1,7 @@
 package fr.ordre.comptexpert.expertpass;
 
+import fr.ordre.comptexpert.expertpass.app.AppLinks;
+import fr.ordre.comptexpert.expertpass.app.ExpertpassApp;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -154,7 +156,8 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         // The session's forms provider, the one the form about to be shown uses: context.form() would also make a
         // second action code and action URL, for nothing.
         session.getProvider(LoginFormsProvider.class).setAttribute(ATTRIBUTE, new ExpertpassPanel(
-                ExpertpassResource.apiBase(session, context.getRealm()), start, shown.orElse(Map.of())));
+                        ExpertpassResource.apiBase(session, context.getRealm()), start, shown.orElse(Map.of())))
+                .setAttribute(AppLinks.ATTRIBUTE, AppLinks.of(session, context.getRealm()));
     }
 
     private static ExpertpassLoginConfig config(AuthenticationFlowContext context) {
@@ -177,13 +180,14 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         }
 
         /** A panel shown at once (the enrolment page: the person asked for it); {@code code} may be null. */
-        ExpertpassPanel(String qr, String code, String watch, String api, long expiresIn) {
-            this(api, null, shownNow(qr, code, watch, expiresIn));
+        ExpertpassPanel(String qr, String link, String code, String watch, String api, long expiresIn) {
+            this(api, null, shownNow(qr, link, code, watch, expiresIn));
         }
 
-        private static Map<String, Object> shownNow(String qr, String code, String watch, long expiresIn) {
+        private static Map<String, Object> shownNow(String qr, String link, String code, String watch, long expiresIn) {
             Map<String, Object> shown = new HashMap<>();
             shown.put("qr", qr);
+            shown.put("link", link);
             shown.put("code", code);
             shown.put("watch", watch);
             shown.put("expiresIn", expiresIn);
@@ -192,6 +196,16 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
 
         public String getQr() {
             return (String) shown.get("qr");
+        }
+
+        /** What the QR holds: the page passes it to the app on the same phone (same-device sign-in, enrolment). */
+        public String getLink() {
+            return (String) shown.get("link");
+        }
+
+        /** The Expertpass web app on this server, which the same-device button opens. */
+        public String getApp() {
+            return ExpertpassApp.url(api);
         }
 
         public String getCode() {

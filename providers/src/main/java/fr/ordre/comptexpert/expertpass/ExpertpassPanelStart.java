@@ -105,7 +105,10 @@ final class ExpertpassPanelStart {
     static Map<String, Object> shown(KeycloakSession session, RealmModel realm, ExpertpassStore.Entry challenge) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", ExpertpassStore.PENDING);
-        body.put("qr", ExpertpassQr.dataUri(ExpertpassResource.apiBase(session, realm) + "/challenges/" + challenge.id()));
+        String link = ExpertpassResource.apiBase(session, realm) + "/challenges/" + challenge.id();
+        body.put("qr", ExpertpassQr.dataUri(link));
+        // What the QR holds: the panel hands it to the app on the same phone.
+        body.put("link", link);
         body.put("code", challenge.get("code"));
         body.put("watch", challenge.watchToken(ExpertpassStore.KIND_CHALLENGE));
         body.put("expiresIn", Math.max(1, challenge.expiresAt() - ExpertpassStore.now()));

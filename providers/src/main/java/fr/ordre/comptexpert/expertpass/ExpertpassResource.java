@@ -1,6 +1,7 @@
 package fr.ordre.comptexpert.expertpass;
 
 import fr.ordre.comptexpert.endpoint.JsonApi;
+import fr.ordre.comptexpert.expertpass.app.AppLinks;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -215,6 +216,7 @@ public final class ExpertpassResource {
         attributes.put("time", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
                 .withLocale(locale).format(Instant.now().atZone(PARIS)));
         attributes.put("realmName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
+        attributes.put("appUrl", AppLinks.of(session, realm).getApp());
         try {
             session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
                     .send("ordreExpertpassDeviceAddedSubject", "ordre-expertpass-device-added.ftl", attributes);

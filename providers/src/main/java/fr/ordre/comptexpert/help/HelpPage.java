@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.help;
 
+import fr.ordre.comptexpert.expertpass.app.AppLinks;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -28,7 +29,8 @@ public final class HelpPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Response render(@QueryParam("back") String back) {
-        LoginFormsProvider form = session.getProvider(LoginFormsProvider.class);
+        LoginFormsProvider form = session.getProvider(LoginFormsProvider.class)
+                .setAttribute(AppLinks.ATTRIBUTE, AppLinks.of(session, session.getContext().getRealm()));
         if (isRestartOfThisRealm(back)) {
             form.setAttribute("ordreHelpBack", back);
         }

@@ -1,4 +1,4 @@
-<#-- A phone was enrolled in Expertpass. Attributes: deviceName, firstName, time (preformatted), realmName. -->
+<#-- A phone was enrolled in Expertpass. Attributes: deviceName, firstName, time (preformatted), realmName, appUrl. -->
 <#import "template.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <#assign accountUrl = ordre.accountUrl()>
@@ -10,6 +10,9 @@ ${msg("ordreExpertpassDeviceLabel")} <strong>${deviceName}</strong><br>
 ${msg("ordreExpertpassTimeLabel")} <strong>${time}</strong>
 </p>
 <@layout.p>${msg("ordreExpertpassDeviceAddedIfYou")}</@layout.p>
+<#if appUrl??>
+<@layout.p>${msg("ordreExpertpassDeviceAddedApp")} <a href="${appUrl}" style="word-break:break-all">${appUrl}</a></@layout.p>
+</#if>
 <@layout.p><strong>${msg("ordreExpertpassDeviceAddedIfNotYou")}</strong></@layout.p>
 <#if accountUrl?has_content>
 <@layout.button href=accountUrl label=msg("ordreExpertpassAccountButton")/>

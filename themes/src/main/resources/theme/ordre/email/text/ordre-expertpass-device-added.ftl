@@ -11,6 +11,9 @@ ${msg("ordreExpertpassDeviceLabel")} ${deviceName}
 ${msg("ordreExpertpassTimeLabel")} ${time}
 
 ${msg("ordreExpertpassDeviceAddedIfYou")}
+<#if appUrl??>
+${msg("ordreExpertpassDeviceAddedApp")} ${appUrl}
+</#if>
 
 ${msg("ordreExpertpassDeviceAddedIfNotYou")}
 <#if accountUrl?has_content>

@@ -49,6 +49,7 @@ class ExpertpassIT {
         assertEquals("Pixel de Camille", device.get("userLabel").asText());
         var mail = env.mail().await(username + "@example.org", 1, java.time.Duration.ofSeconds(20));
         assertTrue(mail.text().contains("Pixel de Camille"), mail.text());
+        assertTrue(mail.text().contains(env.keycloak().baseUrl() + "/realms/ordre/comptexpert/app/"), "the mail points to the app: " + mail.text());
         ExpertpassCompanion.Result listed = phone.devices();
         assertEquals(200, listed.status(), listed.toString());
         assertEquals("Pixel de Camille", listed.body().get("devices").get(0).get("deviceName").asText());
