@@ -18,13 +18,16 @@ final class AccessDeniedPage {
      */
     public static final class Model {
         private final String service;
+        private final String serviceTo;
         private final String serviceUrl;
         private final List<String> allowedProfiles;
         private final String currentProfile;
         private final boolean notOnRegister;
 
-        Model(String service, String serviceUrl, List<String> allowedProfiles, String currentProfile, boolean notOnRegister) {
+        Model(String service, String serviceTo, String serviceUrl, List<String> allowedProfiles, String currentProfile,
+              boolean notOnRegister) {
             this.service = service;
+            this.serviceTo = serviceTo;
             this.serviceUrl = serviceUrl;
             this.allowedProfiles = allowedProfiles;
             this.currentProfile = currentProfile;
@@ -33,6 +36,11 @@ final class AccessDeniedPage {
 
         public String getService() {
             return service;
+        }
+
+        /** French: "à" and the name with its article ("à la Revue…", "au Network…"), for the sentences that need it. */
+        public String getServiceTo() {
+            return serviceTo;
         }
 
         public String getServiceUrl() {
@@ -61,7 +69,7 @@ final class AccessDeniedPage {
         String current = rule.profile(decision.profileId()).map(p -> p.label(locale)).orElse(null);
         String name = ProfileAccessRule.serviceName(client);
         String url = client.getBaseUrl() != null && client.getBaseUrl().startsWith("https://") ? client.getBaseUrl() : null;
-        Model model = new Model(name, url, allowed, current, decision.outcome() == AccessDecision.Outcome.NOT_ON_REGISTER);
+        Model model = new Model(name, ProfileAccessRule.toService(client), url, allowed, current, decision.outcome() == AccessDecision.Outcome.NOT_ON_REGISTER);
         return form.setStatus(Response.Status.FORBIDDEN).setAttribute("ordreAccess", model).createForm(TEMPLATE);
     }
 }

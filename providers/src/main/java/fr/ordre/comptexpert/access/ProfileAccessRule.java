@@ -15,6 +15,7 @@ import org.keycloak.models.UserModel;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -78,6 +79,31 @@ public final class ProfileAccessRule {
     public static String serviceName(ClientModel client) {
         String name = client.getName();
         return name == null || name.isBlank() || name.startsWith("${") ? client.getClientId() : name;
+    }
+
+    /**
+     * Client attribute: the French name with its article where the name takes one ("la Revue Française de
+     * Comptabilité", "le Network Experts-comptables"); names without article (Bibliordre) leave it unset.
+     */
+    public static final String ARTICLE_NAME_ATTRIBUTE = "ordreNameWithArticle";
+
+    /** The service's name as a French sentence uses it: with its article in French, the display name otherwise. */
+    public static String serviceName(ClientModel client, Locale locale) {
+        String withArticle = client.getAttribute(ARTICLE_NAME_ATTRIBUTE);
+        boolean french = locale == null || "fr".equals(locale.getLanguage());
+        return french && withArticle != null && !withArticle.isBlank() ? withArticle.strip() : serviceName(client);
+    }
+
+    /** "à" and the name, contracted as French writes it: "au Network…", "aux …", "à la Revue…", "à Bibliordre". */
+    public static String toService(ClientModel client) {
+        String name = serviceName(client, Locale.FRENCH);
+        if (name.startsWith("le ")) {
+            return "au " + name.substring(3);
+        }
+        if (name.startsWith("les ")) {
+            return "aux " + name.substring(4);
+        }
+        return "à " + name;
     }
 
     public Optional<OrdreProfile> profile(String id) {

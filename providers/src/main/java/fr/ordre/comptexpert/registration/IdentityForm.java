@@ -100,7 +100,7 @@ final class IdentityForm {
         return value;
     }
 
-    private static String name(String raw, String field, List<FormMessage> errors) {
+    static String name(String raw, String field, List<FormMessage> errors) {
         String value = collapse(raw);
         if (value.isEmpty()) {
             errors.add(new FormMessage(field, "ordreRegFieldRequired"));

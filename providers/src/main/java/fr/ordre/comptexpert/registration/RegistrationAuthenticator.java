@@ -1,22 +1,15 @@
 package fr.ordre.comptexpert.registration;
 
-import fr.ordre.comptexpert.binding.ConfirmBindingActionToken;
 import fr.ordre.comptexpert.binding.TableauBinding;
 import fr.ordre.comptexpert.password.SetPasswordLink;
 import fr.ordre.comptexpert.profile.OrdreAttributes;
 import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.profile.ProfileCatalogue;
-import fr.ordre.comptexpert.register.RegisterEntry;
 import fr.ordre.comptexpert.register.TableauRegister;
-import fr.ordre.comptexpert.support.ClientNetwork;
-import fr.ordre.comptexpert.support.DeferredMail;
-import fr.ordre.comptexpert.support.FixedWindowLimit;
-import fr.ordre.comptexpert.support.RenderedEmail;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.Details;
@@ -31,15 +24,12 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
-import org.keycloak.common.util.Time;
-import org.keycloak.services.Urls;
 
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The registration steps as one stateless authenticator of the registration flow. What the person gave is
@@ -56,8 +46,6 @@ final class RegistrationAuthenticator implements Authenticator {
 
     private static final Logger LOG = Logger.getLogger(RegistrationAuthenticator.class);
     private static final String RESEND_KEY = "ordre-mail:";
-    private static final String NETWORK_LIMIT_KEY = "ordre-reg-net:";
-    private static final String ENTRY_LIMIT_KEY = "ordre-reg-entry:";
     /** The way back in sent to an address that has an account already, as "oublié" sends it. */
     private static final int EXISTING_LINK_LIFESPAN = 1_800;
 
@@ -160,7 +148,10 @@ final class RegistrationAuthenticator implements Authenticator {
             return;
         }
         OrdreProfile profile = ProfileCatalogue.of(session, realm).find(identity.profileId()).orElseThrow();
-        Binding binding = profile.checkedAgainstTableau() ? binding(context, profile, identity, config) : Binding.NONE;
+        TableauRequest binding = profile.checkedAgainstTableau()
+                ? TableauRequest.decide(context.getSession(), realm, profile, identity.nom(), identity.prenom(),
+                        identity.birthDate(), identity.numero(), identity.email(), config)
+                : TableauRequest.NONE;
         UserModel user;
         try {
             user = session.users().getUserById(realm, createAccount(context, identity, username, binding));
@@ -182,100 +173,11 @@ final class RegistrationAuthenticator implements Authenticator {
                 .detail(Details.EMAIL, identity.email()).detail(Details.REGISTER_METHOD, "ordre")
                 .detail("ordre_profile", identity.profileId()).detail("ordre_tableau", binding.outcome())
                 .detail("ordre_numero", binding.entry() == null ? null : binding.entry().numero()).success();
-        binding.notify(context, user, config);
+        binding.notify(context.getSession(), realm, context.getAuthenticationSession(),
+                context.getEvent().clone().event(EventType.REGISTER_ERROR), user, config);
         boolean sent = sendLink(context, user);
         context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(),
                 List.of(new FormMessage(null, sent ? "ordreRegEmailSent" : "ordreRegEmailFailed"))));
-    }
-
-    /**
-     * Where the proof of a Tableau claim is to be found. Only the address on file proves a binding at once
-     * (the set-password link goes there); otherwise the account starts pending and the proof is asked of that
-     * address, or of the Ordre.
-     */
-    private Binding binding(AuthenticationFlowContext context, OrdreProfile profile, Identity identity, RegistrationConfig config) {
-        TableauClaim claim = TableauClaim.find(register(context.getSession()), profile, identity.nom(), identity.prenom(),
-                identity.birthDate(), identity.numero());
-        if (!claim.matched()) {
-            return new Binding(claim.outcome() == TableauClaim.Outcome.AMBIGUOUS ? "ambiguous" : "not_found", null, null);
-        }
-        RegisterEntry entry = claim.entry();
-        Optional<UserModel> holder = TableauBinding.holder(context.getSession(), context.getRealm(), entry.numero(),
-                config.unconfirmedReleaseSeconds());
-        if (holder.isPresent()) {
-            return new Binding("entry_taken", entry, holder.get());
-        }
-        if (entry.email() != null && entry.email().equalsIgnoreCase(identity.email())) {
-            return new Binding(TableauBinding.METHOD_EMAIL_ON_FILE, entry, null);
-        }
-        return new Binding(entry.email() == null ? "pending_admin" : "pending_email", entry, null);
-    }
-
-    /** What registration decided about the Tableau, and the mails that follow from it. */
-    private record Binding(String outcome, RegisterEntry entry, UserModel holder) {
-
-        static final Binding NONE = new Binding(null, null, null);
-
-        boolean confirmedNow() {
-            return TableauBinding.METHOD_EMAIL_ON_FILE.equals(outcome);
-        }
-
-        /** The claimed numéro an admin will see, when the entry is free. */
-        String claim() {
-            return entry == null || holder != null ? null : entry.numero();
-        }
-
-        void notify(AuthenticationFlowContext context, UserModel user, RegistrationConfig config) {
-            if (entry == null || confirmedNow() || (holder == null && entry.email() == null)) {
-                return;
-            }
-            KeycloakSession session = context.getSession();
-            long wait = new FixedWindowLimit(session, ENTRY_LIMIT_KEY).acquire(entry.numero(), config.maxMailsPerEntry(),
-                    config.entryWindowSeconds());
-            if (wait > 0) {
-                context.getEvent().clone().event(EventType.REGISTER_ERROR).user(user).detail(Details.REASON, "ordre_tableau_entry_mail_limit")
-                        .detail("ordre_numero", entry.numero()).error(Errors.SLOW_DOWN);
-                return;
-            }
-            try {
-                RenderedEmail mail = holder != null ? takenNotice(context, holder) : confirmationRequest(context, user, config);
-                DeferredMail.send(session, context.getRealm(), mail, null);
-            } catch (EmailException | RuntimeException e) {
-                LOG.errorf(e, "Could not render the Tableau email about entry %s in realm %s", entry.numero(),
-                        context.getRealm().getName());
-            }
-        }
-
-        private RenderedEmail confirmationRequest(AuthenticationFlowContext context, UserModel user, RegistrationConfig config)
-                throws EmailException {
-            KeycloakSession session = context.getSession();
-            RealmModel realm = context.getRealm();
-            int lifespan = config.confirmLinkLifespanSeconds();
-            ConfirmBindingActionToken token = new ConfirmBindingActionToken(user.getId(), entry.numero(),
-                    Time.currentTime() + lifespan, context.getAuthenticationSession().getClient().getClientId());
-            var uri = session.getContext().getUri();
-            var authSession = context.getAuthenticationSession();
-            String link = Urls.actionTokenBuilder(uri.getBaseUri(), token.serialize(session, realm, uri), token.getIssuedFor(),
-                    authSession.getTabId(), AuthenticationProcessor.getClientData(session, authSession))
-                    .build(realm.getName()).toString();
-            Map<String, Object> attributes = new HashMap<>(SetPasswordLink.attributes(realm, user, link, lifespan));
-            attributes.put("firstName", entry.prenoms() == null ? "" : entry.prenoms());
-            attributes.put("lastName", entry.nomUsage() == null || entry.nomUsage().isBlank() ? entry.nom() : entry.nomUsage());
-            attributes.put("numero", entry.numero());
-            attributes.put("accountEmail", user.getEmail());
-            return RenderedEmail.render(session, realm, user, entry.email(), "ordreTableauConfirmSubject",
-                    "ordre-tableau-confirm.ftl", attributes);
-        }
-
-        private RenderedEmail takenNotice(AuthenticationFlowContext context, UserModel holder) throws EmailException {
-            Map<String, Object> attributes = new HashMap<>();
-            attributes.put("identifiant", holder.getUsername());
-            attributes.put("firstName", holder.getFirstName() == null ? "" : holder.getFirstName());
-            attributes.put("lastName", holder.getLastName() == null ? "" : holder.getLastName());
-            attributes.put("numero", entry.numero());
-            return RenderedEmail.render(context.getSession(), context.getRealm(), holder, "ordreTableauTakenSubject",
-                    "ordre-tableau-taken.ftl", attributes);
-        }
     }
 
     private void onResend(AuthenticationFlowContext context, RegistrationState state) {
@@ -360,7 +262,7 @@ final class RegistrationAuthenticator implements Authenticator {
      *
      * @return the new user's id
      */
-    private String createAccount(AuthenticationFlowContext context, Identity identity, String username, Binding binding) {
+    private String createAccount(AuthenticationFlowContext context, Identity identity, String username, TableauRequest binding) {
         String realmId = context.getRealm().getId();
         Locale locale = context.getSession().getContext().resolveLocale(null);
         return KeycloakModelUtils.runJobInTransactionWithResult(context.getSession().getKeycloakSessionFactory(), session -> {
@@ -377,10 +279,8 @@ final class RegistrationAuthenticator implements Authenticator {
             if (identity.detail() != null) {
                 user.setSingleAttribute(OrdreAttributes.PROFILE_DETAIL, identity.detail());
             }
-            if (binding.confirmedNow()) {
-                TableauBinding.confirm(user, binding.entry());
-            } else if (profile.checkedAgainstTableau()) {
-                TableauBinding.pending(user, binding.claim());
+            if (profile.checkedAgainstTableau()) {
+                binding.applyTo(user);
             }
             if (locale != null) {
                 user.setSingleAttribute(OrdreAttributes.LOCALE, locale.toLanguageTag());
@@ -453,10 +353,8 @@ final class RegistrationAuthenticator implements Authenticator {
     }
 
     private static boolean networkAllows(AuthenticationFlowContext context) {
-        RegistrationConfig config = RegistrationConfig.of(context.getAuthenticatorConfig());
-        String network = ClientNetwork.of(context.getConnection().getRemoteAddr());
-        return new FixedWindowLimit(context.getSession(), NETWORK_LIMIT_KEY)
-                .acquire(network, config.maxTableauPerNetwork(), config.networkWindowSeconds()) == 0;
+        return TableauRequest.networkAllows(context.getSession(), context.getConnection().getRemoteAddr(),
+                RegistrationConfig.of(context.getAuthenticatorConfig()));
     }
 
     private Response page(AuthenticationFlowContext context, RegistrationState state, RegistrationState.Step step,
@@ -465,6 +363,13 @@ final class RegistrationAuthenticator implements Authenticator {
         Locale locale = session.getContext().resolveLocale(null);
         Map<String, Object> model = RegistrationPage.model(session, context.getRealm(), state, step, values, locale);
         LoginFormsProvider form = context.form().setAttribute("ordreReg", model);
+        // A notice of the sent page outlives a redraw of that page (see RegistrationState.notice); any other page
+        // or message replaces it.
+        if (step == RegistrationState.Step.SENT && messages.isEmpty() && state.notice() != null) {
+            messages = List.of(new FormMessage(null, state.notice()));
+        }
+        state.notice(step == RegistrationState.Step.SENT && messages.size() == 1 && messages.get(0).getField() == null
+                ? messages.get(0).getMessage() : null);
         for (FormMessage message : messages) {
             if (message.getField() != null) {
                 form.addError(message);

@@ -1,6 +1,7 @@
 package fr.ordre.comptexpert.registration;
 
 import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The registration step's settings (Authentication → flow "ordre registration" → gear), with safe defaults. */
-record RegistrationConfig(int linkLifespanSeconds, int resendIntervalSeconds, int maxTableauPerNetwork,
+public record RegistrationConfig(int linkLifespanSeconds, int resendIntervalSeconds, int maxTableauPerNetwork,
                           int networkWindowSeconds, int maxMailsPerEntry, int entryWindowSeconds,
                           int confirmLinkLifespanSeconds, int unconfirmedReleaseSeconds) {
 
@@ -46,6 +47,15 @@ record RegistrationConfig(int linkLifespanSeconds, int resendIntervalSeconds, in
             .helpText("An account bound to a Tableau entry whose password was never created gives the entry up after this delay.")
             .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.unconfirmedReleaseSeconds()).add()
             .build();
+
+    /** The settings of the realm's registration step, for a page outside its flow ("Changer de profil"). */
+    public static RegistrationConfig ofRealm(RealmModel realm) {
+        return realm.getAuthenticationFlowsStream()
+                .flatMap(flow -> realm.getAuthenticationExecutionsStream(flow.getId()))
+                .filter(e -> RegistrationAuthenticatorFactory.PROVIDER_ID.equals(e.getAuthenticator()) && e.getAuthenticatorConfig() != null)
+                .map(e -> realm.getAuthenticatorConfigById(e.getAuthenticatorConfig()))
+                .filter(java.util.Objects::nonNull).findFirst().map(RegistrationConfig::of).orElse(DEFAULTS);
+    }
 
     static RegistrationConfig of(AuthenticatorConfigModel model) {
         Map<String, String> c = model == null || model.getConfig() == null ? Map.of() : model.getConfig();

@@ -60,8 +60,20 @@ final class RegistrationState {
         note("existing", existing ? "true" : null);
     }
 
+    /**
+     * The notice of the page last shown ("E-mail envoyé."), kept for when that page is drawn again: Keycloak's
+     * login pages reload themselves (authChecker.js) and a GET redraws the step without what the POST said.
+     */
+    String notice() {
+        return note("notice");
+    }
+
+    void notice(String messageKey) {
+        note("notice", messageKey);
+    }
+
     void reset() {
-        for (String name : new String[]{"step", "profile", "detail", "nom", "prenom", "birthDate", "email", "numero"}) {
+        for (String name : new String[]{"step", "profile", "detail", "nom", "prenom", "birthDate", "email", "numero", "notice"}) {
             authSession.removeAuthNote(PREFIX + name);
         }
     }

@@ -19,10 +19,12 @@ class ProfileChangeActionTest {
         OrdreProfile etudiant = profile("etudiant", Set.of(), true);
         OrdreProfile expert = profile("expert-comptable", Set.of(RegisterList.values()[0]), true);
         OrdreProfile permanent = profile("permanent", Set.of(), false);
-        assertEquals(ProfileChoice.Move.IMMEDIATE, ProfileChangeAction.move(etudiant, "enseignant"));
-        assertEquals(ProfileChoice.Move.IMMEDIATE, ProfileChangeAction.move(etudiant, null));
-        assertEquals(ProfileChoice.Move.CURRENT, ProfileChangeAction.move(etudiant, "etudiant"));
-        assertEquals(ProfileChoice.Move.TABLEAU_CHECK, ProfileChangeAction.move(expert, "etudiant"));
-        assertEquals(ProfileChoice.Move.NOT_SELF_SERVICE, ProfileChangeAction.move(permanent, "etudiant"));
+        assertEquals(ProfileChoice.Move.IMMEDIATE, ProfileChangeAction.move(etudiant, "enseignant", false));
+        assertEquals(ProfileChoice.Move.IMMEDIATE, ProfileChangeAction.move(etudiant, null, false));
+        assertEquals(ProfileChoice.Move.CURRENT, ProfileChangeAction.move(etudiant, "etudiant", false));
+        assertEquals(ProfileChoice.Move.TABLEAU_CLAIM, ProfileChangeAction.move(expert, "etudiant", false));
+        assertEquals(ProfileChoice.Move.TABLEAU_CLAIM, ProfileChangeAction.move(expert, "stagiaire", false), "a pending stagiaire may claim again");
+        assertEquals(ProfileChoice.Move.TABLEAU_CHECK, ProfileChangeAction.move(expert, "stagiaire", true), "a bound member moves through the Ordre");
+        assertEquals(ProfileChoice.Move.NOT_SELF_SERVICE, ProfileChangeAction.move(permanent, "etudiant", false));
     }
 }

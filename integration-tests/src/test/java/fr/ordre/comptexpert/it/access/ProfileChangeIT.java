@@ -50,13 +50,16 @@ class ProfileChangeIT {
             String enseignant = browser.findElement(By.id("ordre-profile-enseignant")).getText();
             assertTrue(enseignant.contains("Bibliordre") && enseignant.contains("Bibliobaseonline"), "the matrix in words: " + enseignant);
             assertFalse(enseignant.contains("Network"), enseignant);
-            assertEquals("TABLEAU_CHECK", browser.findElement(By.id("ordre-profile-expert-comptable")).getAttribute("data-move"));
-            assertTrue(browser.findElements(By.id("profile-expert-comptable")).isEmpty(), "no radio for a Tableau profile");
+            String expert = browser.findElement(By.id("ordre-profile-expert-comptable")).getText();
+            assertTrue(expert.contains("le Network Experts-comptables, la Revue Française de Comptabilité"),
+                    "service names with their article in French: " + expert);
+            assertEquals("TABLEAU_CLAIM", browser.findElement(By.id("ordre-profile-expert-comptable")).getAttribute("data-move"));
             assertEquals("NOT_SELF_SERVICE", browser.findElement(By.id("ordre-profile-permanent")).getAttribute("data-move"));
+            assertTrue(browser.findElements(By.id("profile-permanent")).isEmpty(), "no radio for a profile the Ordre gives");
 
-            // A forged choice of a Tableau profile is refused, and nothing changes.
+            // A forged choice of a profile the Ordre gives is refused, and nothing changes.
             ((JavascriptExecutor) browser).executeScript(
-                    "var r=document.getElementById('profile-enseignant'); r.value='expert-comptable'; r.checked=true;");
+                    "var r=document.getElementById('profile-enseignant'); r.value='permanent'; r.checked=true;");
             browser.findElement(By.id("ordre-profile-change-submit")).click();
             login.waitFor(By.id("ordre-profile-change-form"));
             assertTrue(browser.getPageSource().contains("Ce profil ne peut pas être choisi ici"), "a translated refusal");
@@ -125,6 +128,90 @@ class ProfileChangeIT {
         JsonNode claims = signInClaims(env, revue, member);
         assertEquals("autre", claims.get("ordre_profile").asText());
         assertFalse(claims.has("ordre_numero"), "no numéro claim any more: " + claims);
+    }
+
+    /**
+     * A student who became expert-comptable claims the entry online. The attack first: someone who knows the
+     * member's nom but guesses the date sees exactly what the member sees with the right one, and no mail goes
+     * out; with the right date, the account is pending until the address on file confirms it (the link opened in
+     * a fresh browser); an account whose verified address is the one on file is confirmed at once.
+     */
+    @Test
+    void aStudentBecomesExpertComptableOnlineWithTheSameAnswerForAWrongDate(TestEnvironment.Env env) {
+        String onFile = "jean.vigier@cabinet-demo.fr";
+        String guesser = AccessFixtures.createUser(env.admin(), "claim", "etudiant", "fr");
+        String member = AccessFixtures.createUser(env.admin(), "claim", "etudiant", "fr");
+        String guessed = claim(env, guesser, "Vigier", "03/09/1971");
+        String rightDate = claim(env, member, "Vigier", "03/09/1970");
+        assertEquals(guessed, rightDate, "the same page whether the date is right or not");
+        assertTrue(rightDate.contains("en attente de la confirmation de votre inscription au Tableau"), rightDate);
+
+        JsonNode guesserUser = user(env, guesser);
+        assertEquals("expert-comptable", guesserUser.get("attributes").get("ordreProfile").get(0).asText());
+        assertEquals("pending", guesserUser.get("attributes").get("ordreTableauBinding").get(0).asText());
+        assertFalse(guesserUser.get("attributes").has("ordreNumero"), guesserUser.toString());
+        assertFalse(guesserUser.get("attributes").has("ordreTableauClaim"), "a wrong date claims nothing: " + guesserUser);
+        JsonNode memberUser = user(env, member);
+        assertFalse(memberUser.get("attributes").has("ordreNumero"), "no right before the proof: " + memberUser);
+        assertEquals("AUV-685497", memberUser.get("attributes").get("ordreTableauClaim").get(0).asText());
+        JsonNode event = RealmEvents.of(env, "UPDATE_PROFILE", memberUser.get("id").asText()).get(0);
+        assertEquals("pending_email", event.get("details").get("ordre_tableau").asText(), event.toString());
+
+        // One mail, to the address on file, for the right date only; its link, in another browser, binds the entry.
+        var mail = env.mail().await(onFile, 1, Duration.ofSeconds(30));
+        assertTrue(mail.text().contains(member), "the mail names the account to confirm: " + mail.text());
+        WebDriver other = Browser.open("fr");
+        try {
+            other.get(mail.link("action-token"));
+            new LoginPage(other).waitFor(By.id("ordre-notice"));
+        } finally {
+            other.quit();
+        }
+        memberUser = user(env, member);
+        assertEquals("AUV-685497", memberUser.get("attributes").get("ordreNumero").get(0).asText(), memberUser.toString());
+        assertEquals(1, env.mail().to(onFile).size(), "nothing was sent for the guessed date");
+
+        // The account's verified address is the one on file: confirmed at once.
+        String holder = AccessFixtures.createUser(env.admin(), "claim", "etudiant", "fr");
+        JsonNode holderUser = user(env, holder);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) holderUser).put("email", "joel.lallement@cabinet-demo.fr").put("emailVerified", true);
+        assertEquals(204, env.admin().put("/admin/realms/ordre/users/" + holderUser.get("id").asText(), holderUser).statusCode());
+        String confirmed = claim(env, holder, "Lallement", "27/06/1989");
+        assertTrue(confirmed.contains("Votre inscription au Tableau est confirmée"), confirmed);
+        assertEquals("CHA-436338", user(env, holder).get("attributes").get("ordreNumero").get(0).asText());
+    }
+
+    /** Signs in, opens "Changer de profil", claims expert-comptable; the page's text after the claim. */
+    private static String claim(TestEnvironment.Env env, String username, String nom, String birthDate) {
+        ServiceClient bibliordre = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "bibliordre");
+        WebDriver browser = Browser.open("fr");
+        try {
+            LoginPage login = new LoginPage(browser).open(bibliordre.authorize(null).url());
+            login.signIn(username, AccessFixtures.PASSWORD);
+            login.waitFor(By.id("ordre-access-denied"));
+            browser.findElement(By.id("ordre-access-profile")).click();
+            signInIfAsked(browser, username);
+            login.waitFor(By.id("ordre-profile-change-form"));
+            browser.findElement(By.id("profile-expert-comptable")).click();
+            browser.findElement(By.id("lastName")).clear();
+            browser.findElement(By.id("lastName")).sendKeys(nom);
+            browser.findElement(By.id("birthDate")).sendKeys(birthDate);
+            browser.findElement(By.id("ordre-profile-change-submit")).click();
+            new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "no notice after the claim; at " + browser.getCurrentUrl() + ":\n"
+                    + browser.findElement(By.id("ordre-notice")).getAttribute("outerHTML") + "\n" + browser.getPageSource().substring(0, Math.min(6000, browser.getPageSource().length()))).until(d -> !d.findElements(By.id("ordre-profile-change-continue")).isEmpty());
+            assertEquals(List.of(), Axe.violations(browser, List.of()), "axe after a claim");
+            String notice = browser.findElement(By.id("ordre-notice")).getText().replace('\u00a0', ' ').replace('\u202f', ' ');
+            assertEquals("success", browser.findElement(By.id("ordre-notice")).getAttribute("data-kind"));
+            browser.findElement(By.id("ordre-profile-change-continue")).click();
+            login.awaitRedirect(env.keycloak().realmUrl() + "/account/");
+            return notice;
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static JsonNode user(TestEnvironment.Env env, String username) {
+        return env.admin().get("/admin/realms/ordre/users/" + AccessFixtures.userId(env.admin(), username));
     }
 
     /** The id token's claims after a fresh browser sign-in to the service. */
