@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.card;
 
+import fr.ordre.comptexpert.support.ConfigValue;
 import org.keycloak.models.RealmModel;
 
 import java.util.function.Function;
@@ -29,20 +30,8 @@ record CardConfig(int lifespanSeconds, int verifyLimit, int verifyWindowSeconds)
 
     static CardConfig of(Function<String, String> attributes) {
         return new CardConfig(
-                positive(attributes.apply(LIFESPAN), DEFAULTS.lifespanSeconds(), MAX_LIFESPAN),
-                positive(attributes.apply(VERIFY_LIMIT), DEFAULTS.verifyLimit(), 100_000),
-                positive(attributes.apply(VERIFY_WINDOW), DEFAULTS.verifyWindowSeconds(), 86_400));
-    }
-
-    private static int positive(String value, int fallback, int max) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            return parsed > 0 ? Math.min(parsed, max) : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+                ConfigValue.positiveIntAtMost(attributes.apply(LIFESPAN), MAX_LIFESPAN, DEFAULTS.lifespanSeconds()),
+                ConfigValue.positiveIntAtMost(attributes.apply(VERIFY_LIMIT), 100_000, DEFAULTS.verifyLimit()),
+                ConfigValue.positiveIntAtMost(attributes.apply(VERIFY_WINDOW), 86_400, DEFAULTS.verifyWindowSeconds()));
     }
 }

@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.expertpass;
 
+import fr.ordre.comptexpert.support.ConfigValue;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -30,22 +31,9 @@ record ExpertpassLoginConfig(boolean enabled, int challengeLifespanSeconds, int 
 
     static ExpertpassLoginConfig of(AuthenticatorConfigModel model) {
         Map<String, String> c = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-        String enabled = c.get(ENABLED);
         return new ExpertpassLoginConfig(
-                enabled == null || enabled.isBlank() || Boolean.parseBoolean(enabled.trim()),
-                bounded(c.get(CHALLENGE_LIFESPAN), 5, 60, DEFAULTS.challengeLifespanSeconds()),
-                bounded(c.get(CODE_DIGITS), 2, 3, DEFAULTS.codeDigits()));
-    }
-
-    private static int bounded(String value, int min, int max, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            return parsed < min || parsed > max ? fallback : parsed;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+                ConfigValue.bool(c.get(ENABLED), DEFAULTS.enabled()),
+                ConfigValue.intBetween(c.get(CHALLENGE_LIFESPAN), 5, 60, DEFAULTS.challengeLifespanSeconds()),
+                ConfigValue.intBetween(c.get(CODE_DIGITS), 2, 3, DEFAULTS.codeDigits()));
     }
 }

@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.recovery;
 
+import fr.ordre.comptexpert.support.ConfigValue;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -26,16 +27,7 @@ record RecoveryConfig(int linkLifespanSeconds, int requestWindowSeconds) {
 
     static RecoveryConfig of(AuthenticatorConfigModel model) {
         Map<String, String> c = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-        return new RecoveryConfig(positive(c.get(LINK_LIFESPAN), DEFAULTS.linkLifespanSeconds()),
-                positive(c.get(REQUEST_WINDOW), DEFAULTS.requestWindowSeconds()));
-    }
-
-    private static int positive(String value, int fallback) {
-        try {
-            int parsed = value == null ? fallback : Integer.parseInt(value.trim());
-            return parsed > 0 ? parsed : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
+        return new RecoveryConfig(ConfigValue.positiveInt(c.get(LINK_LIFESPAN), DEFAULTS.linkLifespanSeconds()),
+                ConfigValue.positiveInt(c.get(REQUEST_WINDOW), DEFAULTS.requestWindowSeconds()));
     }
 }

@@ -20,4 +20,13 @@ class CardConfigTest {
         assertEquals(new CardConfig(CardConfig.MAX_LIFESPAN, 60, 60), config);
         assertEquals(2, CardConfig.of(Map.of(CardConfig.LIFESPAN, " 2 ")::get).lifespanSeconds());
     }
+
+    @Test
+    void zeroBlankAndNumbersBeyondAnIntFallBackRatherThanCap() {
+        CardConfig config = CardConfig.of(Map.of(CardConfig.LIFESPAN, "99999999999", CardConfig.VERIFY_LIMIT, "0",
+                CardConfig.VERIFY_WINDOW, " ")::get);
+        assertEquals(CardConfig.DEFAULTS, config);
+        assertEquals(new CardConfig(3600, 100_000, 86_400), CardConfig.of(Map.of(CardConfig.VERIFY_LIMIT, "100001",
+                CardConfig.VERIFY_WINDOW, "86401")::get));
+    }
 }

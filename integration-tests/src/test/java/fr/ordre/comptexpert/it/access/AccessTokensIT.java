@@ -3,6 +3,7 @@ package fr.ordre.comptexpert.it.access;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import fr.ordre.comptexpert.it.support.UrlForm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -200,18 +201,18 @@ class AccessTokensIT {
         AccessFixtures.expect(env.admin().put(path, client), 204);
         try {
             ServiceClient service = memberSession.client();
-            HttpResponse<String> refused = service.token("grant_type=password&scope=openid&username=" + ServiceClient.enc(student)
-                    + "&password=" + ServiceClient.enc(AccessFixtures.PASSWORD));
+            HttpResponse<String> refused = service.token("grant_type=password&scope=openid&username=" + UrlForm.encode(student)
+                    + "&password=" + UrlForm.encode(AccessFixtures.PASSWORD));
             assertEquals(400, refused.statusCode(), refused.body());
             assertEquals("invalid_grant", ServiceClient.json(refused.body()).get("error").asText());
             ourEvent(AccessFixtures.events(env.admin(), student, "LOGIN_ERROR"));
-            HttpResponse<String> allowed = service.token("grant_type=password&scope=openid&username=" + ServiceClient.enc(member)
-                    + "&password=" + ServiceClient.enc(AccessFixtures.PASSWORD));
+            HttpResponse<String> allowed = service.token("grant_type=password&scope=openid&username=" + UrlForm.encode(member)
+                    + "&password=" + UrlForm.encode(AccessFixtures.PASSWORD));
             assertEquals(200, allowed.statusCode(), "the gate, not a ban: an allowed profile passes: " + allowed.body());
 
-            HttpResponse<String> exchanged = service.token("grant_type=" + ServiceClient.enc("urn:ietf:params:oauth:grant-type:token-exchange")
-                    + "&subject_token=" + ServiceClient.enc(memberSession.tokens().get("access_token").asText())
-                    + "&subject_token_type=" + ServiceClient.enc("urn:ietf:params:oauth:token-type:access_token"));
+            HttpResponse<String> exchanged = service.token("grant_type=" + UrlForm.encode("urn:ietf:params:oauth:grant-type:token-exchange")
+                    + "&subject_token=" + UrlForm.encode(memberSession.tokens().get("access_token").asText())
+                    + "&subject_token_type=" + UrlForm.encode("urn:ietf:params:oauth:token-type:access_token"));
             assertTrue(exchanged.statusCode() == 400 || exchanged.statusCode() == 403, exchanged.statusCode() + " " + exchanged.body());
             assertEquals("unauthorized_client", ServiceClient.json(exchanged.body()).get("error").asText(), exchanged.body());
             JsonNode events = env.admin().get("/admin/realms/ordre/events?type=TOKEN_EXCHANGE_ERROR&client=network-experts-comptables");

@@ -1,17 +1,15 @@
 package fr.ordre.comptexpert.it.access;
 
-import java.io.IOException;
+import fr.ordre.comptexpert.it.support.CookieJar;
+import fr.ordre.comptexpert.it.support.Http;
+import fr.ordre.comptexpert.it.support.UrlForm;
+
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A real sign-in through the realm's login form without a browser: GET the authorization URL, read the form's
@@ -30,14 +28,8 @@ final class FormSignIn {
     private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>", Pattern.DOTALL);
     private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
-    /**
-     * The cookies Keycloak set, sent back on every request: all requests go to the one server, under
-     * /realms/ordre. (java.net.CookieManager does not return cookies set by "localhost".)
-     */
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    /** The cookies Keycloak set, sent back on every request: all requests go to the one server, under /realms/ordre. */
+    private final CookieJar cookies = new CookieJar();
     private final String acceptLanguage;
 
     FormSignIn(String acceptLanguage) {
@@ -59,7 +51,7 @@ final class FormSignIn {
             throw new AssertionError("Login form without action: " + form.group());
         }
         String url = unescape(action.group(1));
-        String body = "username=" + ServiceClient.enc(username) + "&password=" + ServiceClient.enc(password) + "&credentialId=";
+        String body = "username=" + UrlForm.encode(username) + "&password=" + UrlForm.encode(password) + "&credentialId=";
         HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
@@ -81,32 +73,7 @@ final class FormSignIn {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            request.header("Accept-Language", acceptLanguage).timeout(Duration.ofSeconds(60));
-            if (!cookies.isEmpty()) {
-                request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue())
-                        .collect(Collectors.joining("; ")));
-            }
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            for (String header : response.headers().allValues("Set-Cookie")) {
-                String pair = header.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                String name = pair.substring(0, eq).trim();
-                String value = pair.substring(eq + 1).trim();
-                String lower = header.toLowerCase(Locale.ROOT);
-                if (value.isEmpty() || lower.contains("max-age=0") || lower.contains("expires=thu, 01 jan 1970")) {
-                    cookies.remove(name);
-                } else {
-                    cookies.put(name, value);
-                }
-            }
-            return response;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return cookies.send(Http.CLIENT, request.header("Accept-Language", acceptLanguage).timeout(Duration.ofSeconds(60)));
     }
 
     private static boolean isRedirect(HttpResponse<String> response) {

@@ -1,10 +1,9 @@
 package fr.ordre.comptexpert.it.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
+import fr.ordre.comptexpert.it.support.Json;
 import fr.ordre.comptexpert.it.support.OidcClient;
 
 import java.net.http.HttpClient;
@@ -33,7 +32,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LoadDriver {
 
     static final String REDIRECT_URI = "http://127.0.0.1:49152/callback";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** One kind of operation, timed from its first request to its last answer. */
@@ -84,10 +82,10 @@ public final class LoadDriver {
     }
 
     public static void main(String[] args) throws Exception {
-        JsonNode config = JSON.readTree(Path.of(args[0]).toFile());
+        JsonNode config = Json.MAPPER.readTree(Path.of(args[0]).toFile());
         LoadDriver driver = new LoadDriver(config);
         Map<String, Object> results = driver.runAll();
-        JSON.writeValue(Path.of(config.get("output").asText()).toFile(), results);
+        Json.PRETTY.writeValue(Path.of(config.get("output").asText()).toFile(), results);
         System.out.println("[driver] results written to " + config.get("output").asText());
     }
 

@@ -1,8 +1,8 @@
 package fr.ordre.comptexpert.it.bench;
 
+import fr.ordre.comptexpert.it.support.Http;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -26,7 +26,6 @@ final class ServerProbe implements AutoCloseable {
         }
     }
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final long pid;
     private final String metricsUrl;
@@ -98,7 +97,7 @@ final class ServerProbe implements AutoCloseable {
 
     static double heapMb(String metricsUrl) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(metricsUrl))
+            HttpResponse<String> response = Http.CLIENT.send(HttpRequest.newBuilder(URI.create(metricsUrl))
                     .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             double bytes = 0;
             boolean found = false;

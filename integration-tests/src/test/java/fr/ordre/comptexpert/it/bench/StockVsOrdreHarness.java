@@ -1,11 +1,10 @@
 package fr.ordre.comptexpert.it.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.ordre.comptexpert.it.support.AdminApi;
 import fr.ordre.comptexpert.it.support.FreePorts;
 import fr.ordre.comptexpert.it.support.HarnessSettings;
+import fr.ordre.comptexpert.it.support.Json;
 import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.PostgresCluster;
 import fr.ordre.comptexpert.it.support.ProductionServer;
@@ -58,7 +57,6 @@ public final class StockVsOrdreHarness {
     static final String NO_PANEL_FLOW = "bench ordre browser without panel";
     static final String STOCK_REALM = "stock";
     static final String STOCK_REGISTER_CLIENT = "bench-stock-register";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(ORDRE_[A-Z0-9_]+)(:[^}]*)?}");
 
     private StockVsOrdreHarness() {
@@ -179,12 +177,12 @@ public final class StockVsOrdreHarness {
                 driverConfig.put("scenarios", Arrays.asList(scenarios.split(",")));
                 driverConfig.put("output", work.resolve("driver-results.json").toString());
                 Path configFile = work.resolve("driver-config.json");
-                JSON.writeValue(configFile.toFile(), driverConfig);
+                Json.PRETTY.writeValue(configFile.toFile(), driverConfig);
 
                 long measuring = System.nanoTime();
                 runDriver(configFile, work.resolve("driver.log"));
                 results.put("measuredSeconds", Stats.round((System.nanoTime() - measuring) / 1e9, 1));
-                JsonNode driver = JSON.readTree(work.resolve("driver-results.json").toFile());
+                JsonNode driver = Json.MAPPER.readTree(work.resolve("driver-results.json").toFile());
                 results.put("scenarios", driver.get("scenarios"));
                 results.put("errorSamples", driver.get("errorSamples"));
                 results.put("mailsReceived", mails(mail, runId));
@@ -193,8 +191,8 @@ public final class StockVsOrdreHarness {
             }
         }
         results.put("command", System.getProperty("bench.command", "./mvnw -B -Pbench-harness -pl integration-tests -am package -DskipTests"));
-        Files.writeString(work.resolve("results.json"), JSON.writeValueAsString(results), StandardCharsets.UTF_8);
-        JsonNode tree = JSON.valueToTree(results);
+        Files.writeString(work.resolve("results.json"), Json.PRETTY.writeValueAsString(results), StandardCharsets.UTF_8);
+        JsonNode tree = Json.MAPPER.valueToTree(results);
         Files.writeString(work.resolve("results.md"), Report.markdown(tree), StandardCharsets.UTF_8);
         Files.writeString(work.resolve("chart.svg"), Report.svg(tree), StandardCharsets.UTF_8);
         System.out.println();

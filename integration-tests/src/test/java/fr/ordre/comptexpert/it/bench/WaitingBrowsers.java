@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
+import fr.ordre.comptexpert.it.support.Json;
 import fr.ordre.comptexpert.it.support.OidcClient;
 
 import java.io.IOException;
@@ -38,7 +39,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WaitingBrowsers {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     /** What the page shows: its QR and code, replaced together on rotation. */
     private record Shown(String challengeUrl, String code) {

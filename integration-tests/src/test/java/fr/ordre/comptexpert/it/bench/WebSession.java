@@ -1,23 +1,22 @@
 package fr.ordre.comptexpert.it.bench;
 
-import java.io.IOException;
+import fr.ordre.comptexpert.it.support.CookieJar;
+import fr.ordre.comptexpert.it.support.UrlForm;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * One visitor of the login pages: a fresh cookie jar (a new browser profile for every sign-in), over an
  * HTTP client shared by the load thread (keep-alive connections, like a browser's pool: building a client per
  * sign-in would spend the load driver's CPU on selector threads, on a machine it shares with the server).
- * Cookies are kept by hand: {@link java.net.CookieManager} drops Keycloak's Secure cookies on http.
  */
 final class WebSession {
 
@@ -25,7 +24,7 @@ final class WebSession {
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
     private final HttpClient http;
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final CookieJar cookies = new CookieJar();
 
     WebSession(HttpClient http) {
         this.http = http;
@@ -50,15 +49,13 @@ final class WebSession {
     }
 
     HttpResponse<String> post(String url, Map<String, String> fields) {
-        String body = fields.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
         return send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(UrlForm.of(fields))));
     }
 
     /** A JSON POST sent now and answered later (the Expertpass page's long-poll), with this session's cookies. */
     CompletableFuture<HttpResponse<String>> postJsonAsync(String url, String json) {
-        return http.sendAsync(request(url).header("Content-Type", "application/json")
+        return http.sendAsync(cookies.addTo(request(url)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -107,41 +104,11 @@ final class WebSession {
         return title.find() ? "(heading) " + title.group(1).strip() : "(no message)";
     }
 
-    private static String enc(String value) {
-        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     private HttpRequest.Builder request(String url) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                .header("Accept-Language", "fr");
-        if (!cookies.isEmpty()) {
-            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
-        }
-        return builder;
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Accept-Language", "fr");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            for (String setCookie : response.headers().allValues("Set-Cookie")) {
-                String pair = setCookie.split(";", 2)[0];
-                int eq = pair.indexOf('=');
-                if (eq > 0) {
-                    String value = pair.substring(eq + 1).trim();
-                    if (value.isEmpty()) {
-                        cookies.remove(pair.substring(0, eq).trim());
-                    } else {
-                        cookies.put(pair.substring(0, eq).trim(), value);
-                    }
-                }
-            }
-            return response;
-        } catch (IOException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return cookies.send(http, request);
     }
 }

@@ -1,16 +1,17 @@
 package fr.ordre.comptexpert.it.card;
 
+import fr.ordre.comptexpert.it.support.Http;
+import fr.ordre.comptexpert.it.support.Json;
 import fr.ordre.comptexpert.it.support.RealmEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ordre.comptexpert.companion.DeviceKey;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import fr.ordre.comptexpert.it.support.UrlForm;
 
 import java.math.BigInteger;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 final class Cards {
 
     static final String REALM = "/admin/realms/ordre";
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
     private static final AtomicInteger SEQ = new AtomicInteger();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A holder: the account's username, id, birth date and email (which the card must never show), and the phone. */
     record Holder(String username, String userId, String email, String birthDate, ExpertpassCompanion phone) {
@@ -140,12 +140,12 @@ final class Cards {
     }
 
     static String verifyUrl(TestEnvironment.Env env, String c) {
-        return env.keycloak().realmUrl() + "/comptexpert/carte?c=" + URLEncoder.encode(c, StandardCharsets.UTF_8);
+        return env.keycloak().realmUrl() + "/comptexpert/carte?c=" + UrlForm.encode(c);
     }
 
     static ExpertpassCompanion.Result get(String url, String accept) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
+            HttpResponse<String> response = Http.CLIENT.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
             JsonNode body;
             try {
@@ -161,7 +161,7 @@ final class Cards {
 
     static HttpResponse<String> getRaw(String url, String accept) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
+            return Http.CLIENT.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(url + ": " + e.getMessage(), e);

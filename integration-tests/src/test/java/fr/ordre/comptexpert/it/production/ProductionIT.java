@@ -7,6 +7,7 @@ import fr.ordre.comptexpert.it.support.DemoApp;
 import fr.ordre.comptexpert.it.support.FreePorts;
 import fr.ordre.comptexpert.it.support.HarnessSettings;
 import fr.ordre.comptexpert.it.support.FormClient;
+import fr.ordre.comptexpert.it.support.Http;
 import fr.ordre.comptexpert.it.support.LogTail;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.MailServer;
@@ -28,7 +29,6 @@ import org.openqa.selenium.WebDriver;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -328,7 +328,7 @@ class ProductionIT {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));
         headers.forEach(request::header);
         try {
-            return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return Http.CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(url + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

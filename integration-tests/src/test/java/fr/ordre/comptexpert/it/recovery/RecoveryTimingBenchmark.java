@@ -1,10 +1,9 @@
 package fr.ordre.comptexpert.it.recovery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import fr.ordre.comptexpert.it.bench.Inference;
 import fr.ordre.comptexpert.it.bench.Provenance;
 import fr.ordre.comptexpert.it.support.FormClient;
+import fr.ordre.comptexpert.it.support.Json;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 
 import java.nio.file.Files;
@@ -87,7 +86,7 @@ public final class RecoveryTimingBenchmark {
             out.put("knownMs", known);
             out.put("unknownMs", unknown);
             Path file = Files.createDirectories(env.settings().target().resolve("benchmarks")).resolve("recovery-timing.json");
-            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), out);
+            Json.PRETTY.writeValue(file.toFile(), out);
             System.out.printf(Locale.ROOT, "Recovery timing, %d a side: median known %.2f ms, unknown %.2f ms;"
                             + " Mann-Whitney z %.2f, p %.3f, auc %.3f (goal |auc - 0.5| <= %.2f: %s). Raw: %s%n",
                     samples, median(known), median(unknown), test.z(), test.p(), test.auc(), MAX_ADVANTAGE,

@@ -25,7 +25,7 @@ public final class Axe {
     }
 
     private static final Set<String> REPORTED = Set.of("serious", "critical");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     private static String source;
 
     private Axe() {

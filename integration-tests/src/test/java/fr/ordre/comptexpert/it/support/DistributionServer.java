@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Keycloak started from the stock distribution (unpacked by Maven from Maven Central) as a child
@@ -46,9 +44,7 @@ public final class DistributionServer implements KeycloakServer {
                     + ": it is unpacked by Maven (./mvnw verify, or ./run.sh)");
         }
         try {
-            installProviders(settings, home);
-            Path importDir = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(settings.realmFile(), importDir.resolve("ordre-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            ServerProcess.install(settings, home);
             Files.createDirectories(logFile.getParent());
 
             List<String> command = new ArrayList<>(List.of(
@@ -81,18 +77,6 @@ public final class DistributionServer implements KeycloakServer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** Our JARs only, replacing any older copy: the server loads whatever sits in providers/. */
-    private static void installProviders(HarnessSettings settings, Path home) throws IOException {
-        Path providers = Files.createDirectories(home.resolve("providers"));
-        try (Stream<Path> old = Files.list(providers)) {
-            for (Path jar : old.filter(p -> p.getFileName().toString().startsWith("comptexpert-")).toList()) {
-                Files.delete(jar);
-            }
-        }
-        Files.copy(settings.providersJar(), providers.resolve("comptexpert-providers.jar"));
-        Files.copy(settings.themesJar(), providers.resolve("comptexpert-themes.jar"));
     }
 
     private void awaitReady(Consumer<String> progress) {

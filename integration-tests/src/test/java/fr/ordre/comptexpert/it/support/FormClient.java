@@ -1,30 +1,23 @@
 package fr.ordre.comptexpert.it.support;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Drives the realm's HTML forms over plain HTTP, as a browser would, with headers of our choosing (those a
- * reverse proxy adds, say). Cookies are kept by hand: {@link java.net.CookieManager} drops Keycloak's
- * Secure cookies on http. GETs follow redirects; POSTs return the server's answer as it is.
+ * reverse proxy adds, say), with its own {@link CookieJar}. GETs follow redirects; POSTs return the server's
+ * answer as it is.
  */
 public final class FormClient {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"([^\"]+)\"[^>]*action=\"([^\"]+)\"");
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final CookieJar cookies = new CookieJar();
     private final Map<String, String> headers;
 
     public FormClient() {
@@ -49,10 +42,8 @@ public final class FormClient {
     }
 
     public HttpResponse<String> post(String url, Map<String, String> fields) {
-        String body = fields.entrySet().stream().map(e -> OidcClient.enc(e.getKey()) + "=" + OidcClient.enc(e.getValue()))
-                .collect(Collectors.joining("&"));
         return send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(UrlForm.of(fields))));
     }
 
     /** Signs in through the login form and returns where the server redirects (the client's redirect URI with the code). */
@@ -89,39 +80,10 @@ public final class FormClient {
     private HttpRequest.Builder request(String url) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
         headers.forEach(builder::header);
-        if (!cookies.isEmpty()) {
-            builder.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining("; ")));
-        }
         return builder;
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            keepCookies(response.headers());
-            return response;
-        } catch (IOException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private void keepCookies(HttpHeaders responseHeaders) {
-        for (String setCookie : responseHeaders.allValues("Set-Cookie")) {
-            String pair = setCookie.split(";", 2)[0];
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                String name = pair.substring(0, eq).trim();
-                String value = pair.substring(eq + 1).trim();
-                if (value.isEmpty()) {
-                    cookies.remove(name); // the server expiring it
-                } else {
-                    cookies.put(name, value);
-                }
-            }
-        }
+        return cookies.send(Http.CLIENT, request);
     }
 }

@@ -35,7 +35,7 @@ public final class HttpExpertpass {
     private static final Pattern API = Pattern.compile("data-api=\"([^\"]+)\"");
     /** The quiet zone the server draws around the code, in modules (ExpertpassQr). */
     private static final int QUIET_ZONE = 4;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
     public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 

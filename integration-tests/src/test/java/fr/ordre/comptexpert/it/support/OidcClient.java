@@ -5,14 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,11 +19,8 @@ public final class OidcClient {
     public record Authorization(String url, String state, String verifier, String redirectUri) {
     }
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private final String realmUrl;
     private final String clientId;
-    private final HttpClient http = HttpClient.newHttpClient();
 
     public OidcClient(String realmUrl, String clientId) {
         this.realmUrl = realmUrl;
@@ -36,14 +28,14 @@ public final class OidcClient {
     }
 
     public Authorization authorize(String redirectUri) {
-        String verifier = random();
-        String state = random();
+        Pkce pkce = Pkce.s256();
+        String state = Pkce.random();
         String url = realmUrl + "/protocol/openid-connect/auth?response_type=code&scope=openid"
-                + "&client_id=" + enc(clientId)
-                + "&redirect_uri=" + enc(redirectUri)
+                + "&client_id=" + UrlForm.encode(clientId)
+                + "&redirect_uri=" + UrlForm.encode(redirectUri)
                 + "&state=" + state
-                + "&code_challenge_method=S256&code_challenge=" + challenge(verifier);
-        return new Authorization(url, state, verifier, redirectUri);
+                + "&code_challenge_method=S256&code_challenge=" + pkce.challenge();
+        return new Authorization(url, state, pkce.verifier(), redirectUri);
     }
 
     /** Exchanges the code found in the redirect URL; checks the state first. */
@@ -55,13 +47,13 @@ public final class OidcClient {
         if (query.get("code") == null) {
             throw new AssertionError("No code in " + callbackUrl);
         }
-        return tokenRequest("grant_type=authorization_code&code=" + enc(query.get("code"))
-                + "&redirect_uri=" + enc(authorization.redirectUri())
+        return tokenRequest("grant_type=authorization_code&code=" + UrlForm.encode(query.get("code"))
+                + "&redirect_uri=" + UrlForm.encode(authorization.redirectUri())
                 + "&code_verifier=" + authorization.verifier());
     }
 
     public HttpResponse<String> refresh(String refreshToken) {
-        return post("grant_type=refresh_token&refresh_token=" + enc(refreshToken));
+        return post("grant_type=refresh_token&refresh_token=" + UrlForm.encode(refreshToken));
     }
 
     private JsonNode tokenRequest(String form) {
@@ -70,9 +62,9 @@ public final class OidcClient {
 
     private HttpResponse<String> post(String form) {
         try {
-            return http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+            return Http.CLIENT.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form + "&client_id=" + enc(clientId))).build(),
+                    .POST(HttpRequest.BodyPublishers.ofString(form + "&client_id=" + UrlForm.encode(clientId))).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -101,24 +93,5 @@ public final class OidcClient {
             params.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return params;
-    }
-
-    private static String random() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

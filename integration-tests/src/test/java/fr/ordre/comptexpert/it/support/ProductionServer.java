@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Keycloak in production mode, as docker/Dockerfile and docker/compose.yml run it, without Docker:
@@ -50,16 +49,7 @@ public final class ProductionServer implements KeycloakServer {
             throw new IllegalStateException("No Keycloak distribution at " + home + ": it is unpacked by Maven (-Pproduction)");
         }
         try {
-            Path providers = Files.createDirectories(home.resolve("providers"));
-            try (Stream<Path> old = Files.list(providers)) {
-                for (Path jar : old.filter(p -> p.getFileName().toString().startsWith("comptexpert-")).toList()) {
-                    Files.delete(jar);
-                }
-            }
-            Files.copy(settings.providersJar(), providers.resolve("comptexpert-providers.jar"));
-            Files.copy(settings.themesJar(), providers.resolve("comptexpert-themes.jar"));
-            Path importDir = Files.createDirectories(home.resolve("data/import"));
-            Files.copy(settings.realmFile(), importDir.resolve("ordre-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            ServerProcess.install(settings, home);
             // The image's conf/quarkus.properties (validate-on-borrow), as docker/Dockerfile copies it.
             Files.copy(settings.quarkusProperties(), home.resolve("conf/quarkus.properties"), StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(logFile.getParent());

@@ -2,20 +2,42 @@ package fr.ordre.comptexpert.it.support;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
-/** What every Keycloak we launch shares: waiting until it answers, and stopping kc.sh's whole process tree. */
+/**
+ * What every Keycloak we launch from the zip shares: our JARs and realm installed, waiting until it answers, and
+ * stopping kc.sh's whole process tree.
+ */
 final class ServerProcess {
 
     private ServerProcess() {
+    }
+
+    /**
+     * Our JARs, replacing any older copy (the server loads whatever sits in providers/), and the realm file for
+     * {@code --import-realm}.
+     */
+    static void install(HarnessSettings settings, Path home) throws IOException {
+        Path providers = Files.createDirectories(home.resolve("providers"));
+        try (Stream<Path> old = Files.list(providers)) {
+            for (Path jar : old.filter(p -> p.getFileName().toString().startsWith("comptexpert-")).toList()) {
+                Files.delete(jar);
+            }
+        }
+        Files.copy(settings.providersJar(), providers.resolve("comptexpert-providers.jar"));
+        Files.copy(settings.themesJar(), providers.resolve("comptexpert-themes.jar"));
+        Path importDir = Files.createDirectories(home.resolve("data/import"));
+        Files.copy(settings.realmFile(), importDir.resolve("ordre-realm.json"), StandardCopyOption.REPLACE_EXISTING);
     }
 
     /**
@@ -24,7 +46,6 @@ final class ServerProcess {
      * @param progress told of each wait, for a person watching a terminal
      */
     static void awaitReady(Process process, String url, Duration timeout, Path logFile, Consumer<String> progress) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest probe = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
@@ -34,7 +55,7 @@ final class ServerProcess {
                             + " before it was ready. Last lines of " + logFile + ":\n" + LogTail.of(logFile, 60));
                 }
                 try {
-                    if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (Http.CLIENT.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
                         return;
                     }
                 } catch (IOException e) {

@@ -6,14 +6,13 @@ import fr.ordre.comptexpert.it.support.FormClient;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import fr.ordre.comptexpert.it.support.UrlForm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -237,7 +236,7 @@ class BadInputSweepIT {
         }
         // Ids as a forged or damaged QR would carry them.
         for (String bad : corpus) {
-            String segment = URLEncoder.encode(bad, StandardCharsets.UTF_8).replace("+", "%20");
+            String segment = UrlForm.encode(bad).replace("+", "%20");
             check(get(api + "/challenges/" + segment), "challenge id", bad);
             check(get(api + "/enrolments/" + segment), "enrolment id", bad);
             // A start token as a page could be made to send it: refused as "gone", never a 5xx.
@@ -286,7 +285,7 @@ class BadInputSweepIT {
     private void setPasswordLinks(TestEnvironment.Env env) {
         String base = env.keycloak().realmUrl() + "/login-actions/action-token?client_id=comptexpert-demo&key=";
         for (String jws : MalformedCorpus.jws()) {
-            check(new FormClient().get(base + URLEncoder.encode(jws, StandardCharsets.UTF_8)), "action-token key", jws);
+            check(new FormClient().get(base + UrlForm.encode(jws)), "action-token key", jws);
         }
     }
 

@@ -1,14 +1,11 @@
 package fr.ordre.comptexpert.it.theme;
 
+import fr.ordre.comptexpert.it.support.Pkce;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import fr.ordre.comptexpert.it.support.UrlForm;
 
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,22 +61,10 @@ public final class Users {
 
     /** An authorization request of one of the Ordre's service clients (code + PKCE, loopback redirect). */
     public static String serviceAuthorization(TestEnvironment.Env env, String clientId, String uiLocale) {
-        byte[] verifier = new byte[32];
-        RANDOM.nextBytes(verifier);
-        String challenge;
-        try {
-            challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256")
-                    .digest(Base64.getUrlEncoder().withoutPadding().encodeToString(verifier).getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        String challenge = Pkce.s256().challenge();
         return env.keycloak().realmUrl() + "/protocol/openid-connect/auth?response_type=code&scope=openid"
-                + "&client_id=" + enc(clientId) + "&redirect_uri=" + enc("http://127.0.0.1:49152/callback")
+                + "&client_id=" + UrlForm.encode(clientId) + "&redirect_uri=" + UrlForm.encode("http://127.0.0.1:49152/callback")
                 + "&state=" + suffix() + "&code_challenge_method=S256&code_challenge=" + challenge
                 + (uiLocale == null ? "" : "&ui_locales=" + uiLocale);
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 }

@@ -4,7 +4,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 
+import fr.ordre.comptexpert.support.ConfigValue;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 
@@ -61,13 +63,9 @@ final class FileRegisterConfig {
         if (value == null || value.isBlank()) {
             return DEFAULT_RELOAD_INTERVAL_SECONDS;
         }
-        try {
-            long seconds = Long.parseLong(value.trim());
-            if (seconds >= 0) {
-                return seconds;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
+        OptionalLong seconds = ConfigValue.parseLong(value);
+        if (seconds.isPresent() && seconds.getAsLong() >= 0) {
+            return seconds.getAsLong();
         }
         LOG.warnf("Invalid %s '%s' (seconds, 0 or more) for the Tableau register file; using %d",
                 RELOAD_INTERVAL, value, DEFAULT_RELOAD_INTERVAL_SECONDS);

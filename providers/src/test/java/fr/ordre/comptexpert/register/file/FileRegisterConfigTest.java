@@ -44,5 +44,15 @@ class FileRegisterConfigTest {
                 FileRegisterConfig.from(new MapScope(Map.of("reload-interval", "ten"))).reloadInterval());
         assertEquals(Duration.ofSeconds(10),
                 FileRegisterConfig.from(new MapScope(Map.of("reload-interval", "-5"))).reloadInterval());
+        assertEquals(Duration.ofSeconds(10),
+                FileRegisterConfig.from(new MapScope(Map.of("reload-interval", "99999999999999999999"))).reloadInterval());
+    }
+
+    @Test
+    void intervalIsReadWithoutSpacesAndBlankMeansTheDefault() {
+        assertEquals(Duration.ofSeconds(30),
+                FileRegisterConfig.from(new MapScope(Map.of("reload-interval", " 30 "))).reloadInterval());
+        assertEquals(Duration.ofSeconds(10),
+                FileRegisterConfig.from(new MapScope(Map.of("reload-interval", " "))).reloadInterval());
     }
 }

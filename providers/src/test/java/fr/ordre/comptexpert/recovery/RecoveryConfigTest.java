@@ -1,0 +1,31 @@
+package fr.ordre.comptexpert.recovery;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.AuthenticatorConfigModel;
+
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RecoveryConfigTest {
+
+    private static RecoveryConfig of(Map<String, String> values) {
+        AuthenticatorConfigModel model = new AuthenticatorConfigModel();
+        model.setConfig(values);
+        return RecoveryConfig.of(model);
+    }
+
+    @Test
+    void noConfigMeansTheDefaults() {
+        assertEquals(new RecoveryConfig(1_800, 300), RecoveryConfig.of(null));
+        assertEquals(RecoveryConfig.DEFAULTS, RecoveryConfig.of(new AuthenticatorConfigModel()));
+        assertEquals(RecoveryConfig.DEFAULTS, of(Map.of()));
+    }
+
+    @Test
+    void positiveValuesAreReadAndTheRestFallsBack() {
+        assertEquals(new RecoveryConfig(600, 1), of(Map.of("link-lifespan-seconds", " 600 ", "request-window-seconds", "1")));
+        assertEquals(RecoveryConfig.DEFAULTS, of(Map.of("link-lifespan-seconds", "0", "request-window-seconds", "-5")));
+        assertEquals(RecoveryConfig.DEFAULTS, of(Map.of("link-lifespan-seconds", "  ", "request-window-seconds", "5m")));
+    }
+}
