@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.registration;
 
+import fr.ordre.comptexpert.support.ConfigValue;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -60,25 +61,14 @@ public record RegistrationConfig(int linkLifespanSeconds, int resendIntervalSeco
     static RegistrationConfig of(AuthenticatorConfigModel model) {
         Map<String, String> c = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
         return new RegistrationConfig(
-                positive(c.get(LINK_LIFESPAN), DEFAULTS.linkLifespanSeconds()),
-                positive(c.get(RESEND_INTERVAL), DEFAULTS.resendIntervalSeconds()),
-                positive(c.get(MAX_TABLEAU_PER_NETWORK), DEFAULTS.maxTableauPerNetwork()),
-                positive(c.get(NETWORK_WINDOW), DEFAULTS.networkWindowSeconds()),
-                positive(c.get(MAX_MAILS_PER_ENTRY), DEFAULTS.maxMailsPerEntry()),
-                positive(c.get(ENTRY_WINDOW), DEFAULTS.entryWindowSeconds()),
-                positive(c.get(CONFIRM_LINK_LIFESPAN), DEFAULTS.confirmLinkLifespanSeconds()),
-                positive(c.get(UNCONFIRMED_RELEASE), DEFAULTS.unconfirmedReleaseSeconds()));
+                ConfigValue.positiveInt(c.get(LINK_LIFESPAN), DEFAULTS.linkLifespanSeconds()),
+                ConfigValue.positiveInt(c.get(RESEND_INTERVAL), DEFAULTS.resendIntervalSeconds()),
+                ConfigValue.positiveInt(c.get(MAX_TABLEAU_PER_NETWORK), DEFAULTS.maxTableauPerNetwork()),
+                ConfigValue.positiveInt(c.get(NETWORK_WINDOW), DEFAULTS.networkWindowSeconds()),
+                ConfigValue.positiveInt(c.get(MAX_MAILS_PER_ENTRY), DEFAULTS.maxMailsPerEntry()),
+                ConfigValue.positiveInt(c.get(ENTRY_WINDOW), DEFAULTS.entryWindowSeconds()),
+                ConfigValue.positiveInt(c.get(CONFIRM_LINK_LIFESPAN), DEFAULTS.confirmLinkLifespanSeconds()),
+                ConfigValue.positiveInt(c.get(UNCONFIRMED_RELEASE), DEFAULTS.unconfirmedReleaseSeconds()));
     }
 
-    private static int positive(String value, int fallback) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            return parsed > 0 ? parsed : fallback;
-        } catch (NumberFormatException e) {
-            return fallback;
-        }
-    }
 }
