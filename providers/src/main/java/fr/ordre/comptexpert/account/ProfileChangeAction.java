@@ -54,7 +54,6 @@ final class ProfileChangeAction implements RequiredActionProvider {
     static final String DETAIL_RELEASED = "ordre_numero_released";
     static final String ERROR_NOT_OPEN = "ordre_profile_not_open";
     static final String DETAIL_TABLEAU = "ordre_tableau";
-    private static final String NOTICE_NOTE = "ordre.profile.notice";
     static final int DETAIL_MAX_LENGTH = 100;
 
     private static final Logger LOG = Logger.getLogger(ProfileChangeAction.class);
@@ -70,15 +69,12 @@ final class ProfileChangeAction implements RequiredActionProvider {
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
-        String notice = context.getAuthenticationSession().getAuthNote(NOTICE_NOTE);
-        List<FormMessage> messages = notice == null ? List.of() : List.of(new FormMessage(null, notice));
-        context.challenge(page(context, new Page(null, messages, null), Response.Status.OK));
+        context.challenge(page(context, new Page(null, List.of(), null), Response.Status.OK));
     }
 
     @Override
     public void processAction(RequiredActionContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        context.getAuthenticationSession().removeAuthNote(NOTICE_NOTE);
         if (form.containsKey("done")) {
             // "Continuer" under the notice of a Tableau claim: the change is made, the member goes on.
             context.success();
@@ -164,9 +160,6 @@ final class ProfileChangeAction implements RequiredActionProvider {
                 context.getEvent().clone().event(EventType.UPDATE_PROFILE_ERROR), user, config);
         // The same notice for every pending outcome; "confirmed" only reaches whoever holds the address on file.
         String notice = request.confirmedNow() ? "ordreProfileChangeTableauConfirmed" : "ordreProfileChangeTableauPending";
-        // Kept for a redraw of this page: Keycloak's pages reload themselves (authChecker.js), and a GET redraws
-        // the step through requiredActionChallenge, without what this POST said.
-        context.getAuthenticationSession().setAuthNote(NOTICE_NOTE, notice);
         context.challenge(page(context, new Page(null, List.of(new FormMessage(null, notice)), null), Response.Status.OK));
     }
 
@@ -245,7 +238,8 @@ final class ProfileChangeAction implements RequiredActionProvider {
                 .setAttribute("ordreCurrentProfile", current.map(p -> p.label(locale)).orElse(""))
                 .setAttribute("ordreContactEmail", AccountContact.email(realm));
         for (FormMessage message : shown.messages()) {
-            if (message.getField() != null) {
+            // FormMessage(null, key) is filed under "global", not null: only a named field's message sits by its field.
+            if (!FormMessage.GLOBAL.equals(message.getField())) {
                 form.addError(message);
             } else if (message.getMessage().startsWith("ordreProfileChangeTableau")) {
                 form.setSuccess(message.getMessage());

@@ -363,15 +363,9 @@ final class RegistrationAuthenticator implements Authenticator {
         Locale locale = session.getContext().resolveLocale(null);
         Map<String, Object> model = RegistrationPage.model(session, context.getRealm(), state, step, values, locale);
         LoginFormsProvider form = context.form().setAttribute("ordreReg", model);
-        // A notice of the sent page outlives a redraw of that page (see RegistrationState.notice); any other page
-        // or message replaces it.
-        if (step == RegistrationState.Step.SENT && messages.isEmpty() && state.notice() != null) {
-            messages = List.of(new FormMessage(null, state.notice()));
-        }
-        state.notice(step == RegistrationState.Step.SENT && messages.size() == 1 && messages.get(0).getField() == null
-                ? messages.get(0).getMessage() : null);
         for (FormMessage message : messages) {
-            if (message.getField() != null) {
+            // FormMessage(null, key) is filed under "global", not null: only a named field's message sits by its field.
+            if (!FormMessage.GLOBAL.equals(message.getField())) {
                 form.addError(message);
             } else if (message.getMessage().equals("ordreRegEmailSent") || message.getMessage().equals("ordreRegEmailResent")) {
                 form.setSuccess(message.getMessage(), message.getParameters());

@@ -60,20 +60,8 @@ final class RegistrationState {
         note("existing", existing ? "true" : null);
     }
 
-    /**
-     * The notice of the page last shown ("E-mail envoyé."), kept for when that page is drawn again: Keycloak's
-     * login pages reload themselves (authChecker.js) and a GET redraws the step without what the POST said.
-     */
-    String notice() {
-        return note("notice");
-    }
-
-    void notice(String messageKey) {
-        note("notice", messageKey);
-    }
-
     void reset() {
-        for (String name : new String[]{"step", "profile", "detail", "nom", "prenom", "birthDate", "email", "numero", "notice"}) {
+        for (String name : new String[]{"step", "profile", "detail", "nom", "prenom", "birthDate", "email", "numero"}) {
             authSession.removeAuthNote(PREFIX + name);
         }
     }
