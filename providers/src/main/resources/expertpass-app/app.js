@@ -81,7 +81,8 @@
     already_used: "ordreAppErrorChallengeUsed", code_mismatch: "ordreAppErrorCodeMismatch",
     ineligible: "ordreAppErrorIneligible", unknown_device: "ordreAppErrorDeviceRemoved", stale_time: "ordreAppErrorClock",
     bad_signature: "ordreAppErrorSignature", not_registered: "ordreAppErrorNotRegistered",
-    invalid_device_name: "ordreAppErrorDeviceName", foreign_issuer: "ordreAppErrorForeignIssuer"
+    invalid_device_name: "ordreAppErrorDeviceName", foreign_issuer: "ordreAppErrorForeignIssuer",
+    other_network: "ordreAppErrorOtherNetwork"
   };
 
   function problemText(result) {
@@ -264,7 +265,10 @@
         el("label", { "for": "signin-code", text: t("ordreAppSigninCodeLabel", digits) }), code,
         el("p", { id: "signin-code-help", className: "hint", text: t("ordreAppSigninCodeHelp") }),
         el("div", { className: "actions" }, approve, deny));
-      show("scan", t("ordreAppSigninTitle"), el("p", { text: t("ordreAppSigninIntro") }), facts,
+      // The server compares this phone's network with the browser's: a QR relayed from elsewhere is scanned here.
+      var elsewhere = c.sameNetwork === false ? note("warning", t(c.proximity === "refuse"
+        ? "ordreAppSigninOtherNetworkRefused" : "ordreAppSigninOtherNetwork"), "signin-network") : null;
+      show("scan", t("ordreAppSigninTitle"), el("p", { text: t("ordreAppSigninIntro") }), facts, elsewhere,
         note("warning", t("ordreAppSigninWarning")), form, status);
       form.addEventListener("submit", function (e) { e.preventDefault(); decide("approve"); });
 

@@ -34,6 +34,14 @@ public final class ExpertpassCompanion {
             return body != null && body.hasNonNull(name) ? body.get(name).asText() : null;
         }
 
+        /**
+         * A challenge as shown: true when the server says this phone is not on the network of the browser that shows
+         * the QR ({@code sameNetwork: false}), the proximity signal a relayed QR usually gives.
+         */
+        public boolean otherNetwork() {
+            return body != null && body.path("sameNetwork").isBoolean() && !body.get("sameNetwork").asBoolean();
+        }
+
         @Override
         public String toString() {
             return status + " " + body;

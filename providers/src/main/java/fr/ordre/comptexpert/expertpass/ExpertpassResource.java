@@ -248,6 +248,9 @@ public final class ExpertpassResource {
         body.put("time", shownTime(c));
         body.put("expiresAt", c.expiresAt());
         body.put("codeDigits", c.codeDigits());
+        // Not part of the signed context: the server checks it again on the decision, from the decision's own address.
+        body.put("sameNetwork", sameNetwork(c));
+        body.put("proximity", ExpertpassProximity.of(realm).name().toLowerCase(Locale.ROOT));
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -296,7 +299,9 @@ public final class ExpertpassResource {
             return JsonApi.error(session, 403, "unknown_device", "ordreApiDeviceUnknown");
         }
         UserModel user = device.get().user();
-        event.user(user).detail("credential_id", device.get().credential().getId());
+        boolean sameNetwork = sameNetwork(challenge);
+        event.user(user).detail("credential_id", device.get().credential().getId())
+                .detail(ExpertpassProximity.DETAIL, ExpertpassProximity.detail(sameNetwork));
         if (!ExpertpassCrypto.verify(device.get().key(), message, signature)) {
             event.detail(ExpertpassEvents.DETAIL, "bad-signature").error(ExpertpassEvents.BAD_SIGNATURE);
             return JsonApi.error(session, 403, "bad_signature", "ordreApiBadSignature");
@@ -339,18 +344,29 @@ public final class ExpertpassResource {
             event.detail(ExpertpassEvents.DETAIL, "denied").error(ExpertpassEvents.DENIED);
             return Response.ok(Map.of("status", ExpertpassStore.DENIED), MediaType.APPLICATION_JSON_TYPE).build();
         }
+        if (!sameNetwork && ExpertpassProximity.of(realm) == ExpertpassProximity.REFUSE) {
+            // The realm accepts approvals only from the browser's network: this QR was scanned elsewhere (relayed?).
+            decide(challenge, ExpertpassStore.DENIED, "network", null);
+            event.detail(ExpertpassEvents.DETAIL, "other-network").error(ExpertpassEvents.OTHER_NETWORK);
+            return JsonApi.error(session, 403, "other_network", "ordreApiOtherNetwork");
+        }
         if (!code.equals(challenge.get("code"))) {
             // One try per QR: the 2-3 digit code cannot be guessed by retrying.
             decide(challenge, ExpertpassStore.DENIED, "code", null);
             event.detail(ExpertpassEvents.DETAIL, "code-mismatch").error(ExpertpassEvents.CODE_MISMATCH);
             return JsonApi.error(session, 403, "code_mismatch", "ordreApiCodeMismatch");
         }
-        decide(challenge, ExpertpassStore.APPROVED, null, device.get());
+        decide(challenge.with("network", ExpertpassProximity.detail(sameNetwork)), ExpertpassStore.APPROVED, null, device.get());
         event.event(EventType.CUSTOM_REQUIRED_ACTION).detail("custom_required_action", ExpertpassLoginForm.AUTH_METHOD)
                 .detail(ExpertpassEvents.DETAIL, ExpertpassEvents.APPROVED).success();
         LOG.debugf("Expertpass approval by user %s (device %s) in realm %s", user.getUsername(),
                 device.get().credential().getId(), realm.getName());
         return Response.ok(Map.of("status", ExpertpassStore.APPROVED), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Whether this request (the phone's) comes from the network of the browser that shows the challenge. */
+    private boolean sameNetwork(ExpertpassStore.Entry challenge) {
+        return ExpertpassProximity.sameNetwork(challenge.get("net"), session.getContext().getConnection().getRemoteAddr());
     }
 
     private static String shownTime(ExpertpassStore.Entry challenge) {

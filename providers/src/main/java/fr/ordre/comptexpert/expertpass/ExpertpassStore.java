@@ -131,14 +131,14 @@ final class ExpertpassStore {
     // --- sign-in challenges ---
 
     /**
-     * A new sign-in challenge: one store entry per login page, so it is kept small (twelve short notes; the status
+     * A new sign-in challenge: one store entry per login page, so it is kept small (thirteen short notes; the status
      * is absent while pending) and short-lived (its validity, then {@link #PENDING_GRACE_SECONDS}).
      */
     Entry createChallenge(RealmModel realm, AuthenticationSessionModel authSession, ChallengeOrigin origin,
                           int lifespanSeconds, int digits) {
         String id = ExpertpassCrypto.randomToken();
         long now = now();
-        Map<String, String> notes = new HashMap<>(16);
+        Map<String, String> notes = new HashMap<>(20);
         notes.put("realm", realm.getId());
         notes.put("root", authSession.getParentSession().getId());
         notes.put("tab", authSession.getTabId());
@@ -147,6 +147,8 @@ final class ExpertpassStore {
         notes.put("browser", origin.browser());
         notes.put("os", origin.os());
         notes.put("ip", origin.ip());
+        // The browser's network, for the proximity signal (ExpertpassProximity).
+        notes.put("net", origin.network());
         notes.put("created", Long.toString(now));
         notes.put("expires", Long.toString(now + lifespanSeconds));
         notes.put("code", ExpertpassCrypto.randomCode(digits));
@@ -285,8 +287,12 @@ final class ExpertpassStore {
         return (watch.challenge() ? challenge(watch.id()) : enrolment(watch.id())).filter(watch::matches);
     }
 
-    /** What the phone is shown about the browser that asks to sign in. */
-    record ChallengeOrigin(String service, String browser, String os, String ip) {
+    /** What the phone is shown about the browser that asks to sign in, and the browser's network (not shown). */
+    record ChallengeOrigin(String service, String browser, String os, String ip, String network) {
+        ChallengeOrigin(String service, String browser, String os, String ip) {
+            this(service, browser, os, ip, ExpertpassProximity.network(ip));
+        }
+
         static ChallengeOrigin of(KeycloakSession session, ClientModel client) {
             String ua = session.getContext().getRequestHeaders().getHeaderString("User-Agent");
             String name = client.getName() == null || client.getName().isBlank() ? client.getClientId() : client.getName();
@@ -295,7 +301,8 @@ final class ExpertpassStore {
         }
 
         static ChallengeOrigin of(Entry previous) {
-            return new ChallengeOrigin(previous.get("service"), previous.get("browser"), previous.get("os"), previous.get("ip"));
+            return new ChallengeOrigin(previous.get("service"), previous.get("browser"), previous.get("os"), previous.get("ip"),
+                    previous.get("net"));
         }
     }
 }

@@ -87,7 +87,7 @@ class ExpertpassStoreTest {
         ExpertpassStore.Entry challenge = newChallenge();
 
         assertEquals(Map.of(ExpertpassStore.CHALLENGE + challenge.id(), 60L + ExpertpassStore.PENDING_GRACE_SECONDS), fake.lifespans);
-        assertEquals(12, fake.get(ExpertpassStore.CHALLENGE + challenge.id()).size());
+        assertEquals(13, fake.get(ExpertpassStore.CHALLENGE + challenge.id()).size());
         assertEquals(ExpertpassStore.PENDING, challenge.status());
         assertEquals(60, challenge.lifespanSeconds());
         assertEquals(2, challenge.codeDigits());

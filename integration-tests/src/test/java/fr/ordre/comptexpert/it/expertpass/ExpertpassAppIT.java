@@ -156,6 +156,7 @@ class ExpertpassAppIT {
             assertTrue(phone.findElement(By.id("signin-browser")).getText().startsWith("Chrome"));
             assertEquals("Linux", phone.findElement(By.id("signin-os")).getText());
             assertFalse(phone.findElement(By.id("signin-ip")).getText().isBlank());
+            assertTrue(phone.findElements(By.id("signin-network")).isEmpty(), "phone and computer on one network: no warning");
             camera.showNothing();
             phone.findElement(By.id("signin-code")).sendKeys(Expertpass.shownCode(desktop));
             phone.findElement(By.id("signin-approve")).click();

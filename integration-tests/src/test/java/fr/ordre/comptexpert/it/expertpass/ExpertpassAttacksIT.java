@@ -7,7 +7,10 @@ import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.FormClient;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.LoginPage;
+import fr.ordre.comptexpert.it.support.OtherNetwork;
+import fr.ordre.comptexpert.it.support.RealmEvents;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each attack on Expertpass is refused, and leaves a Keycloak event saying which. */
@@ -124,6 +128,96 @@ class ExpertpassAttacksIT {
             Expertpass.assertEvent(env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_context_mismatch");
             Expertpass.awaitText(screen.browser(), "refus");
         }
+    }
+
+    /**
+     * The proximity signal (realm policy warn, the default): a phone on another network than the browser's is told so
+     * before it decides, and the sign-in it approves anyway records it in its LOGIN event.
+     */
+    @Test
+    void approvalFromAnotherNetworkIsFlagged(TestEnvironment.Env env) {
+        Member member = memberOnTheBrowsersNetwork(env);
+        String userId = member.userId();
+        ExpertpassCompanion phone = member.phone();
+
+        // Beside the browser (both from 127.0.0.1): no warning, and the sign-in says so.
+        FormClient browser = new FormClient();
+        HttpExpertpass.Panel panel = loginPanel(env, browser);
+        ExpertpassCompanion.Result near = phone.show(panel.challengeUrl());
+        assertEquals(200, near.status(), near.toString());
+        assertFalse(near.otherNetwork(), near.toString());
+        assertEquals(200, phone.approve(panel.challengeUrl(), panel.code()).status());
+        assertEquals(302, browser.post(panel.continueAction(), Map.of("ordreExpertpass", "continue")).statusCode());
+        RealmEvents.await(env, "LOGIN", userId, null, "ordre_expertpass_network", "same");
+
+        // Scanned elsewhere (a relayed QR, or a phone on 4G): warned, still accepted, recorded.
+        FormClient elsewhere = new FormClient();
+        HttpExpertpass.Panel far = loginPanel(env, elsewhere);
+        ExpertpassCompanion.Result approved = approveFromOtherNetwork(phone, far, "warn");
+        assertEquals(200, approved.status(), approved.toString());
+        RealmEvents.await(env, "CUSTOM_REQUIRED_ACTION", userId, null, "ordre_expertpass_network", "different");
+        assertEquals(302, elsewhere.post(far.continueAction(), Map.of("ordreExpertpass", "continue")).statusCode());
+        RealmEvents.await(env, "LOGIN", userId, null, "ordre_expertpass_network", "different");
+    }
+
+    /** Under realm policy refuse, an approval from another network is refused (and the QR burnt); beside it, accepted. */
+    @Test
+    void approvalFromAnotherNetworkIsRefusedUnderRefuse(TestEnvironment.Env env) {
+        Member member = memberOnTheBrowsersNetwork(env);
+        String userId = member.userId();
+        ExpertpassCompanion phone = member.phone();
+        assertEquals(204, env.admin().put(Expertpass.REALM, Map.of("attributes", Map.of("ordreExpertpassProximity", "refuse"))).statusCode());
+        try {
+            FormClient browser = new FormClient();
+            HttpExpertpass.Panel panel = loginPanel(env, browser);
+            ExpertpassCompanion.Result refused = approveFromOtherNetwork(phone, panel, "refuse");
+            assertEquals(403, refused.status(), refused.toString());
+            assertEquals("other_network", refused.field("error"));
+            assertTrue(refused.field("error_description").contains("network"), refused.toString());
+            Expertpass.assertEvent(env, "LOGIN_ERROR", userId, "ordre_expertpass_other_network");
+            // The QR is burnt, and the browser is told why.
+            assertEquals(409, phone.approve(panel.challengeUrl(), panel.code()).status());
+            HttpResponse<String> page = browser.post(panel.continueAction(), Map.of("ordreExpertpass", "continue"));
+            assertTrue(page.body().contains("seau que cet ordinateur"), page.body());
+
+            // The member beside the screen still signs in.
+            FormClient near = new FormClient();
+            HttpExpertpass.Panel nearPanel = loginPanel(env, near);
+            assertEquals(200, phone.approve(nearPanel.challengeUrl(), nearPanel.code()).status());
+            assertEquals(302, near.post(nearPanel.continueAction(), Map.of("ordreExpertpass", "continue")).statusCode());
+        } finally {
+            assertEquals(204, env.admin().put(Expertpass.REALM, Map.of("attributes", Map.of("ordreExpertpassProximity", "warn"))).statusCode());
+        }
+    }
+
+    /** The phone reads the QR from another network (told so, with the realm's policy), then approves from there. */
+    private static ExpertpassCompanion.Result approveFromOtherNetwork(ExpertpassCompanion phone, HttpExpertpass.Panel panel,
+                                                                      String proximity) {
+        ExpertpassCompanion.Result shown = OtherNetwork.get(panel.challengeUrl());
+        assertEquals(200, shown.status(), shown.toString());
+        assertTrue(shown.otherNetwork(), shown.toString());
+        assertEquals(proximity, shown.field("proximity"));
+        return OtherNetwork.post(panel.challengeUrl() + "/decision",
+                phone.decisionBody(shown.body(), panel.code(), "approve", ExpertpassCompanion.now()));
+    }
+
+    /** A login page fetched over HTTP from 127.0.0.1 (the browser), its panel shown. */
+    private static HttpExpertpass.Panel loginPanel(TestEnvironment.Env env, FormClient browser) {
+        return HttpExpertpass.panel(browser.get(env.demoClient().authorize(env.demoApp().redirectUri()).url()));
+    }
+
+    /** A member and their enrolled phone. */
+    private record Member(String userId, ExpertpassCompanion phone) {
+    }
+
+    /**
+     * A new member with an enrolled phone, for a proximity test. In a container every request reaches Keycloak from the
+     * bridge's gateway: there is no second network to come from, so the test is skipped there.
+     */
+    private static Member memberOnTheBrowsersNetwork(TestEnvironment.Env env) {
+        Assumptions.assumeFalse("testcontainers".equals(env.settings().mode()), "requests from 127.0.0.2 are NATed");
+        String username = Expertpass.createUser(env, "expert-comptable", true);
+        return new Member(Expertpass.userId(env, username), enrolled(env, username));
     }
 
     /**
