@@ -54,6 +54,11 @@ public final class Main {
                     }
                     ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(QrCodes.resolve(qr), name);
                     System.out.println(enrolment.result());
+                    if (enrolment.awaitingConfirmation()) {
+                        System.out.println("Waiting for the browser: answer 'Activate \"" + name + "\"?' on the activation page…");
+                        enrolment = enrolment.awaitConfirmation(java.time.Duration.ofMinutes(3));
+                        System.out.println(enrolment.result());
+                    }
                     if (enrolment.companion() == null) {
                         return 1;
                     }

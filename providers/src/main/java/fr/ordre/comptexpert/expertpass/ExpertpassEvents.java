@@ -26,6 +26,7 @@ final class ExpertpassEvents {
     static final String ENROLMENT_INVALID = "ordre_expertpass_enrolment_invalid";
     static final String ENROLMENT_USED = "ordre_expertpass_enrolment_used";
     static final String ENROLMENT_CANCELLED = "ordre_expertpass_enrolment_cancelled";
+    static final String ENROLMENT_REFUSED = "ordre_expertpass_enrolment_refused";
     static final String DEVICE_LIMIT = "ordre_expertpass_device_limit";
 
     private ExpertpassEvents() {

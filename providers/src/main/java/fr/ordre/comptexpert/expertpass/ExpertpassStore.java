@@ -19,8 +19,11 @@ import java.util.Optional;
  * <ul>
  * <li>{@code ordre-ep:ch:<id>}: a sign-in challenge, bound server-side to one login attempt (root auth
  *     session + tab); its status moves pending → approved | denied | rotated;</li>
- * <li>{@code ordre-ep:en:<ref>}: an enrolment reference, bound to a user and a nonce; pending → done;</li>
+ * <li>{@code ordre-ep:en:<ref>}: an enrolment reference, bound to a user and a nonce; pending → confirming (a phone
+ *     posted its key, which waits for the person to confirm it in the browser) → done | refused;</li>
  * <li>{@code ordre-ep:used:<id>}: the accept-once marker, taken with putIfAbsent (immediate);</li>
+ * <li>{@code ordre-ep:conf:<ref>}: the confirm-once marker of an enrolment (the browser's answer, taken with
+ *     putIfAbsent);</li>
  * <li>{@code ordre-ep:rot:<id>}: the rotate-once marker of a challenge; {@code ordre-ep:nonce:<device>:<nonce>}: a
  *     signed device request's nonce, both taken with putIfAbsent.</li>
  * </ul>
@@ -36,6 +39,7 @@ final class ExpertpassStore {
     static final String USED = "ordre-ep:used:";
     static final String ROTATION = "ordre-ep:rot:";
     static final String NONCE = "ordre-ep:nonce:";
+    static final String CONFIRMATION = "ordre-ep:conf:";
 
     /** Auth session notes: the current challenge (sign-in) or enrolment of the attempt. */
     static final String NOTE_CHALLENGE = "ordre.expertpass.challenge";
@@ -49,7 +53,9 @@ final class ExpertpassStore {
     static final String APPROVED = "approved";
     static final String DENIED = "denied";
     static final String ROTATED = "rotated";
+    static final String CONFIRMING = "confirming";
     static final String DONE = "done";
+    static final String REFUSED = "refused";
     static final String CANCELLED = "cancelled";
     static final String EXPIRED = "expired";
     static final String GONE = "gone";
@@ -248,6 +254,23 @@ final class ExpertpassStore {
         }
         update(ENROLMENT, enrolment.with("status", CANCELLED));
         return true;
+    }
+
+    /**
+     * A phone proved its key for this enrolment: the key waits, with the device's name, for the person to confirm it in
+     * the browser that shows the QR, for {@code confirmSeconds} from now.
+     */
+    Entry awaitConfirmation(Entry enrolment, String deviceName, String publicKey, int confirmSeconds) {
+        Entry confirming = enrolment.with("status", CONFIRMING).with("deviceName", deviceName).with("publicKey", publicKey)
+                .with("expires", Long.toString(now() + confirmSeconds));
+        update(ENROLMENT, confirming);
+        return confirming;
+    }
+
+    /** Takes the browser's one answer to a confirmation (putIfAbsent: a double submit cannot enrol twice). */
+    boolean takeConfirmation(Entry enrolment) {
+        return CONFIRMING.equals(enrolment.status())
+                && store.putIfAbsent(CONFIRMATION + enrolment.id(), Math.max(1, enrolment.keepSeconds(now())));
     }
 
     Optional<Entry> enrolment(String ref) {

@@ -353,7 +353,7 @@ class ExpertpassAttacksIT {
             login.waitFor(By.id("ordre-expertpass-enrol"));
             String url = Expertpass.scanQr(browser);
             String nonce = ExpertpassCompanion.get(url).field("nonce");
-            assertEquals(201, ExpertpassCompanion.enrol(url, "First phone").result().status());
+            assertEquals(202, ExpertpassCompanion.enrol(url, "First phone").result().status());
 
             // A second phone replays the same reference with a valid proof of its own key.
             DeviceKey second = DeviceKey.generate();
@@ -363,11 +363,67 @@ class ExpertpassAttacksIT {
                     .valueToTree(Map.of("deviceName", "Second phone", "publicKey", second.publicKey(),
                             "signature", second.sign(message))).toString());
             assertEquals(409, again.status(), again.toString());
-            assertEquals(404, ExpertpassCompanion.get(url).status(), "a used reference is not shown any more");
+            ExpertpassCompanion.Result state = ExpertpassCompanion.get(url);
+            assertEquals("confirming", state.field("status"), "a used reference shows only its state: " + state);
+            assertEquals(null, state.field("nonce"), state.toString());
         } finally {
             browser.quit();
         }
         Expertpass.assertEvent(env, "UPDATE_CREDENTIAL_ERROR", Expertpass.userId(env, username), "ordre_expertpass_enrolment_used");
+    }
+
+    /**
+     * Whoever sees the enrolment QR (over the member's shoulder, on a shared screen) can post a key of their own, even
+     * under the name of the member's phone: it is not enrolled unless the member says yes to that device, by name, on
+     * the page. Refused, the key is discarded and the attacker's app is told; the member's own phone then enrols.
+     */
+    @Test
+    void enrolmentByWhoeverSawTheQrNeedsTheMembersYes(TestEnvironment.Env env) {
+        String username = Expertpass.createUser(env, "expert-comptable", true);
+        String userId = Expertpass.userId(env, username);
+        FormClient form = new FormClient();
+        HttpResponse<String> page = enrolmentPage(env, form, username);
+        String url = HttpExpertpass.qrOf(page.body());
+
+        ExpertpassCompanion.Enrolment attacker = ExpertpassCompanion.enrol(url, "iPhone d'Ursule");
+        assertEquals(202, attacker.result().status(), attacker.result().toString());
+        assertEquals("confirming", attacker.result().field("status"));
+        assertEquals(0, expertpassCredentials(env, userId), "a posted key is not enrolled");
+        assertEquals("confirming", attacker.awaitConfirmation(java.time.Duration.ZERO).result().field("status"));
+
+        // The page's "Continuer" (or its script, woken) asks about that device by its name; the member did not scan.
+        HttpResponse<String> question = form.post(FormClient.formAction(page, "ordre-expertpass-form"), Map.of());
+        assertTrue(question.body().contains("ordre-expertpass-confirm-question"), question.body());
+        assertTrue(question.body().contains("iPhone d&#39;Ursule") || question.body().contains("iPhone d&apos;Ursule"),
+                question.body());
+        HttpResponse<String> refused = form.post(FormClient.formAction(question, "ordre-expertpass-form"), Map.of("refuse", "true"));
+        assertEquals(200, refused.statusCode(), refused.body());
+        Expertpass.assertEvent(env, "UPDATE_CREDENTIAL_ERROR", userId, "ordre_expertpass_enrolment_refused");
+        ExpertpassCompanion.Enrolment outcome = attacker.awaitConfirmation(java.time.Duration.ofSeconds(10));
+        assertEquals(null, outcome.companion());
+        assertEquals(410, outcome.result().status(), outcome.result().toString());
+        assertEquals("enrolment_refused", outcome.result().field("error"));
+        assertEquals(0, expertpassCredentials(env, userId));
+
+        // A new QR on the same page: the member's phone, confirmed by its name, is enrolled.
+        String fresh = HttpExpertpass.qrOf(refused.body());
+        assertFalse(fresh.equals(url), "a new enrolment QR after a refusal");
+        ExpertpassCompanion.Enrolment mine = ExpertpassCompanion.enrol(fresh, "Pixel de Marie");
+        assertEquals(202, mine.result().status(), mine.result().toString());
+        HttpResponse<String> asked = form.post(FormClient.formAction(refused, "ordre-expertpass-form"), Map.of());
+        assertTrue(asked.body().contains("Pixel de Marie"), asked.body());
+        assertEquals(302, form.post(FormClient.formAction(asked, "ordre-expertpass-form"), Map.of("confirm", "true")).statusCode());
+        ExpertpassCompanion.Enrolment enrolled = mine.awaitConfirmation(java.time.Duration.ofSeconds(10));
+        assertTrue(enrolled.companion() != null, enrolled.result().toString());
+        assertEquals(username, enrolled.result().field("username"));
+        assertEquals(200, enrolled.companion().devices().status());
+        assertEquals(1, expertpassCredentials(env, userId));
+        RealmEvents.await(env, "UPDATE_CREDENTIAL", userId, null, "device_name", "Pixel de Marie");
+    }
+
+    private static long expertpassCredentials(TestEnvironment.Env env, String userId) {
+        return env.admin().get(Expertpass.REALM + "/users/" + userId + "/credentials").findValues("type").stream()
+                .filter(t -> "ordre-expertpass".equals(t.asText())).count();
     }
 
     /** "Annuler" ends the enrolment QR: whoever saw it cannot enrol a device with it afterwards. */
@@ -386,8 +442,7 @@ class ExpertpassAttacksIT {
         assertEquals(410, late.status(), late.toString());
         assertEquals("enrolment_cancelled", late.field("error"));
         Expertpass.assertEvent(env, "UPDATE_CREDENTIAL_ERROR", Expertpass.userId(env, username), "ordre_expertpass_enrolment_cancelled");
-        assertEquals(0, env.admin().get(Expertpass.REALM + "/users/" + Expertpass.userId(env, username) + "/credentials")
-                .findValues("type").stream().filter(t -> "ordre-expertpass".equals(t.asText())).count());
+        assertEquals(0, expertpassCredentials(env, Expertpass.userId(env, username)));
     }
 
     /** A user has at most ordreExpertpassMaxDevices phones (default 5): one more is refused at enrolment. */
