@@ -40,7 +40,18 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
             context.challenge(context.form().createForm("ordre-expertpass-ineligible.ftl"));
             return;
         }
+        // A reload while a posted key waits for its answer asks again, rather than leaving that phone waiting in vain.
+        Optional<ExpertpassStore.Entry> confirming = current(context, new ExpertpassStore(context.getSession()))
+                .filter(ExpertpassEnrolAction::awaitingAnswer);
+        if (confirming.isPresent()) {
+            showConfirmation(context, confirming.get());
+            return;
+        }
         showQr(context, freshEnrolment(context));
+    }
+
+    private static boolean awaitingAnswer(ExpertpassStore.Entry enrolment) {
+        return ExpertpassStore.CONFIRMING.equals(enrolment.status()) && !enrolment.expired(ExpertpassStore.now());
     }
 
     @Override
@@ -60,8 +71,7 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
             leave(context);
             return;
         }
-        Optional<ExpertpassStore.Entry> confirming = enrolment
-                .filter(e -> ExpertpassStore.CONFIRMING.equals(e.status()) && !e.expired(ExpertpassStore.now()));
+        Optional<ExpertpassStore.Entry> confirming = enrolment.filter(ExpertpassEnrolAction::awaitingAnswer);
         if (confirming.isPresent() && (form.containsKey("confirm") || form.containsKey("refuse"))) {
             answer(context, store, confirming.get(), form.containsKey("confirm"));
             return;

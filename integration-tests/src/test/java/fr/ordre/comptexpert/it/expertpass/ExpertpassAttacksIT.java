@@ -392,7 +392,10 @@ class ExpertpassAttacksIT {
         assertEquals("confirming", attacker.awaitConfirmation(java.time.Duration.ZERO).result().field("status"));
 
         // The page's "Continuer" (or its script, woken) asks about that device by its name; the member did not scan.
-        HttpResponse<String> question = form.post(FormClient.formAction(page, "ordre-expertpass-form"), Map.of());
+        HttpResponse<String> asking = form.post(FormClient.formAction(page, "ordre-expertpass-form"), Map.of());
+        assertTrue(asking.body().contains("ordre-expertpass-confirm-question"), asking.body());
+        // A reload asks again (rather than a new QR that would leave the posted key waiting for nothing).
+        HttpResponse<String> question = form.get(page.uri().toString());
         assertTrue(question.body().contains("ordre-expertpass-confirm-question"), question.body());
         assertTrue(question.body().contains("iPhone d&#39;Ursule") || question.body().contains("iPhone d&apos;Ursule"),
                 question.body());
