@@ -77,11 +77,13 @@
   var ERRORS = {
     network: "ordreAppErrorNetwork", unknown_enrolment: "ordreAppErrorEnrolmentUnknown",
     enrolment_used: "ordreAppErrorEnrolmentUsed", enrolment_expired: "ordreAppErrorEnrolmentExpired",
+    enrolment_refused: "ordreAppErrorEnrolmentRefused",
     unknown_challenge: "ordreAppErrorChallengeUnknown", expired: "ordreAppErrorChallengeExpired",
     already_used: "ordreAppErrorChallengeUsed", code_mismatch: "ordreAppErrorCodeMismatch",
     ineligible: "ordreAppErrorIneligible", unknown_device: "ordreAppErrorDeviceRemoved", stale_time: "ordreAppErrorClock",
     bad_signature: "ordreAppErrorSignature", not_registered: "ordreAppErrorNotRegistered",
-    invalid_device_name: "ordreAppErrorDeviceName", foreign_issuer: "ordreAppErrorForeignIssuer"
+    invalid_device_name: "ordreAppErrorDeviceName", foreign_issuer: "ordreAppErrorForeignIssuer",
+    other_network: "ordreAppErrorOtherNetwork"
   };
 
   function problemText(result) {
@@ -201,8 +203,21 @@
         form.querySelector("button").disabled = true;
         status.textContent = "";
         status.appendChild(note("info", t("ordreAppEnrolWorking")));
-        P.enrol(target, name, language).then(function (result) {
-          if (result.status !== 201) {
+        var posted = false;
+        P.enrol(target, name, language, function (answer) {
+          // The key is posted; the server enrols it only once the person says yes on the browser's activation page.
+          posted = true;
+          var waiting = note("info", t("ordreAppEnrolConfirmWaiting", answer.body.deviceName || name), "enrol-confirm");
+          waiting.setAttribute("data-status", "confirming");
+          show("scan", t("ordreAppEnrolConfirmTitle"), waiting);
+        }).then(function (result) {
+          if (!result.account && posted) {
+            // Refused on the page, or not answered in time: this reference is over, a new QR is needed.
+            show("scan", t("ordreAppEnrolTitle"), problem(result), el("div", { className: "actions" },
+              button("scan-again", "ordreAppScanAgain", "primary", scanView)));
+            return;
+          }
+          if (!result.account) {
             form.querySelector("button").disabled = false;
             status.textContent = "";
             status.appendChild(problem(result));
@@ -264,7 +279,10 @@
         el("label", { "for": "signin-code", text: t("ordreAppSigninCodeLabel", digits) }), code,
         el("p", { id: "signin-code-help", className: "hint", text: t("ordreAppSigninCodeHelp") }),
         el("div", { className: "actions" }, approve, deny));
-      show("scan", t("ordreAppSigninTitle"), el("p", { text: t("ordreAppSigninIntro") }), facts,
+      // The server compares this phone's network with the browser's: a QR relayed from elsewhere is scanned here.
+      var elsewhere = c.sameNetwork === false ? note("warning", t(c.proximity === "refuse"
+        ? "ordreAppSigninOtherNetworkRefused" : "ordreAppSigninOtherNetwork"), "signin-network") : null;
+      show("scan", t("ordreAppSigninTitle"), el("p", { text: t("ordreAppSigninIntro") }), facts, elsewhere,
         note("warning", t("ordreAppSigninWarning")), form, status);
       form.addEventListener("submit", function (e) { e.preventDefault(); decide("approve"); });
 

@@ -201,9 +201,13 @@
 
   // ---------------------------------------------------------------- the calls
 
-  /** Reads the enrolment QR, makes the key, proves it, keeps the account. Resolves {status, body, account}. */
-  function enrol(target, deviceName, language) {
-    return call("GET", target.url, undefined, language).then(function (info) {
+  /**
+   * Reads the enrolment QR, makes the key, proves it; then waits for the person to confirm this phone on the browser's
+   * activation page (the server enrols a posted key only then), and keeps the account. {@code onWaiting} is called with
+   * the server's 202 answer while it waits. Resolves {status, body, account}: account only once enrolled.
+   */
+  function enrol(target, deviceName, language, onWaiting) {
+    return enrolment(target, language).then(function (info) {
       if (info.status !== 200) { return info; }
       // The pin: the server the QR names must be the one that answers as issuer; only its QR codes are signed from then on.
       var issuer = info.body.issuer;
@@ -213,8 +217,12 @@
           var values = { enrolment: info.body.enrolment, nonce: info.body.nonce, publicKey: publicKey, deviceName: deviceName };
           return signedBody("enrol", values, pair.privateKey).then(function (body) {
             return call("POST", target.url, body, language);
+          }).then(function (posted) {
+            if (posted.status !== 202) { return posted; }
+            if (onWaiting) { onWaiting(posted); }
+            return confirmed(target, language);
           }).then(function (created) {
-            if (created.status !== 201) { return created; }
+            if (created.status !== 200 || created.body.status !== "done") { return created; }
             var account = { deviceId: created.body.deviceId, deviceName: created.body.deviceName,
               username: created.body.username, realm: info.body.realm, issuer: issuer, api: apiBase(), origin: location.origin,
               publicKey: publicKey, privateKey: pair.privateKey, created: Date.now(), card: null, revoked: false,
@@ -226,9 +234,30 @@
     });
   }
 
-  /** What the enrolment QR names (GET, nothing signed). */
+  /** Polls the enrolment until the browser answers: done (200), refused or expired (410); offline: tries again. */
+  function confirmed(target, language) {
+    return new Promise(function (resolve) {
+      (function poll() {
+        call("GET", target.url, undefined, language).then(function (r) {
+          if (r.status === 0 || (r.status === 200 && r.body.status === "confirming")) {
+            setTimeout(poll, r.status === 0 ? 3000 : 1500);
+          } else {
+            resolve(r);
+          }
+        });
+      })();
+    });
+  }
+
+  /**
+   * What the enrolment QR names (GET, nothing signed). A reference some phone already posted a key for shows only its
+   * state: for this phone it is used.
+   */
   function enrolment(target, language) {
-    return call("GET", target.url, undefined, language);
+    return call("GET", target.url, undefined, language).then(function (info) {
+      return info.status === 200 && info.body.status && info.body.status !== "pending"
+        ? { status: 409, body: { error: "enrolment_used" } } : info;
+    });
   }
 
   /**

@@ -1,9 +1,21 @@
-<#-- "Activer Expertpass": the enrolment QR (single use, 4 minutes). The page proceeds by itself once the
-     phone is registered, or with "Continuer" when JavaScript is off. -->
+<#-- "Activer Expertpass": the enrolment QR (single use, 4 minutes). Once a phone has posted its key, the page
+     asks by itself (or after "Continuer" when JavaScript is off) "Activer « name » ?": only a yes enrols it. -->
 <#import "template.ftl" as layout>
 <@layout.registrationLayout displayMessage=true; section>
 <#if section = "header">
   ${msg("ordreExpertpassEnrolTitle")}
+<#elseif section = "form" && ordreExpertpassEnrolDevice??>
+  <#-- A phone posted its key: it is enrolled only if the person says yes here. No script: the answer is a plain form. -->
+  <div id="ordre-expertpass-confirm">
+    <p id="ordre-expertpass-confirm-question" style="font-size:1.25rem"><strong>${msg("ordreExpertpassEnrolConfirmQuestion", ordreExpertpassEnrolDevice)}</strong></p>
+    <p>${msg("ordreExpertpassEnrolConfirmHelp", ordreExpertpassEnrolDevice)}</p>
+  </div>
+  <form id="ordre-expertpass-form" class="${properties.kcFormClass!}" action="${url.loginAction}" method="post">
+    <div id="kc-form-buttons" class="${properties.kcFormButtonsClass!}">
+      <button class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="confirm" value="true" id="ordre-expertpass-confirm-yes">${msg("ordreExpertpassEnrolConfirm")}</button>
+      <button class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}" type="submit" name="refuse" value="true" id="ordre-expertpass-confirm-no">${msg("ordreExpertpassEnrolRefuse")}</button>
+    </div>
+  </form>
 <#elseif section = "form">
   <div id="ordre-expertpass-enrol" style="text-align:center">
     <p>${msg("ordreExpertpassEnrolHelp")}</p>

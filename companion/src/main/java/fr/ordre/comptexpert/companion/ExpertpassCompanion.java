@@ -34,6 +34,14 @@ public final class ExpertpassCompanion {
             return body != null && body.hasNonNull(name) ? body.get(name).asText() : null;
         }
 
+        /**
+         * A challenge as shown: true when the server says this phone is not on the network of the browser that shows
+         * the QR ({@code sameNetwork: false}), the proximity signal a relayed QR usually gives.
+         */
+        public boolean otherNetwork() {
+            return body != null && body.path("sameNetwork").isBoolean() && !body.get("sameNetwork").asBoolean();
+        }
+
         @Override
         public String toString() {
             return status + " " + body;
@@ -71,8 +79,10 @@ public final class ExpertpassCompanion {
     }
 
     /**
-     * Enrols a new phone from the enrolment QR (its URL): fetches the nonce, signs it with a fresh key and
-     * registers the public key. The companion returned holds the enrolled key; save it with {@link DeviceKey#save}.
+     * Enrols a new phone from the enrolment QR (its URL): fetches the nonce, signs it with a fresh key and posts the
+     * public key. The server answers 202 {@code confirming}: the key is enrolled only once the person confirms this
+     * device, by its name, on the browser's activation page; {@link Enrolment#awaitConfirmation} waits for that answer
+     * and gives the companion holding the enrolled key (save it with {@link DeviceKey#save}).
      */
     public static Enrolment enrol(String enrolmentUrl, String deviceName) {
         return enrol(enrolmentUrl, deviceName, DeviceKey.generate(), UnaryOperator.identity());
@@ -90,27 +100,68 @@ public final class ExpertpassCompanion {
     public static Enrolment enrol(String enrolmentUrl, String deviceName, DeviceKey fresh, UnaryOperator<String> transport) {
         Result info = get(transport.apply(enrolmentUrl));
         if (!info.ok()) {
-            return new Enrolment(info, null);
+            return new Enrolment(info, null, null);
+        }
+        if (info.field("status") != null && !"pending".equals(info.field("status"))) {
+            // Another phone posted its key for this QR: the reference shows only its state.
+            return new Enrolment(refused("enrolment_used", "This enrolment QR was already used: " + info), null, null);
         }
         String issuer = info.field("issuer");
         if (issuer == null || !enrolmentUrl.startsWith(issuer + API_PATH + "/enrolments/")) {
             return new Enrolment(refused("foreign_host", "The enrolment QR does not name the server that answers it: "
-                    + issuer), null);
+                    + issuer), null, null);
         }
         String ref = info.field("enrolment");
         String message = String.join("\n", "ordre-expertpass/v1/enrol", ref, info.field("nonce"), fresh.publicKey(), deviceName);
         ObjectNode body = JSON.createObjectNode().put("deviceName", deviceName).put("publicKey", fresh.publicKey())
                 .put("signature", fresh.sign(message));
-        Result created = post(transport.apply(enrolmentUrl), body.toString());
-        if (!created.ok()) {
-            return new Enrolment(created, null);
+        Result posted = post(transport.apply(enrolmentUrl), body.toString());
+        if (posted.status() != 202) {
+            return new Enrolment(posted, null, null);
         }
-        return new Enrolment(created, new ExpertpassCompanion(fresh.enrolled(issuer, issuer + API_PATH,
-                created.field("deviceId"), created.field("deviceName"), created.field("username")), transport));
+        return new Enrolment(posted, null, new Pending(enrolmentUrl, issuer, fresh, transport));
     }
 
-    /** The outcome of an enrolment: the server's answer, and the enrolled companion when it succeeded. */
-    public record Enrolment(Result result, ExpertpassCompanion companion) {
+    /**
+     * The state of an enrolment: the server's last answer; the enrolled companion once the browser confirmed it; while
+     * the posted key waits for that confirmation, what is needed to ask again.
+     */
+    public record Enrolment(Result result, ExpertpassCompanion companion, Pending pending) {
+
+        /** The key is posted and waits for "Activer « name » ?" on the browser's page (202 confirming). */
+        public boolean awaitingConfirmation() {
+            return pending != null;
+        }
+
+        /**
+         * Asks the server every second, for at most {@code timeout}, until the browser answers: the enrolled companion
+         * when it confirmed, else the server's refusal (410 {@code enrolment_refused} or {@code enrolment_expired}).
+         */
+        public Enrolment awaitConfirmation(Duration timeout) {
+            if (pending == null) {
+                return this;
+            }
+            long deadline = System.nanoTime() + timeout.toNanos();
+            Result state = get(pending.transport().apply(pending.url()));
+            while (state.status() == 200 && "confirming".equals(state.field("status")) && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+                state = get(pending.transport().apply(pending.url()));
+            }
+            if (state.status() != 200 || !"done".equals(state.field("status"))) {
+                return new Enrolment(state, null, "confirming".equals(state.field("status")) ? pending : null);
+            }
+            return new Enrolment(state, new ExpertpassCompanion(pending.key().enrolled(pending.issuer(), pending.issuer() + API_PATH,
+                    state.field("deviceId"), state.field("deviceName"), state.field("username")), pending.transport()), null);
+        }
+    }
+
+    /** A posted key waiting for the browser's confirmation: the enrolment URL to ask, the pinned issuer, the key. */
+    public record Pending(String url, String issuer, DeviceKey key, UnaryOperator<String> transport) {
     }
 
     /**

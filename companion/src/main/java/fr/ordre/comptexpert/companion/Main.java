@@ -54,6 +54,11 @@ public final class Main {
                     }
                     ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(QrCodes.resolve(qr), name);
                     System.out.println(enrolment.result());
+                    if (enrolment.awaitingConfirmation()) {
+                        System.out.println("Waiting for the browser: answer 'Activate \"" + name + "\"?' on the activation page…");
+                        enrolment = enrolment.awaitConfirmation(java.time.Duration.ofMinutes(3));
+                        System.out.println(enrolment.result());
+                    }
                     if (enrolment.companion() == null) {
                         return 1;
                     }
@@ -65,7 +70,7 @@ public final class Main {
                     return print(companion(keyFile).devices());
                 }
                 case "show" -> {
-                    return qr == null ? usage() : print(companion(keyFile).show(QrCodes.resolve(qr)));
+                    return qr == null ? usage() : print(warnIfElsewhere(companion(keyFile).show(QrCodes.resolve(qr))));
                 }
                 case "approve" -> {
                     if (qr == null || code == null) {
@@ -74,7 +79,7 @@ public final class Main {
                     ExpertpassCompanion companion = companion(keyFile);
                     String url = QrCodes.resolve(qr);
                     ExpertpassCompanion.Result shown = companion.show(url);
-                    System.out.println("Signing in to: " + shown);
+                    System.out.println("Signing in to: " + warnIfElsewhere(shown));
                     return shown.ok() ? print(companion.approve(url, code)) : 1;
                 }
                 case "card" -> {
@@ -126,6 +131,16 @@ public final class Main {
         }
         System.out.println("  QR code: " + png.toAbsolutePath());
         return 0;
+    }
+
+    /** The proximity signal, said in words: the app shows the same warning. */
+    private static ExpertpassCompanion.Result warnIfElsewhere(ExpertpassCompanion.Result shown) {
+        if (shown.otherNetwork()) {
+            System.out.println("Warning: this device is not on the network of the browser that shows the QR code"
+                    + ("refuse".equals(shown.field("proximity")) ? " (the server will refuse the approval)" : "")
+                    + ". Approve only a sign-in you are making yourself, on the screen in front of you.");
+        }
+        return shown;
     }
 
     private static int print(ExpertpassCompanion.Result result) {

@@ -12,13 +12,16 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 import java.util.Optional;
 
 /**
- * Enrols a phone: shows a QR holding a single-use enrolment reference (≤ 4 minutes); the app registers its
- * P-256 key with proof of possession through the API; this page then proceeds on its own (wake-up) or
- * with "Continuer". Profiles not eligible for Expertpass get a page saying why.
+ * Enrols a phone: shows a QR holding a single-use enrolment reference (≤ 4 minutes); the app posts its P-256 key
+ * with proof of possession through the API; this page then asks, on its own (wake-up) or after "Continuer",
+ * "Activer « name » ?", and only a yes makes the credential ({@link ExpertpassActivation}). Profiles not eligible for
+ * Expertpass get a page saying why.
  */
 final class ExpertpassEnrolAction implements RequiredActionProvider {
 
     static final String ATTRIBUTE = "ordreExpertpassEnrol";
+    /** The device name the confirmation question shows, when a phone has posted its key. */
+    static final String CONFIRM_ATTRIBUTE = "ordreExpertpassEnrolDevice";
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
@@ -37,7 +40,18 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
             context.challenge(context.form().createForm("ordre-expertpass-ineligible.ftl"));
             return;
         }
+        // A reload while a posted key waits for its answer asks again, rather than leaving that phone waiting in vain.
+        Optional<ExpertpassStore.Entry> confirming = current(context, new ExpertpassStore(context.getSession()))
+                .filter(ExpertpassEnrolAction::awaitingAnswer);
+        if (confirming.isPresent()) {
+            showConfirmation(context, confirming.get());
+            return;
+        }
         showQr(context, freshEnrolment(context));
+    }
+
+    private static boolean awaitingAnswer(ExpertpassStore.Entry enrolment) {
+        return ExpertpassStore.CONFIRMING.equals(enrolment.status()) && !enrolment.expired(ExpertpassStore.now());
     }
 
     @Override
@@ -48,12 +62,23 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
         Optional<ExpertpassStore.Entry> enrolment = current(context, store);
         if (!ExpertpassEligibility.eligible(context.getSession(), context.getRealm(), context.getUser())
                 || form.containsKey("cancel")) {
-            // "Annuler" ends the QR too: whoever saw it can no longer enrol with it.
+            // "Annuler" ends the QR too: whoever saw it can no longer enrol with it; a key waiting for an answer is refused.
             enrolment.filter(store::cancelEnrolment).ifPresent(e -> context.getEvent().clone()
                     .event(EventType.UPDATE_CREDENTIAL_ERROR).user(context.getUser()).detail("credential_type", ExpertpassCredentialModel.TYPE)
                     .detail(ExpertpassEvents.DETAIL, "enrolment-cancelled").error(ExpertpassEvents.ENROLMENT_CANCELLED));
+            enrolment.filter(store::takeConfirmation).ifPresent(e -> refuse(context, store, e));
             authSession.removeAuthNote(ExpertpassStore.NOTE_ENROLMENT);
             leave(context);
+            return;
+        }
+        Optional<ExpertpassStore.Entry> confirming = enrolment.filter(ExpertpassEnrolAction::awaitingAnswer);
+        if (confirming.isPresent() && (form.containsKey("confirm") || form.containsKey("refuse"))) {
+            answer(context, store, confirming.get(), form.containsKey("confirm"));
+            return;
+        }
+        if (confirming.isPresent()) {
+            // A phone posted its key (the page's script submits on the wake-up; "Continuer" without scripts).
+            showConfirmation(context, confirming.get());
             return;
         }
         if (enrolment.isPresent() && ExpertpassStore.DONE.equals(enrolment.get().status())) {
@@ -71,6 +96,49 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
         }
         context.form().setError("ordreExpertpassEnrolExpired");
         showQr(context, freshEnrolment(context));
+    }
+
+    /**
+     * The person's answer to "Activer « name » ?". Taken once: a double submit, or two tabs, cannot enrol the key twice.
+     */
+    private static void answer(RequiredActionContext context, ExpertpassStore store, ExpertpassStore.Entry enrolment,
+                               boolean confirmed) {
+        if (!store.takeConfirmation(enrolment)) {
+            context.form().setError("ordreExpertpassEnrolExpired");
+            showQr(context, freshEnrolment(context));
+            return;
+        }
+        if (!confirmed) {
+            refuse(context, store, enrolment);
+            context.form().setError("ordreExpertpassEnrolRefused");
+            showQr(context, freshEnrolment(context));
+            return;
+        }
+        ExpertpassActivation.Outcome outcome = ExpertpassActivation.activate(context.getSession(), context.getRealm(),
+                context.getUser(), store, enrolment, context.getEvent().clone());
+        if (outcome == ExpertpassActivation.Outcome.ENROLLED) {
+            context.getAuthenticationSession().removeAuthNote(ExpertpassStore.NOTE_ENROLMENT);
+            context.success();
+            return;
+        }
+        context.form().setError(outcome == ExpertpassActivation.Outcome.DEVICE_LIMIT ? "ordreExpertpassEnrolDeviceLimit"
+                : "ordreExpertpassEnrolExpired");
+        showQr(context, freshEnrolment(context));
+    }
+
+    /** Discards a posted key the person did not confirm (its answer taken): the phone is told it was refused. */
+    private static void refuse(RequiredActionContext context, ExpertpassStore store, ExpertpassStore.Entry enrolment) {
+        store.update(ExpertpassStore.ENROLMENT, enrolment.with("status", ExpertpassStore.REFUSED));
+        context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL_ERROR).user(context.getUser())
+                .detail("credential_type", ExpertpassCredentialModel.TYPE).detail("device_name", enrolment.get("deviceName"))
+                .detail(ExpertpassEvents.DETAIL, "enrolment-refused").error(ExpertpassEvents.ENROLMENT_REFUSED);
+    }
+
+    /** "Activer « name » ?": the key a phone posted waits for this answer; the page has no script to run. */
+    private static void showConfirmation(RequiredActionContext context, ExpertpassStore.Entry enrolment) {
+        context.challenge(context.form()
+                .setAttribute(CONFIRM_ATTRIBUTE, enrolment.get("deviceName"))
+                .createForm("ordre-expertpass-enrol.ftl"));
     }
 
     private static void leave(RequiredActionContext context) {

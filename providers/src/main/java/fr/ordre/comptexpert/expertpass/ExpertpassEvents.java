@@ -21,10 +21,12 @@ final class ExpertpassEvents {
     static final String STALE = "ordre_expertpass_stale_time";
     static final String FOREIGN_ISSUER = "ordre_expertpass_foreign_issuer";
     static final String CONTEXT_MISMATCH = "ordre_expertpass_context_mismatch";
+    static final String OTHER_NETWORK = "ordre_expertpass_other_network";
     static final String ROTATE_REFUSED = "ordre_expertpass_rotate_refused";
     static final String ENROLMENT_INVALID = "ordre_expertpass_enrolment_invalid";
     static final String ENROLMENT_USED = "ordre_expertpass_enrolment_used";
     static final String ENROLMENT_CANCELLED = "ordre_expertpass_enrolment_cancelled";
+    static final String ENROLMENT_REFUSED = "ordre_expertpass_enrolment_refused";
     static final String DEVICE_LIMIT = "ordre_expertpass_device_limit";
 
     private ExpertpassEvents() {

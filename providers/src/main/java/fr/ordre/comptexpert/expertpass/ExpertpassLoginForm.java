@@ -70,8 +70,11 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         ExpertpassStore.Entry challenge = found.get();
         switch (challenge.status()) {
             case ExpertpassStore.APPROVED -> signIn(context, store, challenge);
-            case ExpertpassStore.DENIED -> retry(context, "code".equals(challenge.get("reason"))
-                    ? "ordreExpertpassCodeMismatch" : "ordreExpertpassDenied", true);
+            case ExpertpassStore.DENIED -> retry(context, switch (String.valueOf(challenge.get("reason"))) {
+                case "code" -> "ordreExpertpassCodeMismatch";
+                case "network" -> "ordreExpertpassOtherNetwork";
+                default -> "ordreExpertpassDenied";
+            }, true);
             case ExpertpassStore.PENDING -> {
                 if (challenge.expired(ExpertpassStore.now())) {
                     retry(context, "ordreExpertpassExpired", true);
@@ -108,7 +111,8 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         context.setUser(user);
         context.getEvent().user(user).detail("auth_method", AUTH_METHOD)
                 .detail("credential_type", ExpertpassCredentialModel.TYPE)
-                .detail("credential_id", challenge.get("credential"));
+                .detail("credential_id", challenge.get("credential"))
+                .detail(ExpertpassProximity.DETAIL, challenge.get("network"));
         LOG.debugf("Expertpass sign-in of user %s in realm %s with device %s", user.getUsername(), realm.getName(),
                 challenge.get("credential"));
         context.success(ExpertpassCredentialModel.TYPE);

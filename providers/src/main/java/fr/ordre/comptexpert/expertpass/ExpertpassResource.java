@@ -1,7 +1,6 @@
 package fr.ordre.comptexpert.expertpass;
 
 import fr.ordre.comptexpert.endpoint.JsonApi;
-import fr.ordre.comptexpert.expertpass.app.AppLinks;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,8 +11,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.keycloak.credential.CredentialModel;
-import org.keycloak.email.EmailException;
-import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
@@ -28,10 +25,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -61,7 +54,6 @@ public final class ExpertpassResource {
     static final long ROTATE_EARLY_SECONDS = 5;
 
     private static final Logger LOG = Logger.getLogger(ExpertpassResource.class);
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -95,11 +87,17 @@ public final class ExpertpassResource {
     @Path("v1/enrolments/{ref}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response enrolment(@PathParam("ref") String ref) {
+        Optional<ExpertpassStore.Entry> posted = store.enrolment(ref).filter(e -> realm.getId().equals(e.get("realm")))
+                .filter(e -> !ExpertpassStore.PENDING.equals(e.status()) && !ExpertpassStore.CANCELLED.equals(e.status()));
+        if (posted.isPresent()) {
+            return confirmation(posted.get());
+        }
         Optional<ExpertpassStore.Entry> entry = liveEnrolment(ref);
         if (entry.isEmpty()) {
             return JsonApi.error(session, 404, "unknown_enrolment", "ordreApiEnrolmentUnavailable");
         }
         Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", ExpertpassStore.PENDING);
         body.put("enrolment", ref);
         body.put("nonce", entry.get().get("nonce"));
         body.put("realm", realm.getName());
@@ -174,20 +172,46 @@ public final class ExpertpassResource {
                     .error(ExpertpassEvents.DEVICE_LIMIT);
             return JsonApi.error(session, 409, "device_limit", "ordreApiDeviceLimit", cap);
         }
-        CredentialModel credential = user.credentialManager().createStoredCredential(
-                ExpertpassCredentialModel.create(deviceName, publicKey.trim(), System.currentTimeMillis()));
-        store.update(ExpertpassStore.ENROLMENT, enrolment.with("status", ExpertpassStore.DONE)
-                .with("credential", credential.getId()).with("deviceName", deviceName));
-        event.detail("credential_id", credential.getId()).detail("device_name", deviceName)
-                .detail(ExpertpassEvents.DETAIL, "enrolled").success();
-        sendDeviceAdded(user, deviceName);
-        store.afterCommit(() -> ExpertpassWakeups.INSTANCE.publish(session, ref, ExpertpassStore.DONE));
-        LOG.infof("Expertpass device '%s' enrolled for user %s in realm %s", deviceName, user.getUsername(), realm.getName());
+        // Whoever saw the QR could have posted this key: it is enrolled only once the person confirms it, by its name,
+        // in the browser that shows the QR (ExpertpassEnrolAction), which the wake-up makes ask at once.
+        ExpertpassStore.Entry confirming = store.awaitConfirmation(enrolment, deviceName, publicKey.trim(),
+                ExpertpassActivation.CONFIRM_SECONDS);
+        store.afterCommit(() -> ExpertpassWakeups.INSTANCE.publish(session, ref, ExpertpassStore.CONFIRMING));
+        LOG.debugf("Expertpass: device '%s' proved its key for user %s in realm %s; waiting for the browser's confirmation",
+                deviceName, user.getUsername(), realm.getName());
+        return Response.status(202).entity(confirmationBody(confirming)).type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /**
+     * The phone's view of an enrolment whose key it posted: waiting for the browser ({@code confirming}), {@code done}
+     * (with the device id the app keeps), or refused in the browser (410).
+     */
+    private Response confirmation(ExpertpassStore.Entry enrolment) {
+        String status = enrolment.status();
+        if (ExpertpassStore.REFUSED.equals(status)) {
+            return JsonApi.error(session, 410, "enrolment_refused", "ordreApiEnrolmentRefused");
+        }
+        if (ExpertpassStore.CONFIRMING.equals(status) && enrolment.expired(ExpertpassStore.now())) {
+            return JsonApi.error(session, 410, "enrolment_expired", "ordreApiEnrolmentExpired");
+        }
+        if (!ExpertpassStore.CONFIRMING.equals(status) && !ExpertpassStore.DONE.equals(status)) {
+            return JsonApi.error(session, 404, "unknown_enrolment", "ordreApiEnrolmentUnavailable");
+        }
+        return Response.ok(confirmationBody(enrolment), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+    }
+
+    private Map<String, Object> confirmationBody(ExpertpassStore.Entry enrolment) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("deviceId", deviceId(user.getId(), credential.getId()));
-        body.put("deviceName", deviceName);
-        body.put("username", user.getUsername());
-        return Response.status(201).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+        body.put("status", enrolment.status());
+        body.put("deviceName", enrolment.get("deviceName"));
+        if (ExpertpassStore.DONE.equals(enrolment.status())) {
+            UserModel user = session.users().getUserById(realm, enrolment.get("user"));
+            body.put("deviceId", deviceId(enrolment.get("user"), enrolment.get("credential")));
+            body.put("username", user == null ? null : user.getUsername());
+        } else {
+            body.put("expiresAt", enrolment.expiresAt());
+        }
+        return body;
     }
 
     /** Realm attribute {@value #MAX_DEVICES_ATTRIBUTE}: phones per user (default {@value #MAX_DEVICES_DEFAULT}, 1 to 50). */
@@ -203,27 +227,6 @@ public final class ExpertpassResource {
     private Optional<ExpertpassStore.Entry> liveEnrolment(String ref) {
         return store.enrolment(ref).filter(e -> realm.getId().equals(e.get("realm")))
                 .filter(e -> ExpertpassStore.PENDING.equals(e.status()) && !e.expired(ExpertpassStore.now()));
-    }
-
-    private void sendDeviceAdded(UserModel user, String deviceName) {
-        if (user.getEmail() == null) {
-            return;
-        }
-        Locale locale = session.getContext().resolveLocale(user);
-        Map<String, Object> attributes = new HashMap<>();
-        attributes.put("deviceName", deviceName);
-        attributes.put("firstName", user.getFirstName() == null ? "" : user.getFirstName());
-        attributes.put("time", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(locale).format(Instant.now().atZone(PARIS)));
-        attributes.put("realmName", realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName());
-        attributes.put("appUrl", AppLinks.of(session, realm).getApp());
-        try {
-            session.getProvider(EmailTemplateProvider.class).setRealm(realm).setUser(user)
-                    .send("ordreExpertpassDeviceAddedSubject", "ordre-expertpass-device-added.ftl", attributes);
-        } catch (EmailException e) {
-            // The device is enrolled; the warning email is best effort and the event records the enrolment.
-            LOG.warnf(e, "Expertpass: could not send the 'device added' email to user %s", user.getUsername());
-        }
     }
 
     // ---------------------------------------------------------------- sign-in, the app's side
@@ -248,6 +251,9 @@ public final class ExpertpassResource {
         body.put("time", shownTime(c));
         body.put("expiresAt", c.expiresAt());
         body.put("codeDigits", c.codeDigits());
+        // Not part of the signed context: the server checks it again on the decision, from the decision's own address.
+        body.put("sameNetwork", sameNetwork(c));
+        body.put("proximity", ExpertpassProximity.of(realm).name().toLowerCase(Locale.ROOT));
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -296,7 +302,9 @@ public final class ExpertpassResource {
             return JsonApi.error(session, 403, "unknown_device", "ordreApiDeviceUnknown");
         }
         UserModel user = device.get().user();
-        event.user(user).detail("credential_id", device.get().credential().getId());
+        boolean sameNetwork = sameNetwork(challenge);
+        event.user(user).detail("credential_id", device.get().credential().getId())
+                .detail(ExpertpassProximity.DETAIL, ExpertpassProximity.detail(sameNetwork));
         if (!ExpertpassCrypto.verify(device.get().key(), message, signature)) {
             event.detail(ExpertpassEvents.DETAIL, "bad-signature").error(ExpertpassEvents.BAD_SIGNATURE);
             return JsonApi.error(session, 403, "bad_signature", "ordreApiBadSignature");
@@ -339,18 +347,29 @@ public final class ExpertpassResource {
             event.detail(ExpertpassEvents.DETAIL, "denied").error(ExpertpassEvents.DENIED);
             return Response.ok(Map.of("status", ExpertpassStore.DENIED), MediaType.APPLICATION_JSON_TYPE).build();
         }
+        if (!sameNetwork && ExpertpassProximity.of(realm) == ExpertpassProximity.REFUSE) {
+            // The realm accepts approvals only from the browser's network: this QR was scanned elsewhere (relayed?).
+            decide(challenge, ExpertpassStore.DENIED, "network", null);
+            event.detail(ExpertpassEvents.DETAIL, "other-network").error(ExpertpassEvents.OTHER_NETWORK);
+            return JsonApi.error(session, 403, "other_network", "ordreApiOtherNetwork");
+        }
         if (!code.equals(challenge.get("code"))) {
             // One try per QR: the 2-3 digit code cannot be guessed by retrying.
             decide(challenge, ExpertpassStore.DENIED, "code", null);
             event.detail(ExpertpassEvents.DETAIL, "code-mismatch").error(ExpertpassEvents.CODE_MISMATCH);
             return JsonApi.error(session, 403, "code_mismatch", "ordreApiCodeMismatch");
         }
-        decide(challenge, ExpertpassStore.APPROVED, null, device.get());
+        decide(challenge.with("network", ExpertpassProximity.detail(sameNetwork)), ExpertpassStore.APPROVED, null, device.get());
         event.event(EventType.CUSTOM_REQUIRED_ACTION).detail("custom_required_action", ExpertpassLoginForm.AUTH_METHOD)
                 .detail(ExpertpassEvents.DETAIL, ExpertpassEvents.APPROVED).success();
         LOG.debugf("Expertpass approval by user %s (device %s) in realm %s", user.getUsername(),
                 device.get().credential().getId(), realm.getName());
         return Response.ok(Map.of("status", ExpertpassStore.APPROVED), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Whether this request (the phone's) comes from the network of the browser that shows the challenge. */
+    private boolean sameNetwork(ExpertpassStore.Entry challenge) {
+        return ExpertpassProximity.sameNetwork(challenge.get("net"), session.getContext().getConnection().getRemoteAddr());
     }
 
     private static String shownTime(ExpertpassStore.Entry challenge) {

@@ -19,8 +19,11 @@ import java.util.Optional;
  * <ul>
  * <li>{@code ordre-ep:ch:<id>}: a sign-in challenge, bound server-side to one login attempt (root auth
  *     session + tab); its status moves pending → approved | denied | rotated;</li>
- * <li>{@code ordre-ep:en:<ref>}: an enrolment reference, bound to a user and a nonce; pending → done;</li>
+ * <li>{@code ordre-ep:en:<ref>}: an enrolment reference, bound to a user and a nonce; pending → confirming (a phone
+ *     posted its key, which waits for the person to confirm it in the browser) → done | refused;</li>
  * <li>{@code ordre-ep:used:<id>}: the accept-once marker, taken with putIfAbsent (immediate);</li>
+ * <li>{@code ordre-ep:conf:<ref>}: the confirm-once marker of an enrolment (the browser's answer, taken with
+ *     putIfAbsent);</li>
  * <li>{@code ordre-ep:rot:<id>}: the rotate-once marker of a challenge; {@code ordre-ep:nonce:<device>:<nonce>}: a
  *     signed device request's nonce, both taken with putIfAbsent.</li>
  * </ul>
@@ -36,6 +39,7 @@ final class ExpertpassStore {
     static final String USED = "ordre-ep:used:";
     static final String ROTATION = "ordre-ep:rot:";
     static final String NONCE = "ordre-ep:nonce:";
+    static final String CONFIRMATION = "ordre-ep:conf:";
 
     /** Auth session notes: the current challenge (sign-in) or enrolment of the attempt. */
     static final String NOTE_CHALLENGE = "ordre.expertpass.challenge";
@@ -49,7 +53,9 @@ final class ExpertpassStore {
     static final String APPROVED = "approved";
     static final String DENIED = "denied";
     static final String ROTATED = "rotated";
+    static final String CONFIRMING = "confirming";
     static final String DONE = "done";
+    static final String REFUSED = "refused";
     static final String CANCELLED = "cancelled";
     static final String EXPIRED = "expired";
     static final String GONE = "gone";
@@ -131,14 +137,14 @@ final class ExpertpassStore {
     // --- sign-in challenges ---
 
     /**
-     * A new sign-in challenge: one store entry per login page, so it is kept small (twelve short notes; the status
+     * A new sign-in challenge: one store entry per login page, so it is kept small (thirteen short notes; the status
      * is absent while pending) and short-lived (its validity, then {@link #PENDING_GRACE_SECONDS}).
      */
     Entry createChallenge(RealmModel realm, AuthenticationSessionModel authSession, ChallengeOrigin origin,
                           int lifespanSeconds, int digits) {
         String id = ExpertpassCrypto.randomToken();
         long now = now();
-        Map<String, String> notes = new HashMap<>(16);
+        Map<String, String> notes = new HashMap<>(20);
         notes.put("realm", realm.getId());
         notes.put("root", authSession.getParentSession().getId());
         notes.put("tab", authSession.getTabId());
@@ -147,6 +153,8 @@ final class ExpertpassStore {
         notes.put("browser", origin.browser());
         notes.put("os", origin.os());
         notes.put("ip", origin.ip());
+        // The browser's network, for the proximity signal (ExpertpassProximity).
+        notes.put("net", origin.network());
         notes.put("created", Long.toString(now));
         notes.put("expires", Long.toString(now + lifespanSeconds));
         notes.put("code", ExpertpassCrypto.randomCode(digits));
@@ -248,6 +256,23 @@ final class ExpertpassStore {
         return true;
     }
 
+    /**
+     * A phone proved its key for this enrolment: the key waits, with the device's name, for the person to confirm it in
+     * the browser that shows the QR, for {@code confirmSeconds} from now.
+     */
+    Entry awaitConfirmation(Entry enrolment, String deviceName, String publicKey, int confirmSeconds) {
+        Entry confirming = enrolment.with("status", CONFIRMING).with("deviceName", deviceName).with("publicKey", publicKey)
+                .with("expires", Long.toString(now() + confirmSeconds));
+        update(ENROLMENT, confirming);
+        return confirming;
+    }
+
+    /** Takes the browser's one answer to a confirmation (putIfAbsent: a double submit cannot enrol twice). */
+    boolean takeConfirmation(Entry enrolment) {
+        return CONFIRMING.equals(enrolment.status())
+                && store.putIfAbsent(CONFIRMATION + enrolment.id(), Math.max(1, enrolment.keepSeconds(now())));
+    }
+
     Optional<Entry> enrolment(String ref) {
         if (!ExpertpassCrypto.isToken(ref)) {
             return Optional.empty();
@@ -285,8 +310,12 @@ final class ExpertpassStore {
         return (watch.challenge() ? challenge(watch.id()) : enrolment(watch.id())).filter(watch::matches);
     }
 
-    /** What the phone is shown about the browser that asks to sign in. */
-    record ChallengeOrigin(String service, String browser, String os, String ip) {
+    /** What the phone is shown about the browser that asks to sign in, and the browser's network (not shown). */
+    record ChallengeOrigin(String service, String browser, String os, String ip, String network) {
+        ChallengeOrigin(String service, String browser, String os, String ip) {
+            this(service, browser, os, ip, ExpertpassProximity.network(ip));
+        }
+
         static ChallengeOrigin of(KeycloakSession session, ClientModel client) {
             String ua = session.getContext().getRequestHeaders().getHeaderString("User-Agent");
             String name = client.getName() == null || client.getName().isBlank() ? client.getClientId() : client.getName();
@@ -295,7 +324,8 @@ final class ExpertpassStore {
         }
 
         static ChallengeOrigin of(Entry previous) {
-            return new ChallengeOrigin(previous.get("service"), previous.get("browser"), previous.get("os"), previous.get("ip"));
+            return new ChallengeOrigin(previous.get("service"), previous.get("browser"), previous.get("os"), previous.get("ip"),
+                    previous.get("net"));
         }
     }
 }

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -87,7 +88,7 @@ class ExpertpassStoreTest {
         ExpertpassStore.Entry challenge = newChallenge();
 
         assertEquals(Map.of(ExpertpassStore.CHALLENGE + challenge.id(), 60L + ExpertpassStore.PENDING_GRACE_SECONDS), fake.lifespans);
-        assertEquals(12, fake.get(ExpertpassStore.CHALLENGE + challenge.id()).size());
+        assertEquals(13, fake.get(ExpertpassStore.CHALLENGE + challenge.id()).size());
         assertEquals(ExpertpassStore.PENDING, challenge.status());
         assertEquals(60, challenge.lifespanSeconds());
         assertEquals(2, challenge.codeDigits());
@@ -149,6 +150,23 @@ class ExpertpassStoreTest {
 
         store.update(ExpertpassStore.CHALLENGE, expired.with("status", ExpertpassStore.DENIED));
         assertEquals((long) ExpertpassStore.KEEP_SECONDS, fake.lifespans.get(ExpertpassStore.CHALLENGE + expired.id()));
+    }
+
+    @Test
+    void aPostedKeyWaitsForOneAnswerFromTheBrowser() {
+        ExpertpassStore.Entry enrolment = store.createEnrolment(realm, attempt, "user-1", 240);
+        assertFalse(store.takeConfirmation(enrolment), "nothing to answer before a phone posts its key");
+
+        ExpertpassStore.Entry confirming = store.awaitConfirmation(enrolment, "Pixel de Marie", "SPKI", 120);
+        ExpertpassStore.Entry stored = store.enrolment(enrolment.id()).orElseThrow();
+        assertEquals(ExpertpassStore.CONFIRMING, stored.status());
+        assertEquals("Pixel de Marie", stored.get("deviceName"));
+        assertEquals("SPKI", stored.get("publicKey"));
+        assertEquals(ExpertpassStore.now() + 120, stored.expiresAt(), "the wait for the answer, from the post");
+        assertEquals(120L + ExpertpassStore.KEEP_SECONDS, fake.lifespans.get(ExpertpassStore.ENROLMENT + enrolment.id()));
+
+        assertTrue(store.takeConfirmation(confirming));
+        assertFalse(store.takeConfirmation(confirming), "a double submit or a second tab gets no second answer");
     }
 
     private ExpertpassStore.Entry newChallenge() {

@@ -425,14 +425,21 @@ public final class LoadDriver {
         }
         String url = HttpExpertpass.qrOf(expect(enrolPage, 200).body());
         ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(url, "Bench phone " + username);
-        if (enrolment.companion() == null) {
+        if (!enrolment.awaitingConfirmation()) {
             throw new IllegalStateException("Enrolment of " + username + " failed: " + enrolment.result());
         }
-        String callback = WebSession.location(browser.post(WebSession.formAction(enrolPage, "ordre-expertpass-form"), Map.of()));
+        // "Continuer" shows "Activer « name » ?"; the yes enrols the phone and ends the required action.
+        HttpResponse<String> question = expect(browser.post(WebSession.formAction(enrolPage, "ordre-expertpass-form"), Map.of()), 200);
+        String callback = WebSession.location(browser.post(WebSession.formAction(question, "ordre-expertpass-form"),
+                Map.of("confirm", "true")));
         if (!callback.startsWith(REDIRECT_URI)) {
             throw new IllegalStateException("Enrolment of " + username + " ended at " + callback);
         }
-        return enrolment.companion();
+        ExpertpassCompanion.Enrolment confirmed = enrolment.awaitConfirmation(java.time.Duration.ofSeconds(20));
+        if (confirmed.companion() == null) {
+            throw new IllegalStateException("Enrolment of " + username + " not confirmed: " + confirmed.result());
+        }
+        return confirmed.companion();
     }
 
     private static void tokens(OidcClient client, OidcClient.Authorization authorization, String callback) {

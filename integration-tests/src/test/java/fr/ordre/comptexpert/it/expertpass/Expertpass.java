@@ -66,13 +66,24 @@ final class Expertpass {
             String url = scanQr(browser);
             assertTrue(url.contains("/comptexpert/expertpass/v1/enrolments/"), url);
             ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(url, deviceName);
-            assertEquals(201, enrolment.result().status(), enrolment.result().toString());
-            // The waiting page moves on by itself.
+            assertEquals(202, enrolment.result().status(), enrolment.result().toString());
+            // The waiting page asks by itself "Activer « name » ?"; only the member's yes enrols the phone.
+            confirmInBrowser(login, browser, deviceName);
             login.awaitRedirect(env.demoApp().redirectUri());
-            return enrolment.companion();
+            ExpertpassCompanion.Enrolment done = enrolment.awaitConfirmation(Duration.ofSeconds(20));
+            assertNotNull(done.companion(), done.result().toString());
+            return done.companion();
         } finally {
             browser.quit();
         }
+    }
+
+    /** Answers yes to "Activer « deviceName » ?" on the enrolment page, once a phone has posted its key. */
+    static void confirmInBrowser(LoginPage login, WebDriver browser, String deviceName) {
+        login.waitFor(By.id("ordre-expertpass-confirm-question"));
+        String question = browser.findElement(By.id("ordre-expertpass-confirm-question")).getText();
+        assertTrue(question.contains(deviceName), question);
+        browser.findElement(By.id("ordre-expertpass-confirm-yes")).click();
     }
 
     /** Decodes the QR code from a screenshot of the whole page, as a phone camera would from the screen. */

@@ -114,6 +114,9 @@ class ExpertpassAppIT {
             name.clear();
             name.sendKeys("Pixel de test");
             phone.findElement(By.id("enrol-submit")).click();
+            // The phone waits for the member's yes on the computer's page, which asks by the phone's name.
+            assertEquals("confirming", await(phone, By.id("enrol-confirm")).getAttribute("data-status"));
+            Expertpass.confirmInBrowser(login, desktop, "Pixel de test");
             awaitStatus(phone, "enrolled");
             login.awaitRedirect(env.demoApp().redirectUri());
             String userId = Expertpass.userId(env, username);
@@ -156,6 +159,7 @@ class ExpertpassAppIT {
             assertTrue(phone.findElement(By.id("signin-browser")).getText().startsWith("Chrome"));
             assertEquals("Linux", phone.findElement(By.id("signin-os")).getText());
             assertFalse(phone.findElement(By.id("signin-ip")).getText().isBlank());
+            assertTrue(phone.findElements(By.id("signin-network")).isEmpty(), "phone and computer on one network: no warning");
             camera.showNothing();
             phone.findElement(By.id("signin-code")).sendKeys(Expertpass.shownCode(desktop));
             phone.findElement(By.id("signin-approve")).click();
@@ -247,7 +251,11 @@ class ExpertpassAppIT {
             upload(phone, screenshot(desktop), "enrol.png");
             await(phone, By.id("enrol-name"));
             assertAccessible(phone, "enrol");
+            String proposed = phone.findElement(By.id("enrol-name")).getAttribute("value");
             phone.findElement(By.id("enrol-submit")).click();
+            await(phone, By.id("enrol-confirm"));
+            assertAccessible(phone, "enrol-confirm");
+            Expertpass.confirmInBrowser(login, desktop, proposed);
             awaitStatus(phone, "enrolled");
             login.awaitRedirect(env.demoApp().redirectUri());
 

@@ -7,7 +7,10 @@ import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.FormClient;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.LoginPage;
+import fr.ordre.comptexpert.it.support.OtherNetwork;
+import fr.ordre.comptexpert.it.support.RealmEvents;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -22,6 +25,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each attack on Expertpass is refused, and leaves a Keycloak event saying which. */
@@ -124,6 +128,96 @@ class ExpertpassAttacksIT {
             Expertpass.assertEvent(env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_context_mismatch");
             Expertpass.awaitText(screen.browser(), "refus");
         }
+    }
+
+    /**
+     * The proximity signal (realm policy warn, the default): a phone on another network than the browser's is told so
+     * before it decides, and the sign-in it approves anyway records it in its LOGIN event.
+     */
+    @Test
+    void approvalFromAnotherNetworkIsFlagged(TestEnvironment.Env env) {
+        Member member = memberOnTheBrowsersNetwork(env);
+        String userId = member.userId();
+        ExpertpassCompanion phone = member.phone();
+
+        // Beside the browser (both from 127.0.0.1): no warning, and the sign-in says so.
+        FormClient browser = new FormClient();
+        HttpExpertpass.Panel panel = loginPanel(env, browser);
+        ExpertpassCompanion.Result near = phone.show(panel.challengeUrl());
+        assertEquals(200, near.status(), near.toString());
+        assertFalse(near.otherNetwork(), near.toString());
+        assertEquals(200, phone.approve(panel.challengeUrl(), panel.code()).status());
+        assertEquals(302, browser.post(panel.continueAction(), Map.of("ordreExpertpass", "continue")).statusCode());
+        RealmEvents.await(env, "LOGIN", userId, null, "ordre_expertpass_network", "same");
+
+        // Scanned elsewhere (a relayed QR, or a phone on 4G): warned, still accepted, recorded.
+        FormClient elsewhere = new FormClient();
+        HttpExpertpass.Panel far = loginPanel(env, elsewhere);
+        ExpertpassCompanion.Result approved = approveFromOtherNetwork(phone, far, "warn");
+        assertEquals(200, approved.status(), approved.toString());
+        RealmEvents.await(env, "CUSTOM_REQUIRED_ACTION", userId, null, "ordre_expertpass_network", "different");
+        assertEquals(302, elsewhere.post(far.continueAction(), Map.of("ordreExpertpass", "continue")).statusCode());
+        RealmEvents.await(env, "LOGIN", userId, null, "ordre_expertpass_network", "different");
+    }
+
+    /** Under realm policy refuse, an approval from another network is refused (and the QR burnt); beside it, accepted. */
+    @Test
+    void approvalFromAnotherNetworkIsRefusedUnderRefuse(TestEnvironment.Env env) {
+        Member member = memberOnTheBrowsersNetwork(env);
+        String userId = member.userId();
+        ExpertpassCompanion phone = member.phone();
+        assertEquals(204, env.admin().put(Expertpass.REALM, Map.of("attributes", Map.of("ordreExpertpassProximity", "refuse"))).statusCode());
+        try {
+            FormClient browser = new FormClient();
+            HttpExpertpass.Panel panel = loginPanel(env, browser);
+            ExpertpassCompanion.Result refused = approveFromOtherNetwork(phone, panel, "refuse");
+            assertEquals(403, refused.status(), refused.toString());
+            assertEquals("other_network", refused.field("error"));
+            assertTrue(refused.field("error_description").contains("network"), refused.toString());
+            Expertpass.assertEvent(env, "LOGIN_ERROR", userId, "ordre_expertpass_other_network");
+            // The QR is burnt, and the browser is told why.
+            assertEquals(409, phone.approve(panel.challengeUrl(), panel.code()).status());
+            HttpResponse<String> page = browser.post(panel.continueAction(), Map.of("ordreExpertpass", "continue"));
+            assertTrue(page.body().contains("seau que cet ordinateur"), page.body());
+
+            // The member beside the screen still signs in.
+            FormClient near = new FormClient();
+            HttpExpertpass.Panel nearPanel = loginPanel(env, near);
+            assertEquals(200, phone.approve(nearPanel.challengeUrl(), nearPanel.code()).status());
+            assertEquals(302, near.post(nearPanel.continueAction(), Map.of("ordreExpertpass", "continue")).statusCode());
+        } finally {
+            assertEquals(204, env.admin().put(Expertpass.REALM, Map.of("attributes", Map.of("ordreExpertpassProximity", "warn"))).statusCode());
+        }
+    }
+
+    /** The phone reads the QR from another network (told so, with the realm's policy), then approves from there. */
+    private static ExpertpassCompanion.Result approveFromOtherNetwork(ExpertpassCompanion phone, HttpExpertpass.Panel panel,
+                                                                      String proximity) {
+        ExpertpassCompanion.Result shown = OtherNetwork.get(panel.challengeUrl());
+        assertEquals(200, shown.status(), shown.toString());
+        assertTrue(shown.otherNetwork(), shown.toString());
+        assertEquals(proximity, shown.field("proximity"));
+        return OtherNetwork.post(panel.challengeUrl() + "/decision",
+                phone.decisionBody(shown.body(), panel.code(), "approve", ExpertpassCompanion.now()));
+    }
+
+    /** A login page fetched over HTTP from 127.0.0.1 (the browser), its panel shown. */
+    private static HttpExpertpass.Panel loginPanel(TestEnvironment.Env env, FormClient browser) {
+        return HttpExpertpass.panel(browser.get(env.demoClient().authorize(env.demoApp().redirectUri()).url()));
+    }
+
+    /** A member and their enrolled phone. */
+    private record Member(String userId, ExpertpassCompanion phone) {
+    }
+
+    /**
+     * A new member with an enrolled phone, for a proximity test. In a container every request reaches Keycloak from the
+     * bridge's gateway: there is no second network to come from, so the test is skipped there.
+     */
+    private static Member memberOnTheBrowsersNetwork(TestEnvironment.Env env) {
+        Assumptions.assumeFalse("testcontainers".equals(env.settings().mode()), "requests from 127.0.0.2 are NATed");
+        String username = Expertpass.createUser(env, "expert-comptable", true);
+        return new Member(Expertpass.userId(env, username), enrolled(env, username));
     }
 
     /**
@@ -259,7 +353,7 @@ class ExpertpassAttacksIT {
             login.waitFor(By.id("ordre-expertpass-enrol"));
             String url = Expertpass.scanQr(browser);
             String nonce = ExpertpassCompanion.get(url).field("nonce");
-            assertEquals(201, ExpertpassCompanion.enrol(url, "First phone").result().status());
+            assertEquals(202, ExpertpassCompanion.enrol(url, "First phone").result().status());
 
             // A second phone replays the same reference with a valid proof of its own key.
             DeviceKey second = DeviceKey.generate();
@@ -269,11 +363,70 @@ class ExpertpassAttacksIT {
                     .valueToTree(Map.of("deviceName", "Second phone", "publicKey", second.publicKey(),
                             "signature", second.sign(message))).toString());
             assertEquals(409, again.status(), again.toString());
-            assertEquals(404, ExpertpassCompanion.get(url).status(), "a used reference is not shown any more");
+            ExpertpassCompanion.Result state = ExpertpassCompanion.get(url);
+            assertEquals("confirming", state.field("status"), "a used reference shows only its state: " + state);
+            assertEquals(null, state.field("nonce"), state.toString());
         } finally {
             browser.quit();
         }
         Expertpass.assertEvent(env, "UPDATE_CREDENTIAL_ERROR", Expertpass.userId(env, username), "ordre_expertpass_enrolment_used");
+    }
+
+    /**
+     * Whoever sees the enrolment QR (over the member's shoulder, on a shared screen) can post a key of their own, even
+     * under the name of the member's phone: it is not enrolled unless the member says yes to that device, by name, on
+     * the page. Refused, the key is discarded and the attacker's app is told; the member's own phone then enrols.
+     */
+    @Test
+    void enrolmentByWhoeverSawTheQrNeedsTheMembersYes(TestEnvironment.Env env) {
+        String username = Expertpass.createUser(env, "expert-comptable", true);
+        String userId = Expertpass.userId(env, username);
+        FormClient form = new FormClient();
+        HttpResponse<String> page = enrolmentPage(env, form, username);
+        String url = HttpExpertpass.qrOf(page.body());
+
+        ExpertpassCompanion.Enrolment attacker = ExpertpassCompanion.enrol(url, "iPhone d'Ursule");
+        assertEquals(202, attacker.result().status(), attacker.result().toString());
+        assertEquals("confirming", attacker.result().field("status"));
+        assertEquals(0, expertpassCredentials(env, userId), "a posted key is not enrolled");
+        assertEquals("confirming", attacker.awaitConfirmation(java.time.Duration.ZERO).result().field("status"));
+
+        // The page's "Continuer" (or its script, woken) asks about that device by its name; the member did not scan.
+        HttpResponse<String> asking = form.post(FormClient.formAction(page, "ordre-expertpass-form"), Map.of());
+        assertTrue(asking.body().contains("ordre-expertpass-confirm-question"), asking.body());
+        // A reload asks again (rather than a new QR that would leave the posted key waiting for nothing).
+        HttpResponse<String> question = form.get(page.uri().toString());
+        assertTrue(question.body().contains("ordre-expertpass-confirm-question"), question.body());
+        assertTrue(question.body().contains("iPhone d&#39;Ursule") || question.body().contains("iPhone d&apos;Ursule"),
+                question.body());
+        HttpResponse<String> refused = form.post(FormClient.formAction(question, "ordre-expertpass-form"), Map.of("refuse", "true"));
+        assertEquals(200, refused.statusCode(), refused.body());
+        Expertpass.assertEvent(env, "UPDATE_CREDENTIAL_ERROR", userId, "ordre_expertpass_enrolment_refused");
+        ExpertpassCompanion.Enrolment outcome = attacker.awaitConfirmation(java.time.Duration.ofSeconds(10));
+        assertEquals(null, outcome.companion());
+        assertEquals(410, outcome.result().status(), outcome.result().toString());
+        assertEquals("enrolment_refused", outcome.result().field("error"));
+        assertEquals(0, expertpassCredentials(env, userId));
+
+        // A new QR on the same page: the member's phone, confirmed by its name, is enrolled.
+        String fresh = HttpExpertpass.qrOf(refused.body());
+        assertFalse(fresh.equals(url), "a new enrolment QR after a refusal");
+        ExpertpassCompanion.Enrolment mine = ExpertpassCompanion.enrol(fresh, "Pixel de Marie");
+        assertEquals(202, mine.result().status(), mine.result().toString());
+        HttpResponse<String> asked = form.post(FormClient.formAction(refused, "ordre-expertpass-form"), Map.of());
+        assertTrue(asked.body().contains("Pixel de Marie"), asked.body());
+        assertEquals(302, form.post(FormClient.formAction(asked, "ordre-expertpass-form"), Map.of("confirm", "true")).statusCode());
+        ExpertpassCompanion.Enrolment enrolled = mine.awaitConfirmation(java.time.Duration.ofSeconds(10));
+        assertTrue(enrolled.companion() != null, enrolled.result().toString());
+        assertEquals(username, enrolled.result().field("username"));
+        assertEquals(200, enrolled.companion().devices().status());
+        assertEquals(1, expertpassCredentials(env, userId));
+        RealmEvents.await(env, "UPDATE_CREDENTIAL", userId, null, "device_name", "Pixel de Marie");
+    }
+
+    private static long expertpassCredentials(TestEnvironment.Env env, String userId) {
+        return env.admin().get(Expertpass.REALM + "/users/" + userId + "/credentials").findValues("type").stream()
+                .filter(t -> "ordre-expertpass".equals(t.asText())).count();
     }
 
     /** "Annuler" ends the enrolment QR: whoever saw it cannot enrol a device with it afterwards. */
@@ -292,8 +445,7 @@ class ExpertpassAttacksIT {
         assertEquals(410, late.status(), late.toString());
         assertEquals("enrolment_cancelled", late.field("error"));
         Expertpass.assertEvent(env, "UPDATE_CREDENTIAL_ERROR", Expertpass.userId(env, username), "ordre_expertpass_enrolment_cancelled");
-        assertEquals(0, env.admin().get(Expertpass.REALM + "/users/" + Expertpass.userId(env, username) + "/credentials")
-                .findValues("type").stream().filter(t -> "ordre-expertpass".equals(t.asText())).count());
+        assertEquals(0, expertpassCredentials(env, Expertpass.userId(env, username)));
     }
 
     /** A user has at most ordreExpertpassMaxDevices phones (default 5): one more is refused at enrolment. */

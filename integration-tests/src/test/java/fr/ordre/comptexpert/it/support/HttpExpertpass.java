@@ -177,15 +177,23 @@ public final class HttpExpertpass {
         String enrolmentUrl = decodeDataUri(group(QR, page.body(), page));
         ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(enrolmentUrl, "Phone of " + username,
                 DeviceKey.generate(), route);
-        if (enrolment.result().status() != 201) {
+        if (!enrolment.awaitingConfirmation()) {
             throw new AssertionError("Enrolment of " + username + ": " + enrolment.result());
         }
-        // "Continuer", as the page's script does once the phone is enrolled: the required action is done.
-        HttpResponse<String> done = form.post(FormClient.formAction(page, "ordre-expertpass-form"), Map.of());
+        // "Continuer", as the page's script does once the phone has posted its key: the page asks "Activer « name » ?".
+        HttpResponse<String> question = form.post(FormClient.formAction(page, "ordre-expertpass-form"), Map.of());
+        if (!question.body().contains("ordre-expertpass-confirm-question")) {
+            throw new AssertionError("No confirmation asked for " + username + ": " + question.statusCode() + "\n" + question.body());
+        }
+        HttpResponse<String> done = form.post(FormClient.formAction(question, "ordre-expertpass-form"), Map.of("confirm", "true"));
         if (done.statusCode() != 302) {
             throw new AssertionError("The enrolment page did not move on for " + username + ": " + done.statusCode() + "\n" + done.body());
         }
-        return enrolment.companion();
+        ExpertpassCompanion.Enrolment confirmed = enrolment.awaitConfirmation(Duration.ofSeconds(20));
+        if (confirmed.companion() == null) {
+            throw new AssertionError("Enrolment of " + username + " not confirmed: " + confirmed.result());
+        }
+        return confirmed.companion();
     }
 
     public static JsonNode json(String body) {

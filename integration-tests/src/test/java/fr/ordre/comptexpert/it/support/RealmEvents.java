@@ -15,18 +15,25 @@ public final class RealmEvents {
 
     /** Waits up to 5 s for an event of that type and user with that error (null: a success). */
     public static void await(TestEnvironment.Env env, String type, String userId, String error) {
+        await(env, type, userId, error, null, null);
+    }
+
+    /** The same, for an event that also has detail {@code name} = {@code value} (none asked when name is null). */
+    public static void await(TestEnvironment.Env env, String type, String userId, String error, String name, String value) {
         long deadline = System.currentTimeMillis() + 5000;
         JsonNode last = null;
         while (System.currentTimeMillis() < deadline) {
             last = of(env, type, userId);
             for (JsonNode event : last) {
-                if (error == null ? !event.hasNonNull("error") : error.equals(event.path("error").asText())) {
+                if ((error == null ? !event.hasNonNull("error") : error.equals(event.path("error").asText()))
+                        && (name == null || value.equals(event.path("details").path(name).asText()))) {
                     return;
                 }
             }
             pause(200);
         }
-        throw new AssertionError("No " + type + " event with error " + error + " for user " + userId + " in " + last);
+        throw new AssertionError("No " + type + " event with error " + error + (name == null ? "" : " and " + name + "=" + value)
+                + " for user " + userId + " in " + last);
     }
 
     /** A pause between two polls of a condition. */

@@ -208,8 +208,12 @@ class ThemePagesIT {
         }
         String enrolUrl = QrCodes.decode(((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(enrolUrl, "Téléphone de test");
-        assertEquals(201, enrolment.result().status(), enrolment.result().toString());
+        assertEquals(202, enrolment.result().status(), enrolment.result().toString());
+        login.waitFor(By.id("ordre-expertpass-confirm-question"));
+        check("expertpass-enrol-confirm");
+        browser.findElement(By.id("ordre-expertpass-confirm-yes")).click();
         login.awaitRedirect(env.demoApp().redirectUri());
+        assertEquals("done", enrolment.awaitConfirmation(Duration.ofSeconds(20)).result().field("status"));
         MailServer.Mail mail = env.mail().await(Users.email(username), 1, Duration.ofSeconds(30));
         problems.addAll(Emails.check(env, browser, mail, "email-expertpass-device"));
 
