@@ -5,10 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ordre.comptexpert.companion.QrCodes;
 import fr.ordre.comptexpert.it.support.Axe;
 import fr.ordre.comptexpert.it.support.Browser;
+import fr.ordre.comptexpert.it.support.Http;
+import fr.ordre.comptexpert.it.support.Json;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.QrScreen;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import fr.ordre.comptexpert.it.support.UrlForm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -53,12 +56,12 @@ class ExpertpassAppIT {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
             + "connect-src 'self'; manifest-src 'self'; worker-src 'self'; media-src 'self' blob: mediastream:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = Json.MAPPER;
 
     @Test
     void appIsServedWithItsManifestWorkerTextsAndAStrictPolicy(TestEnvironment.Env env) throws Exception {
         String app = appUrl(env);
-        HttpClient http = HttpClient.newHttpClient();
+        HttpClient http = Http.CLIENT;
         HttpResponse<String> bare = http.send(HttpRequest.newBuilder(URI.create(app.substring(0, app.length() - 1))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(308, bare.statusCode());
@@ -333,7 +336,7 @@ class ExpertpassAppIT {
     }
 
     private static String enc(String s) {
-        return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
+        return UrlForm.encode(s);
     }
 
     private static HttpResponse<String> get(HttpClient http, String url) throws IOException, InterruptedException {
