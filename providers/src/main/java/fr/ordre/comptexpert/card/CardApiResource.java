@@ -1,8 +1,8 @@
 package fr.ordre.comptexpert.card;
 
-import fr.ordre.comptexpert.endpoint.JsonApi;
 import fr.ordre.comptexpert.expertpass.ExpertpassCrypto;
 import fr.ordre.comptexpert.expertpass.SignedDeviceRequest;
+import fr.ordre.comptexpert.support.JsonApi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;

@@ -1,8 +1,7 @@
 package fr.ordre.comptexpert.card;
 
-import fr.ordre.comptexpert.endpoint.JsonApi;
-
 import fr.ordre.comptexpert.profile.OrdreProfile;
+import fr.ordre.comptexpert.support.JsonApi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;

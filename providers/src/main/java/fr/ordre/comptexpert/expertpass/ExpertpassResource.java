@@ -1,6 +1,6 @@
 package fr.ordre.comptexpert.expertpass;
 
-import fr.ordre.comptexpert.endpoint.JsonApi;
+import fr.ordre.comptexpert.support.JsonApi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;

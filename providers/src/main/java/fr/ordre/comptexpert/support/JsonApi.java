@@ -1,4 +1,4 @@
-package fr.ordre.comptexpert.endpoint;
+package fr.ordre.comptexpert.support;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

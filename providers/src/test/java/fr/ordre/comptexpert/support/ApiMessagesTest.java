@@ -1,4 +1,4 @@
-package fr.ordre.comptexpert.endpoint;
+package fr.ordre.comptexpert.support;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package fr.ordre.comptexpert.endpoint;
+package fr.ordre.comptexpert.support;
 
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
