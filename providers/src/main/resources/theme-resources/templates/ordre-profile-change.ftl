@@ -2,7 +2,7 @@
   "Changer de profil" (required action ordre-profile-change). ordreProfiles: list of ProfileChoice (id, label,
   services, move = CURRENT | IMMEDIATE | TABLEAU_CLAIM | TABLEAU_CHECK | NOT_SELF_SERVICE, detailsRequired);
   ordreCurrentProfile; ordreContactEmail (may be empty); ordreTableauClaim (profile claimed, lastName, birthDate,
-  numero as typed); ordreTableauPending. The access matrix in words: each profile with the services it opens.
+  numero as typed). The access matrix in words: each profile with the services it opens.
   The Tableau fields are not "required" in HTML: they only apply to a Tableau profile, which the server checks.
 -->
 <#import "template.ftl" as layout>

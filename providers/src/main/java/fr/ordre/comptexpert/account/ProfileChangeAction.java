@@ -234,7 +234,6 @@ final class ProfileChangeAction implements RequiredActionProvider {
         var form = context.form().setStatus(status)
                 .setAttribute("ordreProfiles", choices)
                 .setAttribute("ordreTableauClaim", claim)
-                .setAttribute("ordreTableauPending", TableauBinding.awaitingProof(user))
                 .setAttribute("ordreCurrentProfile", current.map(p -> p.label(locale)).orElse(""))
                 .setAttribute("ordreContactEmail", AccountContact.email(realm));
         for (FormMessage message : shown.messages()) {
