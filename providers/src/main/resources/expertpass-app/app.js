@@ -397,7 +397,9 @@
   }
 
   function cardView() {
+    var asked = routes;
     P.store.accounts().then(function (accounts) {
+      if (asked !== routes) { return; }
       if (!accounts.length) { return welcomeView(); }
       var list = el("div", { id: "cards" });
       show("card", t("ordreAppCardHeading"), list);
@@ -436,7 +438,9 @@
   // ---------------------------------------------------------------- accounts
 
   function accountsView(message) {
+    var asked = routes;
     P.store.accounts().then(function (accounts) {
+      if (asked !== routes) { return; }
       var list = el("ul", { className: "accounts", id: "accounts" });
       show("accounts", t("ordreAppAccountsTitle"), message || null,
         accounts.length ? list : el("p", { text: t("ordreAppAccountsNone") }),
@@ -503,8 +507,15 @@
     if (location.hash === "#" + name) { route(); } else { location.hash = "#" + name; }
   }
 
+  /**
+   * How many times the app was routed: a view that reads IndexedDB first draws only if no other route came
+   * meanwhile (opening #card then #scan at once must not end on the card drawn late over the scanner).
+   */
+  var routes = 0;
+
   /** #card, #scan, #accounts; #enrol=URL and #signin=URL come from the enrolment and login pages on this phone. */
   function route() {
+    routes++;
     var hash = location.hash.substring(1);
     var eq = hash.indexOf("=");
     if (eq > 0 && (hash.substring(0, eq) === "enrol" || hash.substring(0, eq) === "signin")) {
