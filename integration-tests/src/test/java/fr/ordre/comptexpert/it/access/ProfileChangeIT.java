@@ -68,7 +68,7 @@ class ProfileChangeIT {
 
             browser.findElement(By.id("profile-enseignant")).click();
             browser.findElement(By.id("ordre-profile-change-submit")).click();
-            login.awaitRedirect(env.keycloak().realmUrl() + "/account/");
+            backInConsole(env, browser);
         } finally {
             browser.quit();
         }
@@ -112,7 +112,7 @@ class ProfileChangeIT {
             browser.findElement(By.id("profile-autre")).click();
             browser.findElement(By.id("detail")).sendKeys("Consultant indépendant");
             browser.findElement(By.id("ordre-profile-change-submit")).click();
-            login.awaitRedirect(env.keycloak().realmUrl() + "/account/");
+            backInConsole(env, browser);
         } finally {
             browser.quit();
         }
@@ -205,11 +205,21 @@ class ProfileChangeIT {
             String notice = browser.findElement(By.id("ordre-notice")).getText().replace('\u00a0', ' ').replace('\u202f', ' ');
             assertEquals("success", browser.findElement(By.id("ordre-notice")).getAttribute("data-kind"));
             browser.findElement(By.id("ordre-profile-change-continue")).click();
-            login.awaitRedirect(env.keycloak().realmUrl() + "/account/");
+            backInConsole(env, browser);
             return notice;
         } finally {
             browser.quit();
         }
+    }
+
+    /**
+     * The action ends back in the account console: its address, or, once the console's script has taken the
+     * answer, the console's own sign-in round trip that carries it (kc_action_status=success, URL-encoded).
+     */
+    private static void backInConsole(TestEnvironment.Env env, WebDriver browser) {
+        String console = env.keycloak().realmUrl() + "/account/";
+        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "not back in the console: " + browser.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().startsWith(console) || d.getCurrentUrl().contains("kc_action_status%3Dsuccess"));
     }
 
     /** Sets the account's prénom and, when given, a verified email address. */
