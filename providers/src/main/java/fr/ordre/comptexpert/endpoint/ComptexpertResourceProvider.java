@@ -6,6 +6,7 @@ import fr.ordre.comptexpert.card.CardPage;
 import fr.ordre.comptexpert.expertpass.ExpertpassResource;
 import fr.ordre.comptexpert.expertpass.app.ExpertpassApp;
 import fr.ordre.comptexpert.help.HelpPage;
+import fr.ordre.comptexpert.link.ShortLinkResource;
 import fr.ordre.comptexpert.privacy.PrivacyPage;
 import jakarta.ws.rs.Path;
 import org.keycloak.models.KeycloakSession;
@@ -65,6 +66,12 @@ final class ComptexpertResourceProvider implements RealmResourceProvider {
     @Path("carte")
     public CardPage cardCheck() {
         return new CardPage(session);
+    }
+
+    /** The short links our emails carry, each leading to its signed action-token link. */
+    @Path("l")
+    public ShortLinkResource shortLink() {
+        return new ShortLinkResource(session);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.password;
 
+import fr.ordre.comptexpert.link.ShortLink;
 import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
@@ -58,7 +59,10 @@ public final class SetPasswordLink {
         return attributes;
     }
 
-    /** The signed link alone, for callers that send it themselves (e.g. after the request, off its thread). */
+    /**
+     * The link alone, for callers that send it themselves (e.g. after the request, off its thread): a short
+     * address standing for the signed action-token link, for as long as that one lives.
+     */
     public static String build(KeycloakSession session, RealmModel realm, UserModel user, AuthenticationSessionModel authSession,
                         String reason, int lifespanSeconds) {
         String compoundId = AuthenticationSessionCompoundId.fromAuthSession(authSession).getEncodedId();
@@ -66,8 +70,9 @@ public final class SetPasswordLink {
         SetPasswordActionToken token = new SetPasswordActionToken(user.getId(), user.getEmail(),
                 Time.currentTime() + lifespanSeconds, compoundId, clientId, reason);
         var uri = session.getContext().getUri();
-        return Urls.actionTokenBuilder(uri.getBaseUri(), token.serialize(session, realm, uri), clientId,
+        String signed = Urls.actionTokenBuilder(uri.getBaseUri(), token.serialize(session, realm, uri), clientId,
                         authSession.getTabId(), AuthenticationProcessor.getClientData(session, authSession))
                 .build(realm.getName()).toString();
+        return ShortLink.of(session, realm, signed, lifespanSeconds);
     }
 }

@@ -30,6 +30,8 @@ public final class ProfileCatalogue {
     static final String SELF_REGISTRATION = "self_registration";
     static final String DETAILS_REQUIRED = "details_required";
 
+    /** The request's catalogue, per realm, among the session's attributes. */
+    private static final String ATTRIBUTE = ProfileCatalogue.class.getName() + ":";
     private static final Logger LOG = Logger.getLogger(ProfileCatalogue.class);
 
     private final List<OrdreProfile> profiles;
@@ -38,15 +40,28 @@ public final class ProfileCatalogue {
         this.profiles = profiles;
     }
 
+    /**
+     * The realm's catalogue, read once per request: sign-in, registration and the card each ask several times. The
+     * root group is found by name, which the realm cache answers (listing the top-level groups went to the
+     * database on every call: a fifth of a registration's CPU).
+     */
     public static ProfileCatalogue of(KeycloakSession session, RealmModel realm) {
-        Optional<GroupModel> root = session.groups().getTopLevelGroupsStream(realm)
-                .filter(g -> ROOT_GROUP.equals(g.getName())).findFirst();
-        if (root.isEmpty()) {
-            LOG.warnf("Realm %s has no top-level group '%s': the profile catalogue is empty", realm.getName(), ROOT_GROUP);
-            return new ProfileCatalogue(List.of());
+        String key = ATTRIBUTE + realm.getId();
+        ProfileCatalogue known = session.getAttribute(key, ProfileCatalogue.class);
+        if (known != null) {
+            return known;
         }
-        return new ProfileCatalogue(root.get().getSubGroupsStream().map(ProfileCatalogue::toProfile)
-                .sorted(Comparator.comparingInt(OrdreProfile::rank).thenComparing(OrdreProfile::id)).toList());
+        GroupModel root = session.groups().getGroupByName(realm, null, ROOT_GROUP);
+        ProfileCatalogue catalogue;
+        if (root == null) {
+            LOG.warnf("Realm %s has no top-level group '%s': the profile catalogue is empty", realm.getName(), ROOT_GROUP);
+            catalogue = new ProfileCatalogue(List.of());
+        } else {
+            catalogue = new ProfileCatalogue(root.getSubGroupsStream().map(ProfileCatalogue::toProfile)
+                    .sorted(Comparator.comparingInt(OrdreProfile::rank).thenComparing(OrdreProfile::id)).toList());
+        }
+        session.setAttribute(key, catalogue);
+        return catalogue;
     }
 
     /** A catalogue from profiles at hand (tests, other sources). */

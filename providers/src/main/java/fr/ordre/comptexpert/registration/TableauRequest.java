@@ -2,6 +2,7 @@ package fr.ordre.comptexpert.registration;
 
 import fr.ordre.comptexpert.binding.ConfirmBindingActionToken;
 import fr.ordre.comptexpert.binding.TableauBinding;
+import fr.ordre.comptexpert.link.ShortLink;
 import fr.ordre.comptexpert.password.SetPasswordLink;
 import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.register.RegisterEntry;
@@ -153,9 +154,9 @@ public final class TableauRequest {
         ConfirmBindingActionToken token = new ConfirmBindingActionToken(user.getId(), entry.numero(),
                 Time.currentTime() + lifespan, authSession.getClient().getClientId());
         var uri = session.getContext().getUri();
-        String link = Urls.actionTokenBuilder(uri.getBaseUri(), token.serialize(session, realm, uri), token.getIssuedFor(),
-                        authSession.getTabId(), AuthenticationProcessor.getClientData(session, authSession))
-                .build(realm.getName()).toString();
+        String link = ShortLink.of(session, realm, Urls.actionTokenBuilder(uri.getBaseUri(), token.serialize(session, realm, uri),
+                        token.getIssuedFor(), authSession.getTabId(), AuthenticationProcessor.getClientData(session, authSession))
+                .build(realm.getName()).toString(), lifespan);
         Map<String, Object> attributes = new HashMap<>(SetPasswordLink.attributes(realm, user, link, lifespan));
         attributes.put("firstName", entry.prenoms() == null ? "" : entry.prenoms());
         attributes.put("lastName", entry.nomUsage() == null || entry.nomUsage().isBlank() ? entry.nom() : entry.nomUsage());

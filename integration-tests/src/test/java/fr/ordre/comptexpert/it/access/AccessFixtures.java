@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The default matrix as documented in docs/access.md, and people of every profile made through the Admin API. */
-final class AccessFixtures {
+public final class AccessFixtures {
 
-    static final String PASSWORD = "Comptexpert-Acces-2026!";
+    public static final String PASSWORD = "Comptexpert-Acces-2026!";
 
     static final List<String> TABLEAU = List.of("expert-comptable", "stagiaire", "memorialiste",
             "expert-comptable-entreprise", "agc-83-ter", "agc-83-quater", "honoraire", "membre-ece");
@@ -66,7 +66,7 @@ final class AccessFixtures {
     }
 
     /** A person of that profile (Tableau profiles tied to an active register entry), with a password. */
-    static String createUser(AdminApi admin, String prefix, String profile, String locale) {
+    public static String createUser(AdminApi admin, String prefix, String profile, String locale) {
         String[] entry = REGISTER.get(profile);
         return createUser(admin, prefix, profile, entry == null ? null : entry[0], entry == null ? null : entry[1], locale);
     }

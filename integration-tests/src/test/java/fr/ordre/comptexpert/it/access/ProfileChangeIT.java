@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.it.support.Axe;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
+import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.RealmEvents;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
@@ -165,7 +166,7 @@ class ProfileChangeIT {
         assertTrue(mail.text().contains(member), "the mail names the account to confirm: " + mail.text());
         WebDriver other = Browser.open("fr");
         try {
-            other.get(mail.link("action-token"));
+            other.get(mail.link(MailServer.ACTION_LINK));
             new WebDriverWait(other, Duration.ofSeconds(20)).withMessage(() -> other.findElement(By.tagName("body")).getText())
                     .until(d -> d.getPageSource().contains("est confirmée"));
         } finally {

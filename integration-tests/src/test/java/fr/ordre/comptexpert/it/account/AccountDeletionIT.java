@@ -100,7 +100,7 @@ class AccountDeletionIT {
         pages.identifiant(identifiant);
         assertEquals("SENT", pages.step(), pages.pageText());
         MailServer.Mail mail = env.mail().await(EMAIL, mailsBefore + 1, Duration.ofSeconds(30));
-        browser.get(mail.link("action-token"));
+        browser.get(mail.link(MailServer.ACTION_LINK));
         pages.setPassword(PASSWORD);
         new LoginPage(browser).awaitRedirect(env.demoApp().redirectUri());
     }

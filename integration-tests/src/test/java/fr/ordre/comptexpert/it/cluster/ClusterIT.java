@@ -193,7 +193,7 @@ class ClusterIT {
 
             cluster.proxy().pin(1);
             long node1Before = cluster.proxy().served(0);
-            String link = cluster.mail().await(email, 1, Duration.ofSeconds(30)).link("action-token");
+            String link = cluster.mail().await(email, 1, Duration.ofSeconds(30)).link(MailServer.ACTION_LINK);
             assertTrue(link.startsWith(cluster.realmUrl()), "the link names the public address: " + link);
             browser.get(link);
             pages.setPassword(PASSWORD);
@@ -243,7 +243,7 @@ class ClusterIT {
             assertEquals(0, cluster.mail().to(r.email).size(), "no mail left for " + r.username + " during the outage");
             r.resend();
             assertTrue(r.last.body().contains("Un nouvel e-mail"), r.summary());
-            String link = cluster.mail().await(r.email, 1, Duration.ofSeconds(30)).link("action-token");
+            String link = cluster.mail().await(r.email, 1, Duration.ofSeconds(30)).link(MailServer.ACTION_LINK);
             HttpResponse<String> page = new FormClient().get(link);
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("password-new"), "the link opens the password page for " + r.username);

@@ -3,6 +3,7 @@ package fr.ordre.comptexpert.it.recovery;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.FormClient;
+import fr.ordre.comptexpert.it.support.Http;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.OidcClient;
@@ -14,6 +15,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +62,7 @@ class RecoveryIT {
     }
 
     @Test
-    void knownEmailGetsTheIdentifiantAndALinkThatResetsThePasswordAndEndsOtherSessions(TestEnvironment.Env env) {
+    void knownEmailGetsTheIdentifiantAndALinkThatResetsThePasswordAndEndsOtherSessions(TestEnvironment.Env env) throws Exception {
         createUser(env, "paul.oubli", "paul.oubli@example.fr", true);
         OidcClient client = env.demoClient();
         WebDriver other = Browser.open("fr");
@@ -80,7 +84,14 @@ class RecoveryIT {
             assertTrue(mail.text().contains("nouveau mot de passe"), mail.text());
             assertTrue(mail.text().contains("30 minutes"), "the mail says how long the link is valid:\n" + mail.text());
             assertTrue(mail.html().contains("paul.oubli"), "HTML version too");
-            String link = mail.link("action-token");
+            String link = mail.link(MailServer.ACTION_LINK);
+            // A short link (issue 18), not the ~1,200-character signed one: it leads there.
+            assertTrue(link.length() < 120, link);
+            assertFalse(mail.text().contains("key="), "no signed token in the text:\n" + mail.text());
+            HttpResponse<String> hop = Http.CLIENT.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(303, hop.statusCode(), hop.body());
+            assertTrue(hop.headers().firstValue("Location").orElseThrow().contains("/login-actions/action-token?key="), hop.headers().toString());
 
             browser.get(link);
             new RegistrationPages(browser).setPassword(NEW);
@@ -110,6 +121,18 @@ class RecoveryIT {
         } finally {
             other.quit();
             browser.quit();
+        }
+    }
+
+    @Test
+    void anUnknownOrMalformedShortLinkGetsTheExpiredLinkPageWithAWayForward(TestEnvironment.Env env) {
+        String base = env.keycloak().realmUrl() + "/comptexpert/l/";
+        for (String code : List.of("AAAAAAAAAAAAAAAAAAAAAA", "x", "%27%3Cscript%3E", "A".repeat(300))) {
+            HttpResponse<String> page = new FormClient().get(base + code);
+            assertEquals(400, page.statusCode(), code + ": " + page.body());
+            assertTrue(page.body().contains("Ce lien a expiré ou a déjà servi"), page.body());
+            assertTrue(page.body().contains("ordre-error-signin"), "a button to sign in, where \"oublié\" is: " + page.body());
+            assertFalse(page.body().contains("Exception"), page.body());
         }
     }
 
@@ -157,7 +180,7 @@ class RecoveryIT {
             MailServer.Mail mail = env.mail().await("nina.pending@example.fr", 1, Duration.ofSeconds(30));
             assertTrue(mail.text().contains("pas encore créé votre mot de passe"), mail.text());
             // Read on another device: no authentication session there; it ends on "password created", signed out.
-            phone.get(mail.link("action-token"));
+            phone.get(mail.link(MailServer.ACTION_LINK));
             new RegistrationPages(phone).setPassword(NEW);
             new RegistrationPages(phone).await(By.id("ordre-password-set"));
             assertEquals("Votre mot de passe est créé", phone.findElement(By.id("kc-page-title")).getText());
@@ -182,7 +205,7 @@ class RecoveryIT {
         WebDriver browser = Browser.open("fr");
         try {
             request(browser, env.demoClient().authorize(env.demoApp().redirectUri()).url(), "eve.expire@example.fr");
-            String link = env.mail().await("eve.expire@example.fr", 1, Duration.ofSeconds(30)).link("action-token");
+            String link = env.mail().await("eve.expire@example.fr", 1, Duration.ofSeconds(30)).link(MailServer.ACTION_LINK);
             browser.manage().deleteAllCookies();
             // Reopen the link until its two seconds are over: then it must be refused.
             new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(500))

@@ -61,7 +61,7 @@ class RegistrationIT {
         MailServer.Mail mail = env.mail().await("helene.michel@cabinet-demo.fr", 1, Duration.ofSeconds(30));
         assertTrue(mail.text().contains("helene.michel"), "the email states the identifiant");
         assertTrue(mail.text().contains("confirmée par cette adresse"), mail.text());
-        String link = mail.link("action-token");
+        String link = mail.link(MailServer.ACTION_LINK);
 
         JsonNode user = env.admin().userByUsername("ordre", "helene.michel");
         JsonNode attributes = user.get("attributes");
@@ -113,7 +113,7 @@ class RegistrationIT {
         assertEquals("DALMEIDA", user.get("lastName").asText(), "as typed until confirmed");
 
         // Signed in, the pending account carries no Tableau claim.
-        browser.get(mail.link("action-token"));
+        browser.get(mail.link(MailServer.ACTION_LINK));
         pages.setPassword(PASSWORD);
         JsonNode tokens = client.exchange(authorization, new LoginPage(browser).awaitRedirect(env.demoApp().redirectUri()));
         assertFalse(OidcClient.claims(tokens.get("id_token").asText()).has("ordre_numero"), "no claim before the proof");
@@ -150,14 +150,14 @@ class RegistrationIT {
 
         WebDriver other = Browser.open("fr");
         try {
-            other.get(request.link("action-token"));
+            other.get(request.link(MailServer.ACTION_LINK));
             new org.openqa.selenium.support.ui.WebDriverWait(other, Duration.ofSeconds(20))
                     .until(d -> d.getPageSource().contains("est confirmée"));
             JsonNode bound = env.admin().userByUsername("ordre", "nadia.garcia");
             assertEquals("ARA-214602", bound.get("attributes").get("ordreNumero").get(0).asText());
             assertEquals("confirmed", bound.get("attributes").get("ordreTableauBinding").get(0).asText());
             other.manage().deleteAllCookies();
-            other.get(request.link("action-token"));
+            other.get(request.link(MailServer.ACTION_LINK));
             new org.openqa.selenium.support.ui.WebDriverWait(other, Duration.ofSeconds(20))
                     .until(d -> d.getPageSource().contains("déjà été utilisé") || d.getPageSource().contains("déjà confirmée"));
         } finally {
@@ -181,7 +181,7 @@ class RegistrationIT {
             assertTrue(mail.subject().contains("password"), mail.subject());
             assertTrue(mail.text().contains("emma.brown"), mail.text());
 
-            english.get(mail.link("action-token"));
+            english.get(mail.link(MailServer.ACTION_LINK));
             en.setPassword("short1A!");
             new org.openqa.selenium.support.ui.WebDriverWait(english, Duration.ofSeconds(20))
                     .until(d -> d.findElements(By.id("input-error-password-new")).stream().anyMatch(e -> e.getText().contains("12")));
@@ -272,7 +272,7 @@ class RegistrationIT {
         browser.findElement(By.id("ordre-register-resend")).click();
         pages.await(By.id("ordre-register-sent"));
         MailServer.Mail mail = env.mail().await("ines.garnier@etudiant.example", 1, Duration.ofSeconds(30));
-        assertTrue(mail.link("action-token").startsWith(env.keycloak().baseUrl()));
+        assertTrue(mail.link(MailServer.ACTION_LINK).startsWith(env.keycloak().baseUrl()));
     }
 
     @Test

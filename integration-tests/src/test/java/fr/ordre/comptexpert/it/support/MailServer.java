@@ -20,6 +20,9 @@ import java.util.regex.Pattern;
 /** A real SMTP server (GreenMail) on a free loopback port, wired into the realm through its SMTP settings. */
 public final class MailServer implements AutoCloseable {
 
+    /** What our emails' action links contain: the short link that leads to the signed one (ShortLink). */
+    public static final String ACTION_LINK = "/comptexpert/l/";
+
     /** One received email, decoded. */
     public record Mail(String to, String subject, String text, String html) {
 
@@ -34,7 +37,7 @@ public final class MailServer implements AutoCloseable {
             return links;
         }
 
-        /** The first link that contains the fragment, e.g. "action-token". */
+        /** The first link that contains the fragment, e.g. {@link #ACTION_LINK}. */
         public String link(String fragment) {
             return links().stream().filter(l -> l.contains(fragment)).findFirst()
                     .orElseThrow(() -> new AssertionError("No link containing '" + fragment + "' in mail '"

@@ -1,7 +1,10 @@
 package fr.ordre.comptexpert.it.theme;
 
+import fr.ordre.comptexpert.it.access.AccessFixtures;
+import fr.ordre.comptexpert.it.support.Axe;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
+import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.RegistrationPages;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import org.junit.jupiter.api.Test;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -106,7 +110,7 @@ class JourneyWordingIT {
             assertEquals("SENT", pages.step());
             read(browser, "registration sent");
 
-            String link = env.mail().await(email, 1, Duration.ofSeconds(30)).link("action-token");
+            String link = env.mail().await(email, 1, Duration.ofSeconds(30)).link(MailServer.ACTION_LINK);
             browser.get(link);
             pages.await(By.id("password-new"));
             read(browser, "set password");
@@ -137,4 +141,59 @@ class JourneyWordingIT {
         }
         assertEquals(List.of(), problems, String.join("\n", problems));
     }
+
+    /**
+     * The account console (theme "ordre" on keycloak.v3): the Ordre's words and mark, the profile by its label,
+     * no group path; axe-clean at 1280 and 375 px.
+     */
+    @Test
+    void theAccountConsoleSpeaksComptexpertWithTheProfileByItsLabel(TestEnvironment.Env env) {
+        // Through the Admin REST API (a partial import would not give the realm's default roles, which the console needs).
+        String username = AccessFixtures.createUser(env.admin(), "console", "expert-comptable-entreprise", "fr");
+        String password = AccessFixtures.PASSWORD;
+        for (int width : new int[] {1280, 375}) {
+            WebDriver browser = Browser.open("fr", width, 900);
+            try {
+                LoginPage login = new LoginPage(browser).open(env.keycloak().realmUrl() + "/account/");
+                login.signIn(username, password);
+                new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
+                        .withMessage(() -> "the profile's label in the console, " + browser.getCurrentUrl() + ":\n"
+                                + browser.findElement(By.tagName("body")).getText() + "\n" + dump(browser, "console-" + width) + "\n" + Browser.consoleOf(browser))
+                        .until(d -> d.getPageSource().contains("value=\"Expert-comptable en entreprise\""));
+                read(browser, "account console at " + width + " px");
+                String text = browser.findElement(By.tagName("body")).getText();
+                assertFalse(text.contains("/profils/"), "no group path:\n" + text);
+                assertFalse(browser.getPageSource().contains("value=\"expert-comptable-entreprise\""), "the profile by its label");
+                assertFalse(text.contains("Groupes"), "no group page (the theme's content.json):\n" + text);
+                // An empty read-only field (this profile has no précision) is not shown (js/ordre-account.js).
+                new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                        .withMessage(() -> "empty précision hidden; scripts: " + ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                                "return Array.from(document.scripts).map(s => s.src).join(' ') + ' | marked: '"
+                                        + " + document.querySelectorAll('.ordre-empty-readonly').length") + "\n" + Browser.consoleOf(browser))
+                        .until(d -> !d.findElement(By.id("ordreProfileDetail")).isDisplayed());
+                assertTrue(browser.findElement(By.id("ordreNumero")).isDisplayed(), "the numéro is shown");
+                assertTrue(text.contains("Identifiant"), text);
+                assertEquals(List.of(), Axe.violations(browser, List.of()), "axe on the account console at " + width + " px");
+                Object scroll = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                        "return document.documentElement.scrollWidth > window.innerWidth + 1;");
+                assertEquals(Boolean.FALSE, scroll, "no horizontal scroll at " + width + " px");
+            } finally {
+                browser.quit();
+            }
+        }
+        assertEquals(List.of(), problems, String.join("\n", problems));
+    }
+
+
+    /** The page's source in target/, for a failure's reader. */
+    private static String dump(WebDriver browser, String name) {
+        try {
+            java.nio.file.Path file = java.nio.file.Path.of("target", name + ".html");
+            java.nio.file.Files.writeString(file, browser.getPageSource());
+            return "page source: " + file.toAbsolutePath();
+        } catch (java.io.IOException e) {
+            return "page source not written: " + e.getMessage();
+        }
+    }
+
 }

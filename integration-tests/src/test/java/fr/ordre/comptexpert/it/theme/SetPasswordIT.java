@@ -47,7 +47,7 @@ class SetPasswordIT {
             pages.identity("etudiant", "Autrenavigateur", "Camille", "05/05/2001", email);
             pages.identifiant(username);
             assertEquals("SENT", pages.step());
-            String link = env.mail().await(email, 1, Duration.ofSeconds(30)).link("action-token");
+            String link = env.mail().await(email, 1, Duration.ofSeconds(30)).link(MailServer.ACTION_LINK);
 
             phone.get(link);
             new RegistrationPages(phone).await(By.id("password-new"));
@@ -76,7 +76,7 @@ class SetPasswordIT {
             asker.findElement(By.id("username")).sendKeys(username);
             asker.findElement(By.id("ordre-forgot-submit")).click();
             new RegistrationPages(asker).await(By.id("ordre-forgot-sent"));
-            String link = env.mail().await(Users.email(username), 1, Duration.ofSeconds(30)).link("action-token");
+            String link = env.mail().await(Users.email(username), 1, Duration.ofSeconds(30)).link(MailServer.ACTION_LINK);
 
             phone.get(link);
             new RegistrationPages(phone).await(By.id("password-new"));
