@@ -231,6 +231,12 @@ class EmailTemplatesTest {
         assertTrue(verify.contains(">Confirmer mon adresse e-mail</a>"), verify);
         text("email-verification.ftl", m);
 
+        m.put("newEmail", "marie.darcy@nouveau.example");
+        String update = html("email-update-confirmation.ftl", m);
+        assertTrue(update.contains(">Confirmer ma nouvelle adresse</a>") && update.contains("marie.darcy@nouveau.example"), update);
+        String updateText = text("email-update-confirmation.ftl", m);
+        assertTrue(updateText.contains(LINK) && !updateText.toLowerCase().contains("courriel"), updateText);
+
         String actions = html("executeActions.ftl", m);
         // Our labels, Expertpass's included; no Keycloak "courriel".
         assertTrue(actions.contains("choisir un nouveau mot de passe, vérifier votre adresse e-mail, activer Expertpass"), actions);

@@ -253,7 +253,7 @@ class ThemePagesIT {
         MailServer.Mail actions = env.mail().await(Users.email(username), 1, Duration.ofSeconds(30));
         problems.addAll(Emails.check(env, browser, actions, "email-execute-actions"));
 
-        browser.get(actions.link(MailServer.ACTION_LINK));
+        browser.get(actions.link("action-token"));
         await(By.id("kc-page-title"));
         assertEquals("login-info", pageId());
         check("info-actions");
@@ -266,7 +266,7 @@ class ThemePagesIT {
         assertEquals(204, env.admin().put("/admin/realms/ordre/users/" + id + "/send-verify-email", Map.of()).statusCode());
         MailServer.Mail verify = env.mail().await(Users.email(username), 2, Duration.ofSeconds(30));
         problems.addAll(Emails.check(env, browser, verify, "email-verify"));
-        browser.get(verify.link(MailServer.ACTION_LINK));
+        browser.get(verify.link("action-token"));
         await(By.id("kc-page-title"));
         check("verify-email-" + pageId().replace("login-", ""));
         assertNoProblems();

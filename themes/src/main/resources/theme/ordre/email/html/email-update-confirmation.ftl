@@ -1,0 +1,11 @@
+<#-- Keycloak's "confirm the new address" email (update email with verification), in Comptexpert's words. -->
+<#import "template.ftl" as layout>
+<#import "/ordre-email.ftl" as ordre>
+<@layout.emailLayout>
+<@layout.p>${ordre.greeting((user.firstName)!"", (user.lastName)!"")}</@layout.p>
+<@layout.p>${msg("ordreEmailUpdateIntro", newEmail)}</@layout.p>
+<@layout.button href=link label=msg("ordreEmailUpdateButton")/>
+<@layout.p>${msg("ordreEmailLinkExpires", ordre.validity(linkExpiration))}</@layout.p>
+<@layout.p>${msg("ordreEmailIgnoreNotYou")}</@layout.p>
+<@layout.p>${msg("ordreEmailSignOff")}</@layout.p>
+</@layout.emailLayout>

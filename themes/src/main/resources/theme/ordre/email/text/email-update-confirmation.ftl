@@ -1,0 +1,15 @@
+<#ftl output_format="plainText">
+<#import "template.ftl" as layout>
+<#import "/ordre-email.ftl" as ordre>
+<@layout.emailLayout>
+${ordre.greeting((user.firstName)!"", (user.lastName)!"")}
+
+${msg("ordreEmailUpdateIntro", newEmail)}
+${link}
+
+${msg("ordreEmailLinkExpires", ordre.validity(linkExpiration))}
+
+${msg("ordreEmailIgnoreNotYou")}
+
+${msg("ordreEmailSignOff")}
+</@layout.emailLayout>
