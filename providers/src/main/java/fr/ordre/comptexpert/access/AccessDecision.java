@@ -1,7 +1,7 @@
 package fr.ordre.comptexpert.access;
 
 import fr.ordre.comptexpert.profile.OrdreProfile;
-import fr.ordre.comptexpert.register.RegisterEntry;
+import fr.ordre.comptexpert.tableau.RegisterEntry;
 
 import java.util.List;
 import java.util.Optional;

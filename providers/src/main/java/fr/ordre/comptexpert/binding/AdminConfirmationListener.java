@@ -1,8 +1,8 @@
 package fr.ordre.comptexpert.binding;
 
 import fr.ordre.comptexpert.profile.OrdreAttributes;
-import fr.ordre.comptexpert.register.RegisterEntry;
-import fr.ordre.comptexpert.register.TableauRegister;
+import fr.ordre.comptexpert.tableau.RegisterEntry;
+import fr.ordre.comptexpert.tableau.TableauRegister;
 import fr.ordre.comptexpert.support.DeferredMail;
 import fr.ordre.comptexpert.support.RenderedEmail;
 import org.jboss.logging.Logger;

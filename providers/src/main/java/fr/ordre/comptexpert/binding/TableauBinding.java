@@ -1,8 +1,8 @@
 package fr.ordre.comptexpert.binding;
 
 import fr.ordre.comptexpert.profile.OrdreAttributes;
-import fr.ordre.comptexpert.register.NameNormalizer;
-import fr.ordre.comptexpert.register.RegisterEntry;
+import fr.ordre.comptexpert.tableau.NameNormalizer;
+import fr.ordre.comptexpert.tableau.RegisterEntry;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;

@@ -1,8 +1,8 @@
 package fr.ordre.comptexpert.card;
 
 import fr.ordre.comptexpert.profile.OrdreProfile;
-import fr.ordre.comptexpert.register.RegisterEntry;
-import fr.ordre.comptexpert.register.TableauRegister;
+import fr.ordre.comptexpert.tableau.RegisterEntry;
+import fr.ordre.comptexpert.tableau.TableauRegister;
 
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package fr.ordre.comptexpert.profile;
 
-import fr.ordre.comptexpert.register.RegisterList;
+import fr.ordre.comptexpert.tableau.RegisterList;
 
 import java.util.Locale;
 import java.util.Set;

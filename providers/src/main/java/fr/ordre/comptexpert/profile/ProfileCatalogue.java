@@ -1,6 +1,6 @@
 package fr.ordre.comptexpert.profile;
 
-import fr.ordre.comptexpert.register.RegisterList;
+import fr.ordre.comptexpert.tableau.RegisterList;
 import org.jboss.logging.Logger;
 import org.keycloak.models.GroupModel;
 import org.keycloak.models.KeycloakSession;

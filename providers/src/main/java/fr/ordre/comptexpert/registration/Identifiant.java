@@ -1,6 +1,6 @@
 package fr.ordre.comptexpert.registration;
 
-import fr.ordre.comptexpert.register.NameNormalizer;
+import fr.ordre.comptexpert.tableau.NameNormalizer;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

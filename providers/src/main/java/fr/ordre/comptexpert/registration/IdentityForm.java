@@ -2,7 +2,7 @@ package fr.ordre.comptexpert.registration;
 
 import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.profile.ProfileCatalogue;
-import fr.ordre.comptexpert.register.TableauRegister;
+import fr.ordre.comptexpert.tableau.TableauRegister;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.services.validation.Validation;

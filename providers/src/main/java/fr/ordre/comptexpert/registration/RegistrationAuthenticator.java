@@ -5,7 +5,7 @@ import fr.ordre.comptexpert.password.SetPasswordLink;
 import fr.ordre.comptexpert.profile.OrdreAttributes;
 import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.profile.ProfileCatalogue;
-import fr.ordre.comptexpert.register.TableauRegister;
+import fr.ordre.comptexpert.tableau.TableauRegister;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;

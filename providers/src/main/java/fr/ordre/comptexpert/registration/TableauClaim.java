@@ -1,9 +1,9 @@
 package fr.ordre.comptexpert.registration;
 
 import fr.ordre.comptexpert.profile.OrdreProfile;
-import fr.ordre.comptexpert.register.NameNormalizer;
-import fr.ordre.comptexpert.register.RegisterEntry;
-import fr.ordre.comptexpert.register.TableauRegister;
+import fr.ordre.comptexpert.tableau.NameNormalizer;
+import fr.ordre.comptexpert.tableau.RegisterEntry;
+import fr.ordre.comptexpert.tableau.TableauRegister;
 
 import java.time.LocalDate;
 import java.util.List;

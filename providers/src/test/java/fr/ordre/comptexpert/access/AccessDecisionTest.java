@@ -2,9 +2,9 @@ package fr.ordre.comptexpert.access;
 
 import fr.ordre.comptexpert.access.AccessDecision.Outcome;
 import fr.ordre.comptexpert.profile.OrdreProfile;
-import fr.ordre.comptexpert.register.RegisterEntry;
-import fr.ordre.comptexpert.register.RegisterList;
-import fr.ordre.comptexpert.register.RegisterStatus;
+import fr.ordre.comptexpert.tableau.RegisterEntry;
+import fr.ordre.comptexpert.tableau.RegisterList;
+import fr.ordre.comptexpert.tableau.RegisterStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package fr.ordre.comptexpert.account;
 
 import fr.ordre.comptexpert.profile.OrdreProfile;
-import fr.ordre.comptexpert.register.RegisterList;
+import fr.ordre.comptexpert.tableau.RegisterList;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;

@@ -1,8 +1,8 @@
 package fr.ordre.comptexpert.binding;
 
-import fr.ordre.comptexpert.register.RegisterEntry;
-import fr.ordre.comptexpert.register.RegisterList;
-import fr.ordre.comptexpert.register.RegisterStatus;
+import fr.ordre.comptexpert.tableau.RegisterEntry;
+import fr.ordre.comptexpert.tableau.RegisterList;
+import fr.ordre.comptexpert.tableau.RegisterStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

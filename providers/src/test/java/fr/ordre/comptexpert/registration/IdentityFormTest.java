@@ -2,7 +2,7 @@ package fr.ordre.comptexpert.registration;
 
 import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.profile.ProfileCatalogue;
-import fr.ordre.comptexpert.register.RegisterList;
+import fr.ordre.comptexpert.tableau.RegisterList;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.utils.FormMessage;

@@ -1,11 +1,11 @@
 package fr.ordre.comptexpert.registration;
 
 import fr.ordre.comptexpert.profile.OrdreProfile;
-import fr.ordre.comptexpert.register.NameNormalizer;
-import fr.ordre.comptexpert.register.RegisterEntry;
-import fr.ordre.comptexpert.register.RegisterList;
-import fr.ordre.comptexpert.register.RegisterStatus;
-import fr.ordre.comptexpert.register.TableauRegister;
+import fr.ordre.comptexpert.tableau.NameNormalizer;
+import fr.ordre.comptexpert.tableau.RegisterEntry;
+import fr.ordre.comptexpert.tableau.RegisterList;
+import fr.ordre.comptexpert.tableau.RegisterStatus;
+import fr.ordre.comptexpert.tableau.TableauRegister;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

@@ -1,7 +1,0 @@
-package fr.ordre.comptexpert.register;
-
-import org.keycloak.provider.ProviderFactory;
-
-/** Factory of a {@link TableauRegister} source; choose one with {@code --spi-ordre-tableau-register--provider=<id>}. */
-public interface TableauRegisterFactory extends ProviderFactory<TableauRegister> {
-}
