@@ -280,9 +280,10 @@ public final class ExpertpassResource {
         Optional<ExpertpassStore.Entry> found = store.challenge(id).filter(c -> realm.getId().equals(c.get("realm")));
         if (found.isEmpty() && store.used(id)) {
             // Approved and already consumed by its sign-in: a replay, whoever is quicker, the browser or the replayer.
-            Device.find(session, realm, deviceId)
-                    .filter(d -> ExpertpassCrypto.verify(d.key(), message, signature))
-                    .ifPresent(d -> event.user(d.user()).detail("credential_id", d.credential().getId()));
+            SignedDeviceRequest.Outcome signer = SignedDeviceRequest.check(session, realm, deviceId, message, signature, time);
+            if (signer.signedByDevice()) {
+                event.user(signer.user()).detail("credential_id", signer.credentialId());
+            }
             event.detail(ExpertpassEvents.DETAIL, "replay").error(ExpertpassEvents.REPLAY);
             return JsonApi.error(session, 409, "already_used", "ordreApiChallengeUsed");
         }
@@ -295,21 +296,23 @@ public final class ExpertpassResource {
         if (client != null) {
             event.client(client);
         }
-        Optional<Device> device = Device.find(session, realm, deviceId);
-        if (device.isEmpty()) {
-            Device.userOf(session, realm, deviceId).ifPresent(event::user);
+        SignedDeviceRequest.Outcome signed = SignedDeviceRequest.check(session, realm, deviceId, message, signature, time);
+        if (signed.refusal() == SignedDeviceRequest.Refusal.UNKNOWN_DEVICE) {
+            if (signed.user() != null) {
+                event.user(signed.user());
+            }
             event.detail(ExpertpassEvents.DETAIL, "device-revoked").error(ExpertpassEvents.DEVICE_REVOKED);
             return JsonApi.error(session, 403, "unknown_device", "ordreApiDeviceUnknown");
         }
-        UserModel user = device.get().user();
+        UserModel user = signed.user();
         boolean sameNetwork = sameNetwork(challenge);
-        event.user(user).detail("credential_id", device.get().credential().getId())
+        event.user(user).detail("credential_id", signed.credentialId())
                 .detail(ExpertpassProximity.DETAIL, ExpertpassProximity.detail(sameNetwork));
-        if (!ExpertpassCrypto.verify(device.get().key(), message, signature)) {
+        if (signed.refusal() == SignedDeviceRequest.Refusal.BAD_SIGNATURE) {
             event.detail(ExpertpassEvents.DETAIL, "bad-signature").error(ExpertpassEvents.BAD_SIGNATURE);
             return JsonApi.error(session, 403, "bad_signature", "ordreApiBadSignature");
         }
-        if (Math.abs(ExpertpassStore.now() - time) > CLOCK_SKEW_SECONDS) {
+        if (signed.refusal() == SignedDeviceRequest.Refusal.STALE_TIME) {
             event.detail(ExpertpassEvents.DETAIL, "stale-time").error(ExpertpassEvents.STALE);
             return JsonApi.error(session, 400, "stale_time", "ordreApiStaleTime");
         }
@@ -359,11 +362,11 @@ public final class ExpertpassResource {
             event.detail(ExpertpassEvents.DETAIL, "code-mismatch").error(ExpertpassEvents.CODE_MISMATCH);
             return JsonApi.error(session, 403, "code_mismatch", "ordreApiCodeMismatch");
         }
-        decide(challenge.with("network", ExpertpassProximity.detail(sameNetwork)), ExpertpassStore.APPROVED, null, device.get());
+        decide(challenge.with("network", ExpertpassProximity.detail(sameNetwork)), ExpertpassStore.APPROVED, null, signed);
         event.event(EventType.CUSTOM_REQUIRED_ACTION).detail("custom_required_action", ExpertpassLoginForm.AUTH_METHOD)
                 .detail(ExpertpassEvents.DETAIL, ExpertpassEvents.APPROVED).success();
         LOG.debugf("Expertpass approval by user %s (device %s) in realm %s", user.getUsername(),
-                device.get().credential().getId(), realm.getName());
+                signed.credentialId(), realm.getName());
         return Response.ok(Map.of("status", ExpertpassStore.APPROVED), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -386,13 +389,13 @@ public final class ExpertpassResource {
         return value.length() <= 200 ? value : value.substring(0, 200);
     }
 
-    private void decide(ExpertpassStore.Entry challenge, String status, String reason, Device device) {
+    private void decide(ExpertpassStore.Entry challenge, String status, String reason, SignedDeviceRequest.Outcome signer) {
         ExpertpassStore.Entry decided = challenge.with("status", status);
         if (reason != null) {
             decided = decided.with("reason", reason);
         }
-        if (device != null) {
-            decided = decided.with("user", device.user().getId()).with("credential", device.credential().getId());
+        if (signer != null) {
+            decided = decided.with("user", signer.user().getId()).with("credential", signer.credentialId());
         }
         store.update(ExpertpassStore.CHALLENGE, decided);
         // The waiting page is told once the decision is stored, so that its next read sees it.

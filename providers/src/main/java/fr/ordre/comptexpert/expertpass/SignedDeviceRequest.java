@@ -7,9 +7,9 @@ import org.keycloak.models.UserModel;
 import java.util.Optional;
 
 /**
- * The app's authentication, for features built on Expertpass (the professional card): a request signed by
- * the key of an enrolled, non-revoked device, with a time within the allowed clock skew. The same checks as
- * the devices call of {@link ExpertpassResource}; the caller chooses the purpose line of what is signed, which must
+ * The app's authentication, the one path of every signed call (sign-in decisions, the devices list, the
+ * professional card): a request signed by the key of an enrolled, non-revoked device, with a time within the
+ * allowed clock skew. The caller chooses the purpose line of what is signed, which must
  * cover the request's nonce: a nonce is accepted once within the clock-skew window, so a captured request cannot be
  * played again.
  */
@@ -23,6 +23,11 @@ public final class SignedDeviceRequest {
         public boolean accepted() {
             return refusal == null;
         }
+
+        /** Whether the device is known and its key signed the message, whatever the time or nonce. */
+        public boolean signedByDevice() {
+            return refusal == null || refusal == Refusal.STALE_TIME || refusal == Refusal.REPLAY;
+        }
     }
 
     private SignedDeviceRequest() {
@@ -34,6 +39,25 @@ public final class SignedDeviceRequest {
      */
     public static Outcome verify(KeycloakSession session, RealmModel realm, String deviceId, String message,
                                  String signature, long time, String nonce) {
+        Outcome signed = check(session, realm, deviceId, message, signature, time);
+        if (!signed.accepted()) {
+            return signed;
+        }
+        // Kept as long as a request with that time is accepted (the time may be up to the skew ahead).
+        long window = time + ExpertpassResource.CLOCK_SKEW_SECONDS - ExpertpassStore.now() + 1;
+        if (!new ExpertpassStore(session).takeNonce(deviceId, nonce, window)) {
+            return new Outcome(signed.user(), signed.credentialId(), Refusal.REPLAY);
+        }
+        return signed;
+    }
+
+    /**
+     * The device check every signed call makes, in this order: an enrolled, non-revoked device; its key's signature
+     * over {@code message}; a time within the clock skew. A sign-in decision stops here (its challenge is taken
+     * once, so it carries no nonce); other calls go on to {@link #verify}'s nonce.
+     */
+    static Outcome check(KeycloakSession session, RealmModel realm, String deviceId, String message, String signature,
+                         long time) {
         Optional<ExpertpassResource.Device> device = ExpertpassResource.Device.find(session, realm, deviceId);
         if (device.isEmpty()) {
             return new Outcome(ExpertpassResource.Device.userOf(session, realm, deviceId).orElse(null), null,
@@ -46,11 +70,6 @@ public final class SignedDeviceRequest {
         }
         if (Math.abs(ExpertpassStore.now() - time) > ExpertpassResource.CLOCK_SKEW_SECONDS) {
             return new Outcome(user, credentialId, Refusal.STALE_TIME);
-        }
-        // Kept as long as a request with that time is accepted (the time may be up to the skew ahead).
-        long window = time + ExpertpassResource.CLOCK_SKEW_SECONDS - ExpertpassStore.now() + 1;
-        if (!new ExpertpassStore(session).takeNonce(deviceId, nonce, window)) {
-            return new Outcome(user, credentialId, Refusal.REPLAY);
         }
         return new Outcome(user, credentialId, null);
     }
