@@ -2,7 +2,6 @@ package fr.ordre.comptexpert.it.card;
 
 import java.util.ArrayList;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
-import fr.ordre.comptexpert.it.support.Screenshots;
 import fr.ordre.comptexpert.it.support.Axe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -82,8 +81,7 @@ class CardIT {
                     browser.get(page.getValue());
                     new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("ordre-card")).isEmpty());
                     String name = "card-" + page.getKey() + "-" + language;
-                    problems.addAll(Axe.violations(browser, List.of()).stream().map(v -> name + ": " + v).toList());
-                    problems.addAll(Screenshots.take(browser, name));
+                    problems.addAll(Axe.atBothWidths(browser, name, List.of()));
                 }
             } finally {
                 browser.quit();

@@ -60,6 +60,15 @@ public final class Axe {
         }
     }
 
+    /**
+     * axe on the current page at the phone and the desktop widths, with the screenshots of both
+     * ({@link Screenshots#take}): one line per problem, prefixed by the page's name and the width.
+     */
+    public static List<String> atBothWidths(WebDriver driver, String name, List<Exception> exceptions) {
+        return Screenshots.take(driver, name, size -> violations(driver, exceptions).stream()
+                .map(v -> name + " at " + size.name() + " px: " + v).toList());
+    }
+
     /** Runs axe on the current page; one line per serious or critical violating element not excepted. */
     public static List<String> violations(WebDriver driver, List<Exception> exceptions) {
         inject(driver);

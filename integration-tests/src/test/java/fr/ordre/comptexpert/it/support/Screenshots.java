@@ -38,6 +38,14 @@ public final class Screenshots {
      * The browser is left at its own size afterwards.
      */
     public static List<String> take(WebDriver driver, String name) {
+        return take(driver, name, size -> List.of());
+    }
+
+    /**
+     * As {@link #take(WebDriver, String)}, and at each size, once the page is laid out, {@code atEachSize} (e.g. an
+     * axe run), whose problems are added.
+     */
+    public static List<String> take(WebDriver driver, String name, java.util.function.Function<Size, List<String>> atEachSize) {
         List<String> problems = new ArrayList<>();
         ChromeDriver chrome = (ChromeDriver) driver;
         try {
@@ -45,6 +53,7 @@ public final class Screenshots {
                 chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width(),
                         "height", size.height(), "deviceScaleFactor", 1, "mobile", size.mobile()));
                 settle(driver);
+                problems.addAll(atEachSize.apply(size));
                 if (size == PHONE) {
                     Map<?, ?> widths = (Map<?, ?>) ((JavascriptExecutor) driver).executeScript(
                             "var e = document.documentElement;"

@@ -2,7 +2,6 @@ package fr.ordre.comptexpert.it.theme;
 
 import fr.ordre.comptexpert.it.support.Axe;
 import fr.ordre.comptexpert.it.support.MailServer;
-import fr.ordre.comptexpert.it.support.Screenshots;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import org.openqa.selenium.WebDriver;
 
@@ -67,8 +66,7 @@ final class Emails {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            problems.addAll(Axe.violations(browser, List.of()).stream().map(v -> name + ": " + v).toList());
-            problems.addAll(Screenshots.take(browser, name));
+            problems.addAll(Axe.atBothWidths(browser, name, List.of()));
         }
         return problems;
     }

@@ -5,7 +5,6 @@ import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.RegistrationPages;
-import fr.ordre.comptexpert.it.support.Screenshots;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -135,7 +134,6 @@ class SetPasswordIT {
     }
 
     private void check(WebDriver browser, String name) {
-        problems.addAll(Axe.violations(browser, List.of()).stream().map(v -> name + ": " + v).toList());
-        problems.addAll(Screenshots.take(browser, name));
+        problems.addAll(Axe.atBothWidths(browser, name, List.of()));
     }
 }

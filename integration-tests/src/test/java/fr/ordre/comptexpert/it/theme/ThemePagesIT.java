@@ -8,7 +8,6 @@ import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.QrScreen;
 import fr.ordre.comptexpert.it.support.RegistrationPages;
-import fr.ordre.comptexpert.it.support.Screenshots;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,11 +66,10 @@ class ThemePagesIT {
         ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
-    /** axe and screenshots on the page now shown; problems are collected so one run reports them all. */
+    /** axe at 375 and 1280 px, and screenshots, on the page now shown; problems are collected so one run reports them all. */
     private void check(String name) {
-        problems.addAll(Axe.violations(browser, EXCEPTIONS).stream().map(v -> name + ": " + v).toList());
         problems.addAll(untiedErrors().stream().map(e -> name + ": error message not tied to a field: " + e).toList());
-        problems.addAll(Screenshots.take(browser, name));
+        problems.addAll(Axe.atBothWidths(browser, name, EXCEPTIONS));
     }
 
     /** Field errors (id input-error-<field>) that no field names in its aria-describedby. */
