@@ -7,6 +7,7 @@ import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.profile.ProfileCatalogue;
 import fr.ordre.comptexpert.registration.RegistrationConfig;
 import fr.ordre.comptexpert.registration.TableauRequest;
+import fr.ordre.comptexpert.support.PageMessages;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
@@ -236,17 +237,8 @@ final class ProfileChangeAction implements RequiredActionProvider {
                 .setAttribute("ordreTableauClaim", claim)
                 .setAttribute("ordreCurrentProfile", current.map(p -> p.label(locale)).orElse(""))
                 .setAttribute("ordreContactEmail", AccountContact.email(realm));
-        for (FormMessage message : shown.messages()) {
-            // FormMessage(null, key) is filed under "global", not null: only a named field's message sits by its field.
-            if (!FormMessage.GLOBAL.equals(message.getField())) {
-                form.addError(message);
-            } else if (message.getMessage().startsWith("ordreProfileChangeTableau")) {
-                form.setSuccess(message.getMessage());
-            } else {
-                form.setError(message.getMessage());
-            }
-        }
-        return form.createForm(TEMPLATE);
+        return PageMessages.show(form, shown.messages(), key -> key.startsWith("ordreProfileChangeTableau")
+                ? PageMessages.Kind.SUCCESS : PageMessages.Kind.ERROR).createForm(TEMPLATE);
     }
 
     @Override

@@ -5,6 +5,7 @@ import fr.ordre.comptexpert.password.SetPasswordLink;
 import fr.ordre.comptexpert.profile.OrdreAttributes;
 import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.profile.ProfileCatalogue;
+import fr.ordre.comptexpert.support.PageMessages;
 import fr.ordre.comptexpert.tableau.TableauRegister;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -363,19 +364,14 @@ final class RegistrationAuthenticator implements Authenticator {
         Locale locale = session.getContext().resolveLocale(null);
         Map<String, Object> model = RegistrationPage.model(session, context.getRealm(), state, step, values, locale);
         LoginFormsProvider form = context.form().setAttribute("ordreReg", model);
-        for (FormMessage message : messages) {
-            // FormMessage(null, key) is filed under "global", not null: only a named field's message sits by its field.
-            if (!FormMessage.GLOBAL.equals(message.getField())) {
-                form.addError(message);
-            } else if (message.getMessage().equals("ordreRegEmailSent") || message.getMessage().equals("ordreRegEmailResent")) {
-                form.setSuccess(message.getMessage(), message.getParameters());
-            } else if (message.getMessage().startsWith("ordreRegResend") || message.getMessage().equals("ordreRegAlreadyActive")) {
-                form.setInfo(message.getMessage(), message.getParameters());
-            } else {
-                form.setError(message.getMessage(), message.getParameters());
-            }
+        return PageMessages.show(form, messages, RegistrationAuthenticator::noticeKind).createForm(RegistrationPage.template(step));
+    }
+
+    private static PageMessages.Kind noticeKind(String key) {
+        if (key.equals("ordreRegEmailSent") || key.equals("ordreRegEmailResent")) {
+            return PageMessages.Kind.SUCCESS;
         }
-        return form.createForm(RegistrationPage.template(step));
+        return key.startsWith("ordreRegResend") || key.equals("ordreRegAlreadyActive") ? PageMessages.Kind.INFO : PageMessages.Kind.ERROR;
     }
 
     private EventBuilder event(AuthenticationFlowContext context, String reason) {
