@@ -1,9 +1,14 @@
 package fr.ordre.comptexpert.link;
 
 import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.core.UriInfo;
+import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.authentication.actiontoken.DefaultActionToken;
 import org.keycloak.common.util.SecretGenerator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.Urls;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.util.Base64;
 import java.util.Map;
@@ -30,8 +35,22 @@ public final class ShortLink {
     private ShortLink() {
     }
 
+    /**
+     * The short address of a signed link for {@code token}, made for this login attempt (its client and tab, as
+     * Keycloak's own action-token links are), valid for {@code lifespanSeconds}.
+     */
+    public static String forActionToken(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
+                                        DefaultActionToken token, int lifespanSeconds) {
+        UriInfo uri = session.getContext().getUri();
+        String signed = Urls.actionTokenBuilder(uri.getBaseUri(), token.serialize(session, realm, uri),
+                        authSession.getClient().getClientId(), authSession.getTabId(),
+                        AuthenticationProcessor.getClientData(session, authSession))
+                .build(realm.getName()).toString();
+        return of(session, realm, signed, lifespanSeconds);
+    }
+
     /** Stores the target and returns the short address that leads to it for {@code lifespanSeconds}. */
-    public static String of(KeycloakSession session, RealmModel realm, String target, int lifespanSeconds) {
+    private static String of(KeycloakSession session, RealmModel realm, String target, int lifespanSeconds) {
         String code = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString(SecretGenerator.getInstance().randomBytes(CODE_BYTES));
         session.singleUseObjects().put(key(realm, code), lifespanSeconds, Map.of(TARGET, target));

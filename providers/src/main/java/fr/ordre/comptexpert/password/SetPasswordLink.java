@@ -1,14 +1,12 @@
 package fr.ordre.comptexpert.password;
 
 import fr.ordre.comptexpert.link.ShortLink;
-import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.Urls;
 import org.keycloak.sessions.AuthenticationSessionCompoundId;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
@@ -69,10 +67,6 @@ public final class SetPasswordLink {
         String clientId = authSession.getClient().getClientId();
         SetPasswordActionToken token = new SetPasswordActionToken(user.getId(), user.getEmail(),
                 Time.currentTime() + lifespanSeconds, compoundId, clientId, reason);
-        var uri = session.getContext().getUri();
-        String signed = Urls.actionTokenBuilder(uri.getBaseUri(), token.serialize(session, realm, uri), clientId,
-                        authSession.getTabId(), AuthenticationProcessor.getClientData(session, authSession))
-                .build(realm.getName()).toString();
-        return ShortLink.of(session, realm, signed, lifespanSeconds);
+        return ShortLink.forActionToken(session, realm, authSession, token, lifespanSeconds);
     }
 }

@@ -13,7 +13,6 @@ import fr.ordre.comptexpert.support.FixedWindowLimit;
 import fr.ordre.comptexpert.support.RenderedEmail;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.jboss.logging.Logger;
-import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.Details;
@@ -24,7 +23,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.services.Urls;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 import java.time.LocalDate;
@@ -153,10 +151,7 @@ public final class TableauRequest {
         int lifespan = config.confirmLinkLifespanSeconds();
         ConfirmBindingActionToken token = new ConfirmBindingActionToken(user.getId(), entry.numero(),
                 Time.currentTime() + lifespan, authSession.getClient().getClientId());
-        var uri = session.getContext().getUri();
-        String link = ShortLink.of(session, realm, Urls.actionTokenBuilder(uri.getBaseUri(), token.serialize(session, realm, uri),
-                        token.getIssuedFor(), authSession.getTabId(), AuthenticationProcessor.getClientData(session, authSession))
-                .build(realm.getName()).toString(), lifespan);
+        String link = ShortLink.forActionToken(session, realm, authSession, token, lifespan);
         Map<String, Object> attributes = new HashMap<>(SetPasswordLink.attributes(realm, user, link, lifespan));
         attributes.put("firstName", entry.prenoms() == null ? "" : entry.prenoms());
         attributes.put("lastName", entry.nomUsage() == null || entry.nomUsage().isBlank() ? entry.nom() : entry.nomUsage());
