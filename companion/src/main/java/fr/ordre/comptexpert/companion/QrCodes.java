@@ -15,6 +15,10 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.ChecksumException;
 import com.google.zxing.FormatException;
+import com.google.zxing.Binarizer;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -23,7 +27,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads the Expertpass QR code out of a PNG (an export of the code or a screenshot of the whole page), and
@@ -46,20 +52,42 @@ public final class QrCodes {
         }
     }
 
+    /**
+     * The text of the QR in a PNG, JPEG, GIF or BMP. ZXing's finder-pattern search misses about one crisp, well-formed
+     * symbol in two hundred (data modules that look like a finder pattern): a phone's camera gets another frame, a
+     * still image does not. So the image is read as a camera app reads it, one way after the other: the finder-pattern
+     * search with the local-threshold binarizer; the symbol as the whole image (a crop or an export of the code, with
+     * its quiet zone); the finder-pattern search with a global threshold.
+     */
     public static String decode(byte[] image) {
+        BufferedImage picture;
         try {
-            BufferedImage picture = ImageIO.read(new ByteArrayInputStream(image));
-            if (picture == null) {
-                throw new IllegalArgumentException("Not an image (PNG, JPEG, GIF or BMP expected)");
-            }
-            BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(picture)));
-            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-        } catch (NotFoundException | ChecksumException | FormatException e) {
-            throw new IllegalArgumentException("No readable QR code in this image", e);
+            picture = ImageIO.read(new ByteArrayInputStream(image));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (picture == null) {
+            throw new IllegalArgumentException("Not an image (PNG, JPEG, GIF or BMP expected)");
+        }
+        LuminanceSource source = new BufferedImageLuminanceSource(picture);
+        ReaderException last = null;
+        for (Way way : WAYS) {
+            try {
+                return new QRCodeReader().decode(new BinaryBitmap(way.binarizer.apply(source)), way.hints).getText();
+            } catch (NotFoundException | ChecksumException | FormatException e) {
+                last = e;
+            }
+        }
+        throw new IllegalArgumentException("No readable QR code in this image", last);
     }
+
+    private record Way(Function<LuminanceSource, Binarizer> binarizer, Map<DecodeHintType, Object> hints) {
+    }
+
+    private static final List<Way> WAYS = List.of(
+            new Way(HybridBinarizer::new, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)),
+            new Way(HybridBinarizer::new, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)),
+            new Way(GlobalHistogramBinarizer::new, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)));
 
     /** A QR code of {@code text} as PNG bytes: {@code pixelsPerModule} pixels a module, the standard 4-module quiet zone. */
     public static byte[] png(String text, int pixelsPerModule) {
