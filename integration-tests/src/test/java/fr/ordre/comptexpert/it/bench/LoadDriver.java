@@ -24,8 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The load driver: its own JVM (started by {@link StockVsOrdreHarness}), nothing shared with the server but HTTP.
  * Each operation is what a person's browser does, over plain HTTP with a fresh cookie jar: the authorization
  * request with PKCE, the pages, the form posts, the redirect with the code, the token request. Scenarios run in
- * rounds that alternate A and B (and which goes first), after a warm-up of each; the server's CPU and heap are
- * sampled per round.
+ * rounds of A B B A (B A A B every other round), after a warm-up of each, each window on a freshly collected
+ * heap; the server's CPU and heap are sampled per window.
  *
  * <p>Argument: the path of the JSON configuration written by the harness. Writes the results to the path it names.
  */
@@ -149,7 +149,7 @@ public final class LoadDriver {
         return out;
     }
 
-    /** Warm-up of each, then rounds alternating A and B and which goes first. */
+    /** Warm-up of each, then rounds of A B B A, alternating which goes first (B A A B), {@code seconds} per variant. */
     private Map<String, Object> pair(String scenario, String a, String b, Operation opA, Operation opB,
                                      int threads, int rounds, int seconds, int warmup) throws InterruptedException {
         System.out.printf("[driver] %s: warm-up %d s each, then %d rounds of %d s per variant, %d threads%n",
@@ -161,12 +161,17 @@ public final class LoadDriver {
         Stats totalA = new Stats();
         Stats totalB = new Stats();
         List<Map<String, Object>> perRound = new ArrayList<>();
+        int halfRound = Math.max(1, seconds / 2);
         for (int r = 0; r < rounds; r++) {
             boolean aFirst = r % 2 == 0;
-            Stats first = measure(scenario + "/" + (aFirst ? a : b), aFirst ? opA : opB, threads, seconds, 0);
-            Stats second = measure(scenario + "/" + (aFirst ? b : a), aFirst ? opB : opA, threads, seconds, 0);
-            Stats sa = aFirst ? first : second;
-            Stats sb = aFirst ? second : first;
+            // A round is A B B A (or B A A B): a drift of the machine within the round weighs on both alike. Each
+            // window starts on a collected heap, so neither pays for the other's garbage.
+            Stats sa = new Stats();
+            Stats sb = new Stats();
+            for (boolean aNow : aFirst ? new boolean[] {true, false, false, true} : new boolean[] {false, true, true, false}) {
+                ServerProbe.fullGc(pid);
+                (aNow ? sa : sb).add(measure(scenario + "/" + (aNow ? a : b), aNow ? opA : opB, threads, halfRound, 0));
+            }
             totalA.add(sa);
             totalB.add(sb);
             Map<String, Object> round = new LinkedHashMap<>();

@@ -35,7 +35,7 @@ final class Report {
                 v.path("keycloak").asText(), v.path("keycloakMode").asText(), v.path("keycloakHeap").asText(),
                 v.path("java").asText(), v.path("postgresql").asText(), v.path("comptexpert").asText()));
         md.append(String.format(Locale.ROOT, "Parameters: %s load threads (QR: %s, one phone each), warm-up %s s per variant, "
-                        + "%s rounds of %s s per variant alternating A/B, %s sign-in users, password policy `%s`, hashing: %s.%n%n",
+                        + "%s rounds of %s s per variant (A B B A, then B A A B: two windows a variant, each after a full GC of the server), %s sign-in users, password policy `%s`, hashing: %s.%n%n",
                 p.path("threads").asText(), p.path("qrThreads").asText(), p.path("warmupSecondsPerVariant").asText(),
                 p.path("rounds").asText(), p.path("secondsPerRoundAndVariant").asText(), p.path("signInUsers").asText(),
                 p.path("passwordPolicy").asText(), p.path("passwordHashing").asText()));
@@ -95,7 +95,7 @@ final class Report {
                 md.append("| ").append(row[2]).append(" | ").append(String.join("; ", cells)).append(" |\n");
             }
         }
-        md.append("\nPer round (throughput /s, p95 ms; A/B order alternates):\n\n");
+        md.append("\nPer round (throughput /s, p95 ms; each round A B B A or B A A B, the first window is named):\n\n");
         md.append("| Scenario | round | first | A /s (stock, without panel) | B /s (Ordre, with panel) | A p95 | B p95 |\n|---|---|---|---|---|---|---|\n");
         for (String[] pair : List.of(new String[]{"signin", "stock", "ordre"}, new String[]{"register", "stock", "ordre"},
                 new String[]{"panel", "without", "with"})) {

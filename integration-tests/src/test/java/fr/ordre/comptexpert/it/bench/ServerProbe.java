@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the Keycloak process spends while a round runs: CPU time from {@code /proc/<pid>/stat} (utime + stime of
@@ -113,6 +114,22 @@ final class ServerProbe implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Double.NaN;
+        }
+    }
+
+    /**
+     * A full collection of the server's heap (jcmd GC.run), waited for.
+     *
+     * @return whether it ran
+     */
+    static boolean fullGc(long pid) throws InterruptedException {
+        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+        try {
+            Process gc = new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true).start();
+            gc.getInputStream().readAllBytes();
+            return gc.waitFor(60, TimeUnit.SECONDS) && gc.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
         }
     }
 

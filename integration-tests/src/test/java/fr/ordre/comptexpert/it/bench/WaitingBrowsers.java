@@ -299,14 +299,7 @@ final class WaitingBrowsers {
 
     /** Heap in use right after a full collection of the server (jcmd GC.run): what is really held. */
     private double liveHeapMb() throws InterruptedException {
-        String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-        try {
-            Process gc = new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true).start();
-            gc.getInputStream().readAllBytes();
-            if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
-                return Double.NaN;
-            }
-        } catch (IOException e) {
+        if (!ServerProbe.fullGc(pid)) {
             return Double.NaN;
         }
         return ServerProbe.heapMb(management + "/metrics");
