@@ -17,6 +17,7 @@ import org.keycloak.models.UserModel;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * POST {@code /realms/{realm}/comptexpert/expertpass/v1/card}: the app fetches its holder's professional card,
@@ -38,18 +39,15 @@ public final class CardApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response issue(String json) {
-        Map<String, Object> in = JsonApi.parseObject(json);
-        String deviceId = JsonApi.text(in, "deviceId");
-        String signature = JsonApi.text(in, "signature");
-        String nonce = JsonApi.text(in, "nonce");
-        Long time = in == null || !(in.get("time") instanceof Number n) ? null : n.longValue();
-        if (deviceId == null || signature == null || time == null || !ExpertpassCrypto.isNonce(nonce)) {
+        Optional<SignedDeviceRequest.Fields> fields = SignedDeviceRequest.Fields.parse(json);
+        if (fields.isEmpty()) {
             return JsonApi.error(session, 400, "invalid_request", "ordreApiSignedRequestInvalid");
         }
+        SignedDeviceRequest.Fields f = fields.get();
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
                 .event(EventType.VERIFIABLE_CREDENTIAL_REQUEST).detail(CardEvents.DETAIL, "issue");
-        SignedDeviceRequest.Outcome signed = SignedDeviceRequest.verify(session, realm, deviceId,
-                ExpertpassCrypto.cardMessage(deviceId, time, nonce), signature, time, nonce);
+        SignedDeviceRequest.Outcome signed = SignedDeviceRequest.verify(session, realm, f,
+                ExpertpassCrypto.cardMessage(f.deviceId(), f.time(), f.nonce()));
         if (signed.user() != null) {
             event.user(signed.user());
         }

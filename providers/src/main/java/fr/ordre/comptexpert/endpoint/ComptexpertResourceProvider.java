@@ -3,7 +3,8 @@ package fr.ordre.comptexpert.endpoint;
 import fr.ordre.comptexpert.account.ProfileChangeEntry;
 import fr.ordre.comptexpert.card.CardApiResource;
 import fr.ordre.comptexpert.card.CardPage;
-import fr.ordre.comptexpert.expertpass.ExpertpassResource;
+import fr.ordre.comptexpert.expertpass.ExpertpassAppApi;
+import fr.ordre.comptexpert.expertpass.ExpertpassBrowserApi;
 import fr.ordre.comptexpert.expertpass.app.ExpertpassApp;
 import fr.ordre.comptexpert.help.HelpPage;
 import fr.ordre.comptexpert.link.ShortLinkResource;
@@ -44,10 +45,16 @@ final class ComptexpertResourceProvider implements RealmResourceProvider {
         return new ProfileChangeEntry(session);
     }
 
-    /** Expertpass: the app's API and the sign-in page's wait and rotate calls (docs/expertpass-openapi.yml). */
+    /** Expertpass: the app's API (docs/expertpass-openapi.yml). */
     @Path("expertpass")
-    public ExpertpassResource expertpass() {
-        return new ExpertpassResource(session);
+    public ExpertpassAppApi expertpass() {
+        return new ExpertpassAppApi(session);
+    }
+
+    /** Expertpass: the sign-in and enrolment pages' calls (start, wait, rotate), by the page's own tokens. */
+    @Path("expertpass/v1/browser")
+    public ExpertpassBrowserApi expertpassBrowser() {
+        return new ExpertpassBrowserApi(session);
     }
 
     /** The professional card, fetched by the app with a signed request (Expertpass API v1, docs/card.md). */

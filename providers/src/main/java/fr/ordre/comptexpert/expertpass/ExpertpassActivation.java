@@ -44,24 +44,23 @@ final class ExpertpassActivation {
      * UPDATE_CREDENTIAL event for the user; it is recorded here, success or error.
      */
     static Outcome activate(KeycloakSession session, RealmModel realm, UserModel user, ExpertpassStore store,
-                            ExpertpassStore.Entry enrolment, EventBuilder event) {
-        String deviceName = enrolment.get("deviceName");
+                            ExpertpassEntry.Enrolment enrolment, EventBuilder event) {
+        String deviceName = enrolment.deviceName();
         event.user(user).detail("credential_type", ExpertpassCredentialModel.TYPE).detail("device_name", deviceName);
         if (!user.isEnabled() || !ExpertpassEligibility.eligible(session, realm, user)) {
-            store.update(ExpertpassStore.ENROLMENT, enrolment.with("status", ExpertpassStore.REFUSED));
+            store.update(enrolment.with(ExpertpassStatus.REFUSED));
             event.event(EventType.UPDATE_CREDENTIAL_ERROR).error(ExpertpassEvents.INELIGIBLE);
             return Outcome.INELIGIBLE;
         }
-        int cap = ExpertpassResource.maxDevices(realm);
-        if (user.credentialManager().getStoredCredentialsByTypeStream(ExpertpassCredentialModel.TYPE).count() >= cap) {
-            store.update(ExpertpassStore.ENROLMENT, enrolment.with("status", ExpertpassStore.CANCELLED));
+        if (EnrolledDevice.limitReached(realm, user)) {
+            store.update(enrolment.with(ExpertpassStatus.CANCELLED));
             event.event(EventType.UPDATE_CREDENTIAL_ERROR).detail(ExpertpassEvents.DETAIL, "device-limit")
-                    .detail("max_devices", Integer.toString(cap)).error(ExpertpassEvents.DEVICE_LIMIT);
+                    .detail("max_devices", Integer.toString(EnrolledDevice.maxPerUser(realm))).error(ExpertpassEvents.DEVICE_LIMIT);
             return Outcome.DEVICE_LIMIT;
         }
         CredentialModel credential = user.credentialManager().createStoredCredential(
-                ExpertpassCredentialModel.create(deviceName, enrolment.get("publicKey"), System.currentTimeMillis()));
-        store.update(ExpertpassStore.ENROLMENT, enrolment.with("status", ExpertpassStore.DONE).with("credential", credential.getId()));
+                ExpertpassCredentialModel.create(deviceName, enrolment.publicKey(), System.currentTimeMillis()));
+        store.update(enrolment.done(credential.getId()));
         event.event(EventType.UPDATE_CREDENTIAL).detail("credential_id", credential.getId())
                 .detail(ExpertpassEvents.DETAIL, "enrolled").success();
         sendDeviceAdded(session, realm, user, deviceName);

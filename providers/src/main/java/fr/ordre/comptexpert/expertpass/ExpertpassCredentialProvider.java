@@ -12,7 +12,7 @@ import org.keycloak.models.UserModel;
 /**
  * Expertpass phones as Keycloak credentials: listed in the account console ("Signing in", passwordless),
  * removable there and by an admin; several per user. Verification is not a password-style check: it is the
- * signed approval handled by {@link ExpertpassResource}.
+ * signed approval handled by {@link ExpertpassAppApi}.
  */
 final class ExpertpassCredentialProvider implements CredentialProvider<ExpertpassCredentialModel> {
 

@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.expertpass;
 
+import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Enrolment;
 import fr.ordre.comptexpert.expertpass.app.AppLinks;
 import jakarta.ws.rs.core.MultivaluedMap;
 import org.keycloak.authentication.InitiatedActionSupport;
@@ -22,6 +23,8 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
     static final String ATTRIBUTE = "ordreExpertpassEnrol";
     /** The device name the confirmation question shows, when a phone has posted its key. */
     static final String CONFIRM_ATTRIBUTE = "ordreExpertpassEnrolDevice";
+    /** How long an enrolment QR can be scanned. */
+    static final int ENROLMENT_LIFESPAN_SECONDS = 240;
 
     @Override
     public InitiatedActionSupport initiatedActionSupport() {
@@ -41,7 +44,7 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
             return;
         }
         // A reload while a posted key waits for its answer asks again, rather than leaving that phone waiting in vain.
-        Optional<ExpertpassStore.Entry> confirming = current(context, new ExpertpassStore(context.getSession()))
+        Optional<Enrolment> confirming = current(context, new ExpertpassStore(context.getSession()))
                 .filter(ExpertpassEnrolAction::awaitingAnswer);
         if (confirming.isPresent()) {
             showConfirmation(context, confirming.get());
@@ -50,8 +53,8 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
         showQr(context, freshEnrolment(context));
     }
 
-    private static boolean awaitingAnswer(ExpertpassStore.Entry enrolment) {
-        return ExpertpassStore.CONFIRMING.equals(enrolment.status()) && !enrolment.expired(ExpertpassStore.now());
+    private static boolean awaitingAnswer(Enrolment enrolment) {
+        return enrolment.status() == ExpertpassStatus.CONFIRMING && !enrolment.expired(ExpertpassStore.now());
     }
 
     @Override
@@ -59,7 +62,7 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         ExpertpassStore store = new ExpertpassStore(context.getSession());
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
-        Optional<ExpertpassStore.Entry> enrolment = current(context, store);
+        Optional<Enrolment> enrolment = current(context, store);
         if (!ExpertpassEligibility.eligible(context.getSession(), context.getRealm(), context.getUser())
                 || form.containsKey("cancel")) {
             // "Annuler" ends the QR too: whoever saw it can no longer enrol with it; a key waiting for an answer is refused.
@@ -71,7 +74,7 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
             leave(context);
             return;
         }
-        Optional<ExpertpassStore.Entry> confirming = enrolment.filter(ExpertpassEnrolAction::awaitingAnswer);
+        Optional<Enrolment> confirming = enrolment.filter(ExpertpassEnrolAction::awaitingAnswer);
         if (confirming.isPresent() && (form.containsKey("confirm") || form.containsKey("refuse"))) {
             answer(context, store, confirming.get(), form.containsKey("confirm"));
             return;
@@ -81,14 +84,14 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
             showConfirmation(context, confirming.get());
             return;
         }
-        if (enrolment.isPresent() && ExpertpassStore.DONE.equals(enrolment.get().status())) {
+        if (enrolment.isPresent() && enrolment.get().status() == ExpertpassStatus.DONE) {
             authSession.removeAuthNote(ExpertpassStore.NOTE_ENROLMENT);
             context.success();
             return;
         }
         // Only a pending QR is shown again: a cancelled one (device cap reached) gets a fresh QR, never a page that
         // would submit itself again at once.
-        if (enrolment.isPresent() && ExpertpassStore.PENDING.equals(enrolment.get().status())
+        if (enrolment.isPresent() && enrolment.get().status() == ExpertpassStatus.PENDING
                 && !enrolment.get().expired(ExpertpassStore.now())) {
             context.form().setInfo("ordreExpertpassEnrolWaiting");
             showQr(context, enrolment.get());
@@ -101,7 +104,7 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
     /**
      * The person's answer to "Activer « name » ?". Taken once: a double submit, or two tabs, cannot enrol the key twice.
      */
-    private static void answer(RequiredActionContext context, ExpertpassStore store, ExpertpassStore.Entry enrolment,
+    private static void answer(RequiredActionContext context, ExpertpassStore store, Enrolment enrolment,
                                boolean confirmed) {
         if (!store.takeConfirmation(enrolment)) {
             context.form().setError("ordreExpertpassEnrolExpired");
@@ -127,17 +130,17 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
     }
 
     /** Discards a posted key the person did not confirm (its answer taken): the phone is told it was refused. */
-    private static void refuse(RequiredActionContext context, ExpertpassStore store, ExpertpassStore.Entry enrolment) {
-        store.update(ExpertpassStore.ENROLMENT, enrolment.with("status", ExpertpassStore.REFUSED));
+    private static void refuse(RequiredActionContext context, ExpertpassStore store, Enrolment enrolment) {
+        store.update(enrolment.with(ExpertpassStatus.REFUSED));
         context.getEvent().clone().event(EventType.UPDATE_CREDENTIAL_ERROR).user(context.getUser())
-                .detail("credential_type", ExpertpassCredentialModel.TYPE).detail("device_name", enrolment.get("deviceName"))
+                .detail("credential_type", ExpertpassCredentialModel.TYPE).detail("device_name", enrolment.deviceName())
                 .detail(ExpertpassEvents.DETAIL, "enrolment-refused").error(ExpertpassEvents.ENROLMENT_REFUSED);
     }
 
     /** "Activer « name » ?": the key a phone posted waits for this answer; the page has no script to run. */
-    private static void showConfirmation(RequiredActionContext context, ExpertpassStore.Entry enrolment) {
+    private static void showConfirmation(RequiredActionContext context, Enrolment enrolment) {
         context.challenge(context.form()
-                .setAttribute(CONFIRM_ATTRIBUTE, enrolment.get("deviceName"))
+                .setAttribute(CONFIRM_ATTRIBUTE, enrolment.deviceName())
                 .createForm("ordre-expertpass-enrol.ftl"));
     }
 
@@ -151,27 +154,27 @@ final class ExpertpassEnrolAction implements RequiredActionProvider {
     }
 
     /** The enrolment this page shows, if any. */
-    private static Optional<ExpertpassStore.Entry> current(RequiredActionContext context, ExpertpassStore store) {
+    private static Optional<Enrolment> current(RequiredActionContext context, ExpertpassStore store) {
         return Optional.ofNullable(context.getAuthenticationSession().getAuthNote(ExpertpassStore.NOTE_ENROLMENT))
-                .flatMap(store::enrolment).filter(e -> context.getUser().getId().equals(e.get("user")));
+                .flatMap(store::enrolment).filter(e -> context.getUser().getId().equals(e.userId()));
     }
 
     /** A new enrolment QR; the one the page showed before, if still open, is cancelled: one live QR per page. */
-    private static ExpertpassStore.Entry freshEnrolment(RequiredActionContext context) {
+    private static Enrolment freshEnrolment(RequiredActionContext context) {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         ExpertpassStore store = new ExpertpassStore(context.getSession());
         current(context, store).ifPresent(store::cancelEnrolment);
         return store.createEnrolment(context.getRealm(), authSession,
-                context.getUser().getId(), ExpertpassResource.ENROLMENT_LIFESPAN_SECONDS);
+                context.getUser().getId(), ENROLMENT_LIFESPAN_SECONDS);
     }
 
-    private static void showQr(RequiredActionContext context, ExpertpassStore.Entry enrolment) {
-        String api = ExpertpassResource.apiBase(context.getSession(), context.getRealm());
+    private static void showQr(RequiredActionContext context, Enrolment enrolment) {
+        String api = ExpertpassUrls.apiBase(context.getSession(), context.getRealm());
         long left = Math.max(1, enrolment.expiresAt() - ExpertpassStore.now());
         String link = api + "/enrolments/" + enrolment.id();
         context.challenge(context.form()
                 .setAttribute(ATTRIBUTE, new ExpertpassLoginForm.ExpertpassPanel(
-                        ExpertpassQr.dataUri(link), link, null, enrolment.watchToken(ExpertpassStore.KIND_ENROLMENT), api, left))
+                        ExpertpassQr.dataUri(link), link, null, enrolment.watchToken(), api, left))
                 .setAttribute(AppLinks.ATTRIBUTE, AppLinks.of(context.getSession(), context.getRealm()))
                 .createForm("ordre-expertpass-enrol.ftl"));
     }

@@ -1,5 +1,7 @@
 package fr.ordre.comptexpert.expertpass;
 
+import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Challenge;
+import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Denial;
 import fr.ordre.comptexpert.expertpass.app.AppLinks;
 import fr.ordre.comptexpert.expertpass.app.ExpertpassApp;
 import jakarta.ws.rs.core.MultivaluedHashMap;
@@ -61,21 +63,18 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         ExpertpassStore store = new ExpertpassStore(context.getSession());
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String id = authSession.getAuthNote(ExpertpassStore.NOTE_CHALLENGE);
-        Optional<ExpertpassStore.Entry> found = id == null ? Optional.empty() : store.challenge(id);
-        if (found.isEmpty() || !authSession.getParentSession().getId().equals(found.get().get("root"))
-                || !authSession.getTabId().equals(found.get().get("tab"))) {
+        Optional<Challenge> found = id == null ? Optional.empty() : store.challenge(id);
+        if (found.isEmpty() || !authSession.getParentSession().getId().equals(found.get().rootSessionId())
+                || !authSession.getTabId().equals(found.get().tabId())) {
             retry(context, "ordreExpertpassExpired", true);
             return;
         }
-        ExpertpassStore.Entry challenge = found.get();
+        Challenge challenge = found.get();
         switch (challenge.status()) {
-            case ExpertpassStore.APPROVED -> signIn(context, store, challenge);
-            case ExpertpassStore.DENIED -> retry(context, switch (String.valueOf(challenge.get("reason"))) {
-                case "code" -> "ordreExpertpassCodeMismatch";
-                case "network" -> "ordreExpertpassOtherNetwork";
-                default -> "ordreExpertpassDenied";
-            }, true);
-            case ExpertpassStore.PENDING -> {
+            case APPROVED -> signIn(context, store, challenge);
+            case DENIED -> retry(context, challenge.denial() == Denial.CODE ? "ordreExpertpassCodeMismatch"
+                    : challenge.denial() == Denial.NETWORK ? "ordreExpertpassOtherNetwork" : "ordreExpertpassDenied", true);
+            case PENDING -> {
                 if (challenge.expired(ExpertpassStore.now())) {
                     retry(context, "ordreExpertpassExpired", true);
                 } else {
@@ -87,10 +86,10 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         }
     }
 
-    private void signIn(AuthenticationFlowContext context, ExpertpassStore store, ExpertpassStore.Entry challenge) {
+    private void signIn(AuthenticationFlowContext context, ExpertpassStore store, Challenge challenge) {
         RealmModel realm = context.getRealm();
-        UserModel user = context.getSession().users().getUserById(realm, challenge.get("user"));
-        boolean deviceKept = user != null && user.credentialManager().getStoredCredentialById(challenge.get("credential")) != null;
+        UserModel user = context.getSession().users().getUserById(realm, challenge.userId());
+        boolean deviceKept = user != null && user.credentialManager().getStoredCredentialById(challenge.credentialId()) != null;
         if (user == null || !user.isEnabled() || !deviceKept
                 || !ExpertpassEligibility.eligible(context.getSession(), realm, user)) {
             context.getEvent().detail("auth_method", AUTH_METHOD).error(ExpertpassEvents.DEVICE_REVOKED);
@@ -103,7 +102,7 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
             retry(context, "ordreExpertpassOtherUser", true);
             return;
         }
-        if (!store.consume(challenge.id())) {
+        if (!store.consume(challenge)) {
             retry(context, "ordreExpertpassExpired", true);
             return;
         }
@@ -111,10 +110,10 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         context.setUser(user);
         context.getEvent().user(user).detail("auth_method", AUTH_METHOD)
                 .detail("credential_type", ExpertpassCredentialModel.TYPE)
-                .detail("credential_id", challenge.get("credential"))
-                .detail(ExpertpassProximity.DETAIL, challenge.get("network"));
+                .detail("credential_id", challenge.credentialId())
+                .detail(ExpertpassProximity.DETAIL, challenge.network());
         LOG.debugf("Expertpass sign-in of user %s in realm %s with device %s", user.getUsername(), realm.getName(),
-                challenge.get("credential"));
+                challenge.credentialId());
         context.success(ExpertpassCredentialModel.TYPE);
     }
 
@@ -160,7 +159,7 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         // The session's forms provider, the one the form about to be shown uses: context.form() would also make a
         // second action code and action URL, for nothing.
         session.getProvider(LoginFormsProvider.class).setAttribute(ATTRIBUTE, new ExpertpassPanel(
-                        ExpertpassResource.apiBase(session, context.getRealm()), start, shown.orElse(Map.of())))
+                        ExpertpassUrls.apiBase(session, context.getRealm()), start, shown.orElse(Map.of())))
                 .setAttribute(AppLinks.ATTRIBUTE, AppLinks.of(session, context.getRealm()));
     }
 

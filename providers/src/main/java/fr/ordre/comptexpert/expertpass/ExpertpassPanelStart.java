@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.expertpass;
 
+import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Challenge;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
@@ -85,8 +86,8 @@ final class ExpertpassPanelStart {
     }
 
     /** The attempt's current challenge if it can still be scanned, else a new one (the only place one is made). */
-    static ExpertpassStore.Entry challenge(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
-                                          int lifespanSeconds, int digits) {
+    static Challenge challenge(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
+                               int lifespanSeconds, int digits) {
         ExpertpassStore store = new ExpertpassStore(session);
         long now = ExpertpassStore.now();
         return Optional.ofNullable(authSession.getAuthNote(ExpertpassStore.NOTE_CHALLENGE)).flatMap(store::challenge)
@@ -96,21 +97,21 @@ final class ExpertpassPanelStart {
     }
 
     /** Whether a challenge is still worth showing: pending, with time left to scan it. */
-    static boolean scannable(ExpertpassStore.Entry challenge, long now) {
-        return ExpertpassStore.PENDING.equals(challenge.status())
+    static boolean scannable(Challenge challenge, long now) {
+        return challenge.status() == ExpertpassStatus.PENDING
                 && challenge.expiresAt() - now >= Math.min(MIN_SECONDS_LEFT, challenge.lifespanSeconds() / 2);
     }
 
     /** What the page shows of a challenge: the start, rotate and panel answers alike. */
-    static Map<String, Object> shown(KeycloakSession session, RealmModel realm, ExpertpassStore.Entry challenge) {
+    static Map<String, Object> shown(KeycloakSession session, RealmModel realm, Challenge challenge) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", ExpertpassStore.PENDING);
-        String link = ExpertpassResource.apiBase(session, realm) + "/challenges/" + challenge.id();
+        body.put("status", ExpertpassStatus.PENDING.wire());
+        String link = ExpertpassUrls.apiBase(session, realm) + "/challenges/" + challenge.id();
         body.put("qr", ExpertpassQr.dataUri(link));
         // What the QR holds: the panel hands it to the app on the same phone.
         body.put("link", link);
-        body.put("code", challenge.get("code"));
-        body.put("watch", challenge.watchToken(ExpertpassStore.KIND_CHALLENGE));
+        body.put("code", challenge.code());
+        body.put("watch", challenge.watchToken());
         body.put("expiresIn", Math.max(1, challenge.expiresAt() - ExpertpassStore.now()));
         return body;
     }

@@ -1,5 +1,8 @@
 package fr.ordre.comptexpert.expertpass;
 
+import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Challenge;
+import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Enrolment;
+import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Kind;
 import fr.ordre.comptexpert.support.AfterCommit;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -10,17 +13,16 @@ import org.keycloak.sessions.RootAuthenticationSessionModel;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Expertpass state, all of it in Keycloak's SingleUseObject store (cluster-wide, expiring):
  * <ul>
- * <li>{@code ordre-ep:ch:<id>}: a sign-in challenge, bound server-side to one login attempt (root auth
- *     session + tab); its status moves pending → approved | denied | rotated;</li>
- * <li>{@code ordre-ep:en:<ref>}: an enrolment reference, bound to a user and a nonce; pending → confirming (a phone
- *     posted its key, which waits for the person to confirm it in the browser) → done | refused;</li>
+ * <li>{@code ordre-ep:ch:<id>}: a sign-in challenge ({@link ExpertpassEntry.Challenge}), bound server-side to one
+ *     login attempt (root auth session + tab); its status moves pending → approved | denied | rotated;</li>
+ * <li>{@code ordre-ep:en:<ref>}: an enrolment reference ({@link ExpertpassEntry.Enrolment}), bound to a user and a
+ *     nonce; pending → confirming (a phone posted its key, which waits for the person to confirm it in the browser)
+ *     → done | refused;</li>
  * <li>{@code ordre-ep:used:<id>}: the accept-once marker, taken with putIfAbsent (immediate);</li>
  * <li>{@code ordre-ep:conf:<ref>}: the confirm-once marker of an enrolment (the browser's answer, taken with
  *     putIfAbsent);</li>
@@ -34,8 +36,6 @@ import java.util.Optional;
  */
 final class ExpertpassStore {
 
-    static final String CHALLENGE = "ordre-ep:ch:";
-    static final String ENROLMENT = "ordre-ep:en:";
     static final String USED = "ordre-ep:used:";
     static final String ROTATION = "ordre-ep:rot:";
     static final String NONCE = "ordre-ep:nonce:";
@@ -44,83 +44,6 @@ final class ExpertpassStore {
     /** Auth session notes: the current challenge (sign-in) or enrolment of the attempt. */
     static final String NOTE_CHALLENGE = "ordre.expertpass.challenge";
     static final String NOTE_ENROLMENT = "ordre.expertpass.enrolment";
-
-    /** The kinds of entry a watch token points at. */
-    static final String KIND_CHALLENGE = "ch";
-    static final String KIND_ENROLMENT = "en";
-
-    static final String PENDING = "pending";
-    static final String APPROVED = "approved";
-    static final String DENIED = "denied";
-    static final String ROTATED = "rotated";
-    static final String CONFIRMING = "confirming";
-    static final String DONE = "done";
-    static final String REFUSED = "refused";
-    static final String CANCELLED = "cancelled";
-    static final String EXPIRED = "expired";
-    static final String GONE = "gone";
-
-    /** Decided entries are kept this long after expiry, so a late browser still reads the outcome. */
-    static final int KEEP_SECONDS = 300;
-    /**
-     * A challenge nobody decided is kept this long after expiry: enough for its page to rotate it, or for a late
-     * phone to be told "expired". Every login page makes one, so it should not linger.
-     */
-    static final int PENDING_GRACE_SECONDS = 60;
-
-    /** A record read from the store. */
-    record Entry(String id, Map<String, String> notes) {
-        String get(String name) {
-            return notes.get(name);
-        }
-
-        String status() {
-            return notes.getOrDefault("status", PENDING);
-        }
-
-        long expiresAt() {
-            return Long.parseLong(notes.getOrDefault("expires", "0"));
-        }
-
-        long createdAt() {
-            return Long.parseLong(notes.getOrDefault("created", "0"));
-        }
-
-        /** The validity a challenge was given, which its rotations keep. */
-        int lifespanSeconds() {
-            return (int) (expiresAt() - createdAt());
-        }
-
-        /** The number of digits of the code to match. */
-        int codeDigits() {
-            return notes.getOrDefault("code", "").length();
-        }
-
-        boolean expired(long nowSeconds) {
-            return nowSeconds >= expiresAt();
-        }
-
-        /**
-         * How long the store keeps this entry from now: its validity, then {@link #KEEP_SECONDS} for a decision that
-         * a late page may still read, or {@link #PENDING_GRACE_SECONDS} for a QR nobody decided (pending, rotated).
-         */
-        long keepSeconds(long nowSeconds) {
-            String status = status();
-            boolean undecided = PENDING.equals(status) || ROTATED.equals(status);
-            return Math.max(0, expiresAt() - nowSeconds) + (undecided ? PENDING_GRACE_SECONDS : KEEP_SECONDS);
-        }
-
-        /** The handle of the page showing this entry: {@code <kind>.<id>.<secret>}. */
-        String watchToken(String kind) {
-            return kind + "." + id + "." + notes.get("watch");
-        }
-
-        Entry with(String name, String value) {
-            Map<String, String> copy = new HashMap<>(notes);
-            copy.put(name, value);
-            return new Entry(id, copy);
-        }
-    }
 
     private final KeycloakSession session;
     private final SingleUseObjectProvider store;
@@ -137,47 +60,36 @@ final class ExpertpassStore {
     // --- sign-in challenges ---
 
     /**
-     * A new sign-in challenge: one store entry per login page, so it is kept small (thirteen short notes; the status
-     * is absent while pending) and short-lived (its validity, then {@link #PENDING_GRACE_SECONDS}).
+     * A new sign-in challenge: one store entry per QR shown, so it is kept small (thirteen short notes; the status is
+     * absent while pending) and short-lived (its validity, then {@link ExpertpassEntry#PENDING_GRACE_SECONDS}).
      */
-    Entry createChallenge(RealmModel realm, AuthenticationSessionModel authSession, ChallengeOrigin origin,
-                          int lifespanSeconds, int digits) {
-        String id = ExpertpassCrypto.randomToken();
+    Challenge createChallenge(RealmModel realm, AuthenticationSessionModel authSession, ChallengeOrigin origin,
+                              int lifespanSeconds, int digits) {
         long now = now();
-        Map<String, String> notes = new HashMap<>(20);
-        notes.put("realm", realm.getId());
-        notes.put("root", authSession.getParentSession().getId());
-        notes.put("tab", authSession.getTabId());
-        notes.put("client", authSession.getClient().getId());
-        notes.put("service", origin.service());
-        notes.put("browser", origin.browser());
-        notes.put("os", origin.os());
-        notes.put("ip", origin.ip());
-        // The browser's network, for the proximity signal (ExpertpassProximity).
-        notes.put("net", origin.network());
-        notes.put("created", Long.toString(now));
-        notes.put("expires", Long.toString(now + lifespanSeconds));
-        notes.put("code", ExpertpassCrypto.randomCode(digits));
-        notes.put("watch", ExpertpassCrypto.randomToken());
+        Challenge challenge = new Challenge(ExpertpassCrypto.randomToken(), realm.getId(),
+                authSession.getParentSession().getId(), authSession.getTabId(), authSession.getClient().getId(), origin,
+                now, now + lifespanSeconds, ExpertpassCrypto.randomCode(digits), ExpertpassCrypto.randomToken(),
+                ExpertpassStatus.PENDING, null, null, null, null);
         // put() lands at the end of this request, before the page that shows the QR reaches the browser.
-        store.put(CHALLENGE + id, lifespanSeconds + PENDING_GRACE_SECONDS, notes);
-        authSession.setAuthNote(NOTE_CHALLENGE, id);
-        return new Entry(id, notes);
+        store.put(Kind.CHALLENGE.prefix + challenge.id(), lifespanSeconds + ExpertpassEntry.PENDING_GRACE_SECONDS,
+                challenge.notes());
+        authSession.setAuthNote(NOTE_CHALLENGE, challenge.id());
+        return challenge;
     }
 
-    Optional<Entry> challenge(String id) {
+    Optional<Challenge> challenge(String id) {
         if (!ExpertpassCrypto.isToken(id)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(store.get(CHALLENGE + id)).map(n -> new Entry(id, n));
+        return Optional.ofNullable(store.get(Kind.CHALLENGE.prefix + id)).map(n -> Challenge.from(id, n));
     }
 
     /**
      * Records a new state of an entry, with the request's transaction and a lifespan (not replace, which would
      * drop the lifespan). Readers see it once the request commits: publish decisions with {@link #afterCommit}.
      */
-    void update(String prefix, Entry entry) {
-        store.put(prefix + entry.id(), Math.max(1, entry.keepSeconds(now())), entry.notes());
+    void update(ExpertpassEntry entry) {
+        store.put(entry.kind().prefix + entry.id(), Math.max(1, entry.keepSeconds(now())), entry.notes());
     }
 
     /** Runs {@code task} once this request's writes are committed (and not if they are not). */
@@ -185,12 +97,13 @@ final class ExpertpassStore {
         AfterCommit.run(session, task);
     }
 
-    boolean takeOnce(String id, long lifespanSeconds) {
-        return store.putIfAbsent(USED + id, Math.max(1, lifespanSeconds));
+    /** Takes the one decision an entry allows (putIfAbsent: immediate, cluster-wide), kept while the entry is. */
+    boolean takeOnce(ExpertpassEntry entry) {
+        return store.putIfAbsent(USED + entry.id(), Math.max(1, entry.expiresAt() - now() + ExpertpassEntry.KEEP_SECONDS));
     }
 
     /** Takes the one rotation a challenge allows (putIfAbsent: two racing requests cannot both rotate it). */
-    boolean takeRotation(Entry challenge) {
+    boolean takeRotation(Challenge challenge) {
         return store.putIfAbsent(ROTATION + challenge.id(), Math.max(1, challenge.keepSeconds(now())));
     }
 
@@ -208,51 +121,44 @@ final class ExpertpassStore {
     }
 
     /** The challenge is consumed by the sign-in it approved: removal is single-use across the cluster. */
-    boolean consume(String id) {
-        return store.remove(CHALLENGE + id) != null;
+    boolean consume(Challenge challenge) {
+        return store.remove(Kind.CHALLENGE.prefix + challenge.id()) != null;
     }
 
     /** The login attempt a challenge belongs to, if it still runs. */
-    Optional<AuthenticationSessionModel> attempt(RealmModel realm, Entry challenge) {
+    Optional<AuthenticationSessionModel> attempt(RealmModel realm, Challenge challenge) {
         RootAuthenticationSessionModel root = session.authenticationSessions()
-                .getRootAuthenticationSession(realm, challenge.get("root"));
+                .getRootAuthenticationSession(realm, challenge.rootSessionId());
         if (root == null) {
             return Optional.empty();
         }
-        ClientModel client = realm.getClientById(challenge.get("client"));
+        ClientModel client = realm.getClientById(challenge.clientId());
         return client == null ? Optional.empty()
-                : Optional.ofNullable(root.getAuthenticationSession(client, challenge.get("tab")));
+                : Optional.ofNullable(root.getAuthenticationSession(client, challenge.tabId()));
     }
 
     // --- enrolments ---
 
-    Entry createEnrolment(RealmModel realm, AuthenticationSessionModel authSession, String userId,
-                          int lifespanSeconds) {
-        String ref = ExpertpassCrypto.randomToken();
-        Map<String, String> notes = new HashMap<>();
-        notes.put("realm", realm.getId());
-        notes.put("user", userId);
-        notes.put("nonce", ExpertpassCrypto.randomToken());
-        notes.put("root", authSession.getParentSession().getId());
-        notes.put("tab", authSession.getTabId());
-        notes.put("created", Long.toString(now()));
-        notes.put("expires", Long.toString(now() + lifespanSeconds));
-        notes.put("watch", ExpertpassCrypto.randomToken());
-        notes.put("status", PENDING);
-        store.put(ENROLMENT + ref, lifespanSeconds + KEEP_SECONDS, notes);
-        authSession.setAuthNote(NOTE_ENROLMENT, ref);
-        return new Entry(ref, notes);
+    Enrolment createEnrolment(RealmModel realm, AuthenticationSessionModel authSession, String userId,
+                              int lifespanSeconds) {
+        long now = now();
+        Enrolment enrolment = new Enrolment(ExpertpassCrypto.randomToken(), realm.getId(), userId,
+                ExpertpassCrypto.randomToken(), authSession.getParentSession().getId(), authSession.getTabId(), now,
+                now + lifespanSeconds, ExpertpassCrypto.randomToken(), ExpertpassStatus.PENDING, null, null, null);
+        store.put(Kind.ENROLMENT.prefix + enrolment.id(), lifespanSeconds + ExpertpassEntry.KEEP_SECONDS, enrolment.notes());
+        authSession.setAuthNote(NOTE_ENROLMENT, enrolment.id());
+        return enrolment;
     }
 
     /**
      * Ends an enrolment nobody used: its reference is taken (so a phone racing the cancel fails at putIfAbsent) and
      * marked cancelled. False if a phone took it first.
      */
-    boolean cancelEnrolment(Entry enrolment) {
-        if (!PENDING.equals(enrolment.status()) || !takeOnce(enrolment.id(), enrolment.keepSeconds(now()))) {
+    boolean cancelEnrolment(Enrolment enrolment) {
+        if (enrolment.status() != ExpertpassStatus.PENDING || !takeOnce(enrolment)) {
             return false;
         }
-        update(ENROLMENT, enrolment.with("status", CANCELLED));
+        update(enrolment.with(ExpertpassStatus.CANCELLED));
         return true;
     }
 
@@ -260,54 +166,60 @@ final class ExpertpassStore {
      * A phone proved its key for this enrolment: the key waits, with the device's name, for the person to confirm it in
      * the browser that shows the QR, for {@code confirmSeconds} from now.
      */
-    Entry awaitConfirmation(Entry enrolment, String deviceName, String publicKey, int confirmSeconds) {
-        Entry confirming = enrolment.with("status", CONFIRMING).with("deviceName", deviceName).with("publicKey", publicKey)
-                .with("expires", Long.toString(now() + confirmSeconds));
-        update(ENROLMENT, confirming);
+    Enrolment awaitConfirmation(Enrolment enrolment, String deviceName, String publicKey, int confirmSeconds) {
+        Enrolment confirming = enrolment.confirming(deviceName, publicKey, now() + confirmSeconds);
+        update(confirming);
         return confirming;
     }
 
     /** Takes the browser's one answer to a confirmation (putIfAbsent: a double submit cannot enrol twice). */
-    boolean takeConfirmation(Entry enrolment) {
-        return CONFIRMING.equals(enrolment.status())
+    boolean takeConfirmation(Enrolment enrolment) {
+        return enrolment.status() == ExpertpassStatus.CONFIRMING
                 && store.putIfAbsent(CONFIRMATION + enrolment.id(), Math.max(1, enrolment.keepSeconds(now())));
     }
 
-    Optional<Entry> enrolment(String ref) {
+    Optional<Enrolment> enrolment(String ref) {
         if (!ExpertpassCrypto.isToken(ref)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(store.get(ENROLMENT + ref)).map(n -> new Entry(ref, n));
+        return Optional.ofNullable(store.get(Kind.ENROLMENT.prefix + ref)).map(n -> Enrolment.from(ref, n));
     }
 
     // --- the browser's watch handle ---
 
     /** A parsed watch token: which entry it points at, and the secret that entry must hold. */
-    record Watch(String kind, String id, String secret) {
+    record Watch(Kind kind, String id, String secret) {
         static Optional<Watch> parse(String token) {
             String[] parts = token == null ? new String[0] : token.split("\\.", -1);
-            if (parts.length != 3 || !(KIND_CHALLENGE.equals(parts[0]) || KIND_ENROLMENT.equals(parts[0]))
-                    || !ExpertpassCrypto.isToken(parts[1]) || !ExpertpassCrypto.isToken(parts[2])) {
+            Kind kind = parts.length != 3 ? null
+                    : Kind.CHALLENGE.token.equals(parts[0]) ? Kind.CHALLENGE
+                    : Kind.ENROLMENT.token.equals(parts[0]) ? Kind.ENROLMENT : null;
+            if (kind == null || !ExpertpassCrypto.isToken(parts[1]) || !ExpertpassCrypto.isToken(parts[2])) {
                 return Optional.empty();
             }
-            return Optional.of(new Watch(parts[0], parts[1], parts[2]));
+            return Optional.of(new Watch(kind, parts[1], parts[2]));
         }
 
         boolean challenge() {
-            return KIND_CHALLENGE.equals(kind);
+            return kind == Kind.CHALLENGE;
         }
 
         /** Whether {@code entry} is the one this token was given for (constant-time on the secret). */
-        boolean matches(Entry entry) {
-            String held = entry.get("watch");
-            return held != null && MessageDigest.isEqual(held.getBytes(StandardCharsets.US_ASCII),
+        boolean matches(ExpertpassEntry entry) {
+            String held = entry.watch();
+            return entry.kind() == kind && held != null && MessageDigest.isEqual(held.getBytes(StandardCharsets.US_ASCII),
                     secret.getBytes(StandardCharsets.US_ASCII));
         }
     }
 
     /** The entry a watch token points at, if it still exists and the token's secret is its own. */
-    Optional<Entry> watched(Watch watch) {
+    Optional<? extends ExpertpassEntry> watched(Watch watch) {
         return (watch.challenge() ? challenge(watch.id()) : enrolment(watch.id())).filter(watch::matches);
+    }
+
+    /** The challenge a watch token points at, if it is one, still exists and the token's secret is its own. */
+    Optional<Challenge> watchedChallenge(Watch watch) {
+        return watch.challenge() ? challenge(watch.id()).filter(watch::matches) : Optional.empty();
     }
 
     /** What the phone is shown about the browser that asks to sign in, and the browser's network (not shown). */
@@ -321,11 +233,6 @@ final class ExpertpassStore {
             String name = client.getName() == null || client.getName().isBlank() ? client.getClientId() : client.getName();
             return new ChallengeOrigin(name, UserAgentSummary.browser(ua), UserAgentSummary.os(ua),
                     session.getContext().getConnection().getRemoteAddr());
-        }
-
-        static ChallengeOrigin of(Entry previous) {
-            return new ChallengeOrigin(previous.get("service"), previous.get("browser"), previous.get("os"), previous.get("ip"),
-                    previous.get("net"));
         }
     }
 }

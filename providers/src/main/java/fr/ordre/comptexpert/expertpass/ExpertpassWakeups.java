@@ -32,7 +32,7 @@ final class ExpertpassWakeups implements ClusterListener {
     private static final String EVENT_CLASS = "org.keycloak.models.cache.infinispan.events.AuthenticationSessionAuthNoteUpdateEvent";
     private static final String SENDER = "ordre-expertpass";
 
-    private final Map<String, Set<CompletableFuture<String>>> waiters = new ConcurrentHashMap<>();
+    private final Map<String, Set<CompletableFuture<ExpertpassStatus>>> waiters = new ConcurrentHashMap<>();
     private final AtomicBoolean registered = new AtomicBoolean();
     private volatile Method create;
     private volatile Method tabId;
@@ -48,8 +48,8 @@ final class ExpertpassWakeups implements ClusterListener {
         }
     }
 
-    CompletableFuture<String> await(String key) {
-        CompletableFuture<String> future = new CompletableFuture<>();
+    CompletableFuture<ExpertpassStatus> await(String key) {
+        CompletableFuture<ExpertpassStatus> future = new CompletableFuture<>();
         waiters.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(future);
         future.whenComplete((v, e) -> waiters.computeIfPresent(key, (k, set) -> {
             set.remove(future);
@@ -63,10 +63,10 @@ final class ExpertpassWakeups implements ClusterListener {
     }
 
     /** Tells every node that {@code key} reached {@code status}. Local waiters are woken at once. */
-    void publish(KeycloakSession session, String key, String status) {
+    void publish(KeycloakSession session, String key, ExpertpassStatus status) {
         wake(key, status);
         try {
-            ClusterEvent event = (ClusterEvent) createMethod().invoke(null, SENDER, key, Map.of("status", status));
+            ClusterEvent event = (ClusterEvent) createMethod().invoke(null, SENDER, key, Map.of("status", status.wire()));
             session.getProvider(ClusterProvider.class).notify(TASK_KEY, event, true, ClusterProvider.DCNotify.ALL_DCS);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // The local waiters are woken already; remote ones fall back to their next re-check.
@@ -84,15 +84,15 @@ final class ExpertpassWakeups implements ClusterListener {
             @SuppressWarnings("unchecked")
             Map<String, String> fragment = (Map<String, String>) notesMethod(event).invoke(event);
             if (key != null && fragment != null && fragment.get("status") != null) {
-                wake(key, fragment.get("status"));
+                wake(key, ExpertpassStatus.of(fragment.get("status")));
             }
-        } catch (ReflectiveOperationException e) {
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
             LOG.warnf(e, "Expertpass: unreadable cluster wake-up");
         }
     }
 
-    private void wake(String key, String status) {
-        Set<CompletableFuture<String>> set = waiters.remove(key);
+    private void wake(String key, ExpertpassStatus status) {
+        Set<CompletableFuture<ExpertpassStatus>> set = waiters.remove(key);
         if (set != null) {
             set.forEach(f -> f.complete(status));
         }

@@ -1,9 +1,11 @@
 package fr.ordre.comptexpert.expertpass;
 
+import fr.ordre.comptexpert.support.JsonApi;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +16,9 @@ import java.util.Optional;
  * played again.
  */
 public final class SignedDeviceRequest {
+
+    /** How long the phone's clock may differ from the server's. */
+    static final long CLOCK_SKEW_SECONDS = 120;
 
     /** Why a signed request was refused; the caller turns it into its own error and event. */
     public enum Refusal { UNKNOWN_DEVICE, BAD_SIGNATURE, STALE_TIME, REPLAY }
@@ -30,7 +35,28 @@ public final class SignedDeviceRequest {
         }
     }
 
+    /** The fields of a signed call that carries a nonce (the devices list, the card), as the app posts them. */
+    public record Fields(String deviceId, String signature, String nonce, long time) {
+        /** The fields of a JSON body, or none if one is missing or malformed (a 400 for the caller). */
+        public static Optional<Fields> parse(String json) {
+            Map<String, Object> in = JsonApi.parseObject(json);
+            String deviceId = JsonApi.text(in, "deviceId");
+            String signature = JsonApi.text(in, "signature");
+            String nonce = JsonApi.text(in, "nonce");
+            if (deviceId == null || signature == null || !(in.get("time") instanceof Number time)
+                    || !ExpertpassCrypto.isNonce(nonce)) {
+                return Optional.empty();
+            }
+            return Optional.of(new Fields(deviceId, signature, nonce, time.longValue()));
+        }
+    }
+
     private SignedDeviceRequest() {
+    }
+
+    /** {@link #verify} of a call's fields, over the message its purpose builds from them. */
+    public static Outcome verify(KeycloakSession session, RealmModel realm, Fields fields, String message) {
+        return verify(session, realm, fields.deviceId(), message, fields.signature(), fields.time(), fields.nonce());
     }
 
     /**
@@ -44,7 +70,7 @@ public final class SignedDeviceRequest {
             return signed;
         }
         // Kept as long as a request with that time is accepted (the time may be up to the skew ahead).
-        long window = time + ExpertpassResource.CLOCK_SKEW_SECONDS - ExpertpassStore.now() + 1;
+        long window = time + CLOCK_SKEW_SECONDS - ExpertpassStore.now() + 1;
         if (!new ExpertpassStore(session).takeNonce(deviceId, nonce, window)) {
             return new Outcome(signed.user(), signed.credentialId(), Refusal.REPLAY);
         }
@@ -58,9 +84,9 @@ public final class SignedDeviceRequest {
      */
     static Outcome check(KeycloakSession session, RealmModel realm, String deviceId, String message, String signature,
                          long time) {
-        Optional<ExpertpassResource.Device> device = ExpertpassResource.Device.find(session, realm, deviceId);
+        Optional<EnrolledDevice> device = EnrolledDevice.find(session, realm, deviceId);
         if (device.isEmpty()) {
-            return new Outcome(ExpertpassResource.Device.userOf(session, realm, deviceId).orElse(null), null,
+            return new Outcome(EnrolledDevice.userOf(session, realm, deviceId).orElse(null), null,
                     Refusal.UNKNOWN_DEVICE);
         }
         UserModel user = device.get().user();
@@ -68,7 +94,7 @@ public final class SignedDeviceRequest {
         if (!ExpertpassCrypto.verify(device.get().key(), message, signature)) {
             return new Outcome(user, credentialId, Refusal.BAD_SIGNATURE);
         }
-        if (Math.abs(ExpertpassStore.now() - time) > ExpertpassResource.CLOCK_SKEW_SECONDS) {
+        if (Math.abs(ExpertpassStore.now() - time) > CLOCK_SKEW_SECONDS) {
             return new Outcome(user, credentialId, Refusal.STALE_TIME);
         }
         return new Outcome(user, credentialId, null);

@@ -1,5 +1,7 @@
 package fr.ordre.comptexpert.expertpass;
 
+import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Challenge;
+import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Enrolment;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -27,6 +29,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * finds its entry only with the entry's own secret. The real store is exercised by the ITs.
  */
 class ExpertpassStoreTest {
+
+    private static final String CHALLENGE = ExpertpassEntry.Kind.CHALLENGE.prefix;
+    private static final String ENROLMENT = ExpertpassEntry.Kind.ENROLMENT.prefix;
 
     /** The SingleUseObject store, recording each write's lifespan; replace fails the test. */
     static final class FakeStore implements SingleUseObjectProvider {
@@ -85,11 +90,12 @@ class ExpertpassStoreTest {
 
     @Test
     void aLoginPageWritesOneSmallEntryWithABoundedLifespan() {
-        ExpertpassStore.Entry challenge = newChallenge();
+        Challenge challenge = newChallenge();
 
-        assertEquals(Map.of(ExpertpassStore.CHALLENGE + challenge.id(), 60L + ExpertpassStore.PENDING_GRACE_SECONDS), fake.lifespans);
-        assertEquals(13, fake.get(ExpertpassStore.CHALLENGE + challenge.id()).size());
-        assertEquals(ExpertpassStore.PENDING, challenge.status());
+        assertEquals(Map.of(CHALLENGE + challenge.id(), 60L + ExpertpassEntry.PENDING_GRACE_SECONDS), fake.lifespans);
+        assertEquals(13, fake.get(CHALLENGE + challenge.id()).size());
+        assertEquals(ExpertpassStatus.PENDING, challenge.status());
+        assertEquals(challenge, store.challenge(challenge.id()).orElseThrow(), "read back as written");
         assertEquals(60, challenge.lifespanSeconds());
         assertEquals(2, challenge.codeDigits());
         assertEquals(challenge.id(), authNotes.get(ExpertpassStore.NOTE_CHALLENGE));
@@ -98,16 +104,16 @@ class ExpertpassStoreTest {
 
     @Test
     void theWatchTokenFindsItsEntryOnlyWithTheEntrysSecret() {
-        ExpertpassStore.Entry challenge = newChallenge();
-        String token = challenge.watchToken(ExpertpassStore.KIND_CHALLENGE);
+        Challenge challenge = newChallenge();
+        String token = challenge.watchToken();
 
-        assertEquals(Optional.of(challenge.id()), ExpertpassStore.Watch.parse(token).flatMap(store::watched).map(ExpertpassStore.Entry::id));
+        assertEquals(Optional.of(challenge.id()), ExpertpassStore.Watch.parse(token).flatMap(store::watched).map(ExpertpassEntry::id));
 
         String otherSecret = "ch." + challenge.id() + "." + ExpertpassCrypto.randomToken();
         assertEquals(Optional.empty(), ExpertpassStore.Watch.parse(otherSecret).flatMap(store::watched));
         // The QR's challenge id alone, or as an enrolment, finds nothing.
         assertEquals(Optional.empty(), ExpertpassStore.Watch.parse(challenge.id()));
-        String asEnrolment = challenge.watchToken(ExpertpassStore.KIND_ENROLMENT);
+        String asEnrolment = "en." + challenge.id() + "." + challenge.watch();
         assertEquals(Optional.empty(), ExpertpassStore.Watch.parse(asEnrolment).flatMap(store::watched));
     }
 
@@ -123,16 +129,20 @@ class ExpertpassStoreTest {
 
     @Test
     void aDecisionKeepsALifespanAndIsPublishedOnlyAfterTheCommit() {
-        ExpertpassStore.Entry challenge = newChallenge();
+        Challenge challenge = newChallenge();
         fake.lifespans.clear();
         List<String> published = new ArrayList<>();
 
-        store.update(ExpertpassStore.CHALLENGE, challenge.with("status", ExpertpassStore.APPROVED));
+        store.update(challenge.approved("user-1", "credential-1", "same"));
         store.afterCommit(() -> published.add("approved"));
 
-        long lifespan = fake.lifespans.get(ExpertpassStore.CHALLENGE + challenge.id());
-        assertTrue(lifespan > ExpertpassStore.KEEP_SECONDS && lifespan <= 60 + ExpertpassStore.KEEP_SECONDS, "lifespan " + lifespan);
-        assertEquals(ExpertpassStore.APPROVED, store.challenge(challenge.id()).orElseThrow().status());
+        long lifespan = fake.lifespans.get(CHALLENGE + challenge.id());
+        assertTrue(lifespan > ExpertpassEntry.KEEP_SECONDS && lifespan <= 60 + ExpertpassEntry.KEEP_SECONDS, "lifespan " + lifespan);
+        Challenge stored = store.challenge(challenge.id()).orElseThrow();
+        assertEquals(ExpertpassStatus.APPROVED, stored.status());
+        assertEquals("user-1", stored.userId());
+        assertEquals("credential-1", stored.credentialId());
+        assertEquals("same", stored.network());
         assertEquals(List.of(), published);
         assertEquals(1, afterCompletion.size());
 
@@ -143,33 +153,36 @@ class ExpertpassStoreTest {
 
     @Test
     void anExpiredEntryIsStillKeptForLateReadersADecisionLonger() {
-        ExpertpassStore.Entry expired = newChallenge().with("expires", Long.toString(ExpertpassStore.now() - 30));
+        Challenge expired = newChallenge().expiringAt(ExpertpassStore.now() - 30);
 
-        store.update(ExpertpassStore.CHALLENGE, expired.with("status", ExpertpassStore.ROTATED));
-        assertEquals((long) ExpertpassStore.PENDING_GRACE_SECONDS, fake.lifespans.get(ExpertpassStore.CHALLENGE + expired.id()));
+        store.update(expired.rotated());
+        assertEquals((long) ExpertpassEntry.PENDING_GRACE_SECONDS, fake.lifespans.get(CHALLENGE + expired.id()));
 
-        store.update(ExpertpassStore.CHALLENGE, expired.with("status", ExpertpassStore.DENIED));
-        assertEquals((long) ExpertpassStore.KEEP_SECONDS, fake.lifespans.get(ExpertpassStore.CHALLENGE + expired.id()));
+        store.update(expired.denied(ExpertpassEntry.Denial.CODE));
+        assertEquals((long) ExpertpassEntry.KEEP_SECONDS, fake.lifespans.get(CHALLENGE + expired.id()));
+        assertEquals("code", fake.get(CHALLENGE + expired.id()).get("reason"), "the wire name of the denial");
+        assertEquals(ExpertpassEntry.Denial.CODE, store.challenge(expired.id()).orElseThrow().denial());
     }
 
     @Test
     void aPostedKeyWaitsForOneAnswerFromTheBrowser() {
-        ExpertpassStore.Entry enrolment = store.createEnrolment(realm, attempt, "user-1", 240);
+        Enrolment enrolment = store.createEnrolment(realm, attempt, "user-1", 240);
         assertFalse(store.takeConfirmation(enrolment), "nothing to answer before a phone posts its key");
 
-        ExpertpassStore.Entry confirming = store.awaitConfirmation(enrolment, "Pixel de Marie", "SPKI", 120);
-        ExpertpassStore.Entry stored = store.enrolment(enrolment.id()).orElseThrow();
-        assertEquals(ExpertpassStore.CONFIRMING, stored.status());
-        assertEquals("Pixel de Marie", stored.get("deviceName"));
-        assertEquals("SPKI", stored.get("publicKey"));
+        Enrolment confirming = store.awaitConfirmation(enrolment, "Pixel de Marie", "SPKI", 120);
+        Enrolment stored = store.enrolment(enrolment.id()).orElseThrow();
+        assertEquals(ExpertpassStatus.CONFIRMING, stored.status());
+        assertEquals("confirming", fake.get(ENROLMENT + enrolment.id()).get("status"), "the wire name of the status");
+        assertEquals("Pixel de Marie", stored.deviceName());
+        assertEquals("SPKI", stored.publicKey());
         assertEquals(ExpertpassStore.now() + 120, stored.expiresAt(), "the wait for the answer, from the post");
-        assertEquals(120L + ExpertpassStore.KEEP_SECONDS, fake.lifespans.get(ExpertpassStore.ENROLMENT + enrolment.id()));
+        assertEquals(120L + ExpertpassEntry.KEEP_SECONDS, fake.lifespans.get(ENROLMENT + enrolment.id()));
 
         assertTrue(store.takeConfirmation(confirming));
         assertFalse(store.takeConfirmation(confirming), "a double submit or a second tab gets no second answer");
     }
 
-    private ExpertpassStore.Entry newChallenge() {
+    private Challenge newChallenge() {
         return store.createChallenge(realm, attempt, new ExpertpassStore.ChallengeOrigin("Service", "Firefox", "Linux", "127.0.0.1"), 60, 2);
     }
 

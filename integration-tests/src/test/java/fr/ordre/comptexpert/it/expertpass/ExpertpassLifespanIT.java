@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(TestEnvironment.class)
 class ExpertpassLifespanIT {
 
-    /** ExpertpassStore.PENDING_GRACE_SECONDS, which this test checks from outside. */
+    /** ExpertpassEntry.PENDING_GRACE_SECONDS, which this test checks from outside. */
     static final int GRACE_SECONDS = 60;
     static final int LIFESPAN_SECONDS = 5;
     /** Leeway for a loaded machine: the request's own time, Infinispan's clock, the poll interval. */

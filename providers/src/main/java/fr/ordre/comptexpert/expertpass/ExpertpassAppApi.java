@@ -1,5 +1,8 @@
 package fr.ordre.comptexpert.expertpass;
 
+import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Challenge;
+import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Denial;
+import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Enrolment;
 import fr.ordre.comptexpert.support.JsonApi;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -10,17 +13,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
-import org.keycloak.credential.CredentialModel;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.services.Urls;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -30,55 +30,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 
 /**
- * The Expertpass API, version 1 ({@code docs/expertpass-openapi.yml}), at
- * {@code /realms/{realm}/comptexpert/expertpass/v1}: the app's calls (enrol, read and decide a sign-in,
- * list devices), each authenticated by a signature of the device key, and the browser's own two calls
- * (wait for a decision, rotate the QR), authenticated by the page's watch token.
+ * The Expertpass API for the app, version 1 ({@code docs/expertpass-openapi.yml}), at
+ * {@code /realms/{realm}/comptexpert/expertpass/v1}: enrol a phone, read and decide a sign-in, list the devices.
+ * Every call but the enrolment's first read is authenticated by the device key: the enrolment by a proof of the new
+ * key over the enrolment's nonce, the others through {@link SignedDeviceRequest}. The browser's calls are
+ * {@link ExpertpassBrowserApi}'s.
  */
-public final class ExpertpassResource {
+public final class ExpertpassAppApi {
 
-    static final String VERSION = "v1";
-    /** How long the phone's clock may differ from the server's. */
-    static final long CLOCK_SKEW_SECONDS = 120;
-    /** One long-poll; the page asks again at once. Below common proxy idle timeouts. */
-    static final long WAIT_SECONDS = 25;
-    static final int ENROLMENT_LIFESPAN_SECONDS = 240;
-    static final String MAX_DEVICES_ATTRIBUTE = "ordreExpertpassMaxDevices";
-    static final int MAX_DEVICES_DEFAULT = 5;
-    /** A rotation may come this early, for clocks of cluster nodes that differ slightly; the page asks at expiry. */
-    static final long ROTATE_EARLY_SECONDS = 5;
-
-    private static final Logger LOG = Logger.getLogger(ExpertpassResource.class);
+    private static final Logger LOG = Logger.getLogger(ExpertpassAppApi.class);
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final ExpertpassStore store;
 
-    public ExpertpassResource(KeycloakSession session) {
+    public ExpertpassAppApi(KeycloakSession session) {
         this.session = session;
         this.realm = session.getContext().getRealm();
         this.store = new ExpertpassStore(session);
-    }
-
-    /** The app API's base URL for this request's host; joined by hand, as a UriBuilder costs more than the QR. */
-    static String apiBase(KeycloakSession session, RealmModel realm) {
-        String base = session.getContext().getUri().getBaseUri().toString();
-        return base + (base.endsWith("/") ? "" : "/") + "realms/"
-                + URLEncoder.encode(realm.getName(), StandardCharsets.UTF_8).replace("+", "%20")
-                + "/comptexpert/expertpass/" + VERSION;
-    }
-
-    /**
-     * The realm's issuer as tokens carry it ({@code Urls.realmIssuer}): the server a phone enrols with and the one
-     * its decisions must name. Behind the configured hostname it does not depend on the request's Host.
-     */
-    static String issuer(KeycloakSession session, RealmModel realm) {
-        return Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName());
     }
 
     // ---------------------------------------------------------------- enrolment
@@ -87,21 +58,21 @@ public final class ExpertpassResource {
     @Path("v1/enrolments/{ref}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response enrolment(@PathParam("ref") String ref) {
-        Optional<ExpertpassStore.Entry> posted = store.enrolment(ref).filter(e -> realm.getId().equals(e.get("realm")))
-                .filter(e -> !ExpertpassStore.PENDING.equals(e.status()) && !ExpertpassStore.CANCELLED.equals(e.status()));
+        Optional<Enrolment> posted = store.enrolment(ref).filter(e -> realm.getId().equals(e.realmId()))
+                .filter(e -> e.status() != ExpertpassStatus.PENDING && e.status() != ExpertpassStatus.CANCELLED);
         if (posted.isPresent()) {
             return confirmation(posted.get());
         }
-        Optional<ExpertpassStore.Entry> entry = liveEnrolment(ref);
+        Optional<Enrolment> entry = liveEnrolment(ref);
         if (entry.isEmpty()) {
             return JsonApi.error(session, 404, "unknown_enrolment", "ordreApiEnrolmentUnavailable");
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", ExpertpassStore.PENDING);
+        body.put("status", ExpertpassStatus.PENDING.wire());
         body.put("enrolment", ref);
-        body.put("nonce", entry.get().get("nonce"));
+        body.put("nonce", entry.get().nonce());
         body.put("realm", realm.getName());
-        body.put("issuer", issuer(session, realm));
+        body.put("issuer", ExpertpassUrls.issuer(session, realm));
         body.put("expiresAt", entry.get().expiresAt());
         body.put("algorithm", ExpertpassCrypto.ALGORITHM);
         return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
@@ -128,19 +99,19 @@ public final class ExpertpassResource {
             return JsonApi.error(session, 400, "invalid_public_key", "ordreApiPublicKeyInvalid");
         }
         EventBuilder event = event(EventType.UPDATE_CREDENTIAL).detail("credential_type", ExpertpassCredentialModel.TYPE);
-        Optional<ExpertpassStore.Entry> found = store.enrolment(ref).filter(e -> realm.getId().equals(e.get("realm")));
+        Optional<Enrolment> found = store.enrolment(ref).filter(e -> realm.getId().equals(e.realmId()));
         if (found.isEmpty()) {
             event.error(ExpertpassEvents.ENROLMENT_INVALID);
             return JsonApi.error(session, 404, "unknown_enrolment", "ordreApiEnrolmentUnknown");
         }
-        ExpertpassStore.Entry enrolment = found.get();
-        UserModel user = session.users().getUserById(realm, enrolment.get("user"));
+        Enrolment enrolment = found.get();
+        UserModel user = session.users().getUserById(realm, enrolment.userId());
         event.user(user);
-        if (ExpertpassStore.CANCELLED.equals(enrolment.status())) {
+        if (enrolment.status() == ExpertpassStatus.CANCELLED) {
             event.detail(ExpertpassEvents.DETAIL, "enrolment-cancelled").error(ExpertpassEvents.ENROLMENT_CANCELLED);
             return JsonApi.error(session, 410, "enrolment_cancelled", "ordreApiEnrolmentCancelled");
         }
-        if (!ExpertpassStore.PENDING.equals(enrolment.status())) {
+        if (enrolment.status() != ExpertpassStatus.PENDING) {
             event.detail(ExpertpassEvents.DETAIL, "enrolment-used").error(ExpertpassEvents.ENROLMENT_USED);
             return JsonApi.error(session, 409, "enrolment_used", "ordreApiEnrolmentUsed");
         }
@@ -148,12 +119,12 @@ public final class ExpertpassResource {
             event.detail(ExpertpassEvents.DETAIL, "enrolment-expired").error(ExpertpassEvents.ENROLMENT_INVALID);
             return JsonApi.error(session, 410, "enrolment_expired", "ordreApiEnrolmentExpired");
         }
-        String message = ExpertpassCrypto.enrolMessage(ref, enrolment.get("nonce"), publicKey.trim(), deviceName);
+        String message = ExpertpassCrypto.enrolMessage(ref, enrolment.nonce(), publicKey.trim(), deviceName);
         if (!ExpertpassCrypto.verify(key.get(), message, signature)) {
             event.detail(ExpertpassEvents.DETAIL, "enrolment-proof").error(ExpertpassEvents.BAD_SIGNATURE);
             return JsonApi.error(session, 400, "bad_signature", "ordreApiEnrolmentBadProof");
         }
-        if (!store.takeOnce(ref, enrolment.expiresAt() - ExpertpassStore.now() + ExpertpassStore.KEEP_SECONDS)) {
+        if (!store.takeOnce(enrolment)) {
             event.detail(ExpertpassEvents.DETAIL, "enrolment-used").error(ExpertpassEvents.ENROLMENT_USED);
             return JsonApi.error(session, 409, "enrolment_used", "ordreApiEnrolmentUsed");
         }
@@ -165,18 +136,18 @@ public final class ExpertpassResource {
             event.error(ExpertpassEvents.INELIGIBLE);
             return JsonApi.error(session, 403, "ineligible", "ordreApiExpertpassIneligible");
         }
-        int cap = maxDevices(realm);
-        if (user.credentialManager().getStoredCredentialsByTypeStream(ExpertpassCredentialModel.TYPE).count() >= cap) {
-            store.update(ExpertpassStore.ENROLMENT, enrolment.with("status", ExpertpassStore.CANCELLED));
+        if (EnrolledDevice.limitReached(realm, user)) {
+            int cap = EnrolledDevice.maxPerUser(realm);
+            store.update(enrolment.with(ExpertpassStatus.CANCELLED));
             event.detail(ExpertpassEvents.DETAIL, "device-limit").detail("max_devices", Integer.toString(cap))
                     .error(ExpertpassEvents.DEVICE_LIMIT);
             return JsonApi.error(session, 409, "device_limit", "ordreApiDeviceLimit", cap);
         }
         // Whoever saw the QR could have posted this key: it is enrolled only once the person confirms it, by its name,
         // in the browser that shows the QR (ExpertpassEnrolAction), which the wake-up makes ask at once.
-        ExpertpassStore.Entry confirming = store.awaitConfirmation(enrolment, deviceName, publicKey.trim(),
+        Enrolment confirming = store.awaitConfirmation(enrolment, deviceName, publicKey.trim(),
                 ExpertpassActivation.CONFIRM_SECONDS);
-        store.afterCommit(() -> ExpertpassWakeups.INSTANCE.publish(session, ref, ExpertpassStore.CONFIRMING));
+        store.afterCommit(() -> ExpertpassWakeups.INSTANCE.publish(session, ref, ExpertpassStatus.CONFIRMING));
         LOG.debugf("Expertpass: device '%s' proved its key for user %s in realm %s; waiting for the browser's confirmation",
                 deviceName, user.getUsername(), realm.getName());
         return Response.status(202).entity(confirmationBody(confirming)).type(MediaType.APPLICATION_JSON_TYPE).build();
@@ -186,27 +157,27 @@ public final class ExpertpassResource {
      * The phone's view of an enrolment whose key it posted: waiting for the browser ({@code confirming}), {@code done}
      * (with the device id the app keeps), or refused in the browser (410).
      */
-    private Response confirmation(ExpertpassStore.Entry enrolment) {
-        String status = enrolment.status();
-        if (ExpertpassStore.REFUSED.equals(status)) {
+    private Response confirmation(Enrolment enrolment) {
+        ExpertpassStatus status = enrolment.status();
+        if (status == ExpertpassStatus.REFUSED) {
             return JsonApi.error(session, 410, "enrolment_refused", "ordreApiEnrolmentRefused");
         }
-        if (ExpertpassStore.CONFIRMING.equals(status) && enrolment.expired(ExpertpassStore.now())) {
+        if (status == ExpertpassStatus.CONFIRMING && enrolment.expired(ExpertpassStore.now())) {
             return JsonApi.error(session, 410, "enrolment_expired", "ordreApiEnrolmentExpired");
         }
-        if (!ExpertpassStore.CONFIRMING.equals(status) && !ExpertpassStore.DONE.equals(status)) {
+        if (status != ExpertpassStatus.CONFIRMING && status != ExpertpassStatus.DONE) {
             return JsonApi.error(session, 404, "unknown_enrolment", "ordreApiEnrolmentUnavailable");
         }
         return Response.ok(confirmationBody(enrolment), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
     }
 
-    private Map<String, Object> confirmationBody(ExpertpassStore.Entry enrolment) {
+    private Map<String, Object> confirmationBody(Enrolment enrolment) {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", enrolment.status());
-        body.put("deviceName", enrolment.get("deviceName"));
-        if (ExpertpassStore.DONE.equals(enrolment.status())) {
-            UserModel user = session.users().getUserById(realm, enrolment.get("user"));
-            body.put("deviceId", deviceId(enrolment.get("user"), enrolment.get("credential")));
+        body.put("status", enrolment.status().wire());
+        body.put("deviceName", enrolment.deviceName());
+        if (enrolment.status() == ExpertpassStatus.DONE) {
+            UserModel user = session.users().getUserById(realm, enrolment.userId());
+            body.put("deviceId", EnrolledDevice.id(enrolment.userId(), enrolment.credentialId()));
             body.put("username", user == null ? null : user.getUsername());
         } else {
             body.put("expiresAt", enrolment.expiresAt());
@@ -214,19 +185,9 @@ public final class ExpertpassResource {
         return body;
     }
 
-    /** Realm attribute {@value #MAX_DEVICES_ATTRIBUTE}: phones per user (default {@value #MAX_DEVICES_DEFAULT}, 1 to 50). */
-    static int maxDevices(RealmModel realm) {
-        try {
-            String value = realm.getAttribute(MAX_DEVICES_ATTRIBUTE);
-            return value == null ? MAX_DEVICES_DEFAULT : Math.max(1, Math.min(50, Integer.parseInt(value.trim())));
-        } catch (NumberFormatException e) {
-            return MAX_DEVICES_DEFAULT;
-        }
-    }
-
-    private Optional<ExpertpassStore.Entry> liveEnrolment(String ref) {
-        return store.enrolment(ref).filter(e -> realm.getId().equals(e.get("realm")))
-                .filter(e -> ExpertpassStore.PENDING.equals(e.status()) && !e.expired(ExpertpassStore.now()));
+    private Optional<Enrolment> liveEnrolment(String ref) {
+        return store.enrolment(ref).filter(e -> realm.getId().equals(e.realmId()))
+                .filter(e -> e.status() == ExpertpassStatus.PENDING && !e.expired(ExpertpassStore.now()));
     }
 
     // ---------------------------------------------------------------- sign-in, the app's side
@@ -235,19 +196,19 @@ public final class ExpertpassResource {
     @Path("v1/challenges/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response challenge(@PathParam("id") String id) {
-        Optional<ExpertpassStore.Entry> found = store.challenge(id).filter(c -> realm.getId().equals(c.get("realm")));
-        if (found.isEmpty() || !ExpertpassStore.PENDING.equals(found.get().status())
+        Optional<Challenge> found = store.challenge(id).filter(c -> realm.getId().equals(c.realmId()));
+        if (found.isEmpty() || found.get().status() != ExpertpassStatus.PENDING
                 || found.get().expired(ExpertpassStore.now())) {
             return JsonApi.error(session, 404, "unknown_challenge", "ordreApiChallengeUnknown");
         }
-        ExpertpassStore.Entry c = found.get();
+        Challenge c = found.get();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("issuer", issuer(session, realm));
+        body.put("issuer", ExpertpassUrls.issuer(session, realm));
         body.put("challenge", id);
-        body.put("service", c.get("service"));
-        body.put("browser", c.get("browser"));
-        body.put("os", c.get("os"));
-        body.put("ip", c.get("ip"));
+        body.put("service", c.origin().service());
+        body.put("browser", c.origin().browser());
+        body.put("os", c.origin().os());
+        body.put("ip", c.origin().ip());
         body.put("time", shownTime(c));
         body.put("expiresAt", c.expiresAt());
         body.put("codeDigits", c.codeDigits());
@@ -277,7 +238,7 @@ public final class ExpertpassResource {
         }
         EventBuilder event = event(EventType.LOGIN_ERROR).detail("auth_method", ExpertpassLoginForm.AUTH_METHOD);
         String message = ExpertpassCrypto.decisionMessage(issuer, id, context, code, deviceId, decision, time);
-        Optional<ExpertpassStore.Entry> found = store.challenge(id).filter(c -> realm.getId().equals(c.get("realm")));
+        Optional<Challenge> found = store.challenge(id).filter(c -> realm.getId().equals(c.realmId()));
         if (found.isEmpty() && store.used(id)) {
             // Approved and already consumed by its sign-in: a replay, whoever is quicker, the browser or the replayer.
             SignedDeviceRequest.Outcome signer = SignedDeviceRequest.check(session, realm, deviceId, message, signature, time);
@@ -291,8 +252,8 @@ public final class ExpertpassResource {
             event.detail(ExpertpassEvents.DETAIL, "unknown-challenge").error(ExpertpassEvents.UNKNOWN_CHALLENGE);
             return JsonApi.error(session, 404, "unknown_challenge", "ordreApiChallengeUnknown");
         }
-        ExpertpassStore.Entry challenge = found.get();
-        ClientModel client = realm.getClientById(challenge.get("client"));
+        Challenge challenge = found.get();
+        ClientModel client = realm.getClientById(challenge.clientId());
         if (client != null) {
             event.client(client);
         }
@@ -316,90 +277,82 @@ public final class ExpertpassResource {
             event.detail(ExpertpassEvents.DETAIL, "stale-time").error(ExpertpassEvents.STALE);
             return JsonApi.error(session, 400, "stale_time", "ordreApiStaleTime");
         }
-        if (!store.takeOnce(id, challenge.expiresAt() - ExpertpassStore.now() + ExpertpassStore.KEEP_SECONDS)
-                || !(ExpertpassStore.PENDING.equals(challenge.status()) || ExpertpassStore.ROTATED.equals(challenge.status()))) {
+        if (!store.takeOnce(challenge) || !challenge.status().undecided()) {
             event.detail(ExpertpassEvents.DETAIL, "replay").error(ExpertpassEvents.REPLAY);
             return JsonApi.error(session, 409, "already_used", "ordreApiChallengeUsed");
         }
         Optional<AuthenticationSessionModel> attempt = store.attempt(realm, challenge);
-        if (ExpertpassStore.ROTATED.equals(challenge.status()) || challenge.expired(ExpertpassStore.now())
+        if (challenge.status() == ExpertpassStatus.ROTATED || challenge.expired(ExpertpassStore.now())
                 || attempt.isEmpty() || !id.equals(attempt.get().getAuthNote(ExpertpassStore.NOTE_CHALLENGE))) {
             event.detail(ExpertpassEvents.DETAIL, "expired").error(ExpertpassEvents.EXPIRED);
             return JsonApi.error(session, 410, "expired", "ordreApiChallengeExpired");
         }
         // A signed decision for another server, or for a context this server did not show: the QR was relayed.
         // The challenge is burnt, so the relaying browser cannot wait for a second try.
-        if (!issuer.equals(issuer(session, realm))) {
-            decide(challenge, ExpertpassStore.DENIED, "relay", null);
+        if (!issuer.equals(ExpertpassUrls.issuer(session, realm))) {
+            decide(challenge.denied(Denial.RELAY));
             event.detail(ExpertpassEvents.DETAIL, "foreign-issuer").detail("signed_issuer", abbreviate(issuer))
                     .error(ExpertpassEvents.FOREIGN_ISSUER);
             return JsonApi.error(session, 403, "foreign_issuer", "ordreApiForeignIssuer");
         }
         if (!MessageDigest.isEqual(context.getBytes(StandardCharsets.US_ASCII), contextDigest(challenge).getBytes(StandardCharsets.US_ASCII))) {
-            decide(challenge, ExpertpassStore.DENIED, "relay", null);
+            decide(challenge.denied(Denial.RELAY));
             event.detail(ExpertpassEvents.DETAIL, "context-mismatch").error(ExpertpassEvents.CONTEXT_MISMATCH);
             return JsonApi.error(session, 403, "context_mismatch", "ordreApiContextMismatch");
         }
         if (!user.isEnabled() || !ExpertpassEligibility.eligible(session, realm, user)) {
-            decide(challenge, ExpertpassStore.DENIED, "ineligible", null);
+            decide(challenge.denied(Denial.INELIGIBLE));
             event.detail(ExpertpassEvents.DETAIL, "ineligible").error(ExpertpassEvents.INELIGIBLE);
             return JsonApi.error(session, 403, "ineligible", "ordreApiExpertpassIneligible");
         }
         if ("deny".equals(decision)) {
-            decide(challenge, ExpertpassStore.DENIED, "user", null);
+            decide(challenge.denied(Denial.USER));
             event.detail(ExpertpassEvents.DETAIL, "denied").error(ExpertpassEvents.DENIED);
-            return Response.ok(Map.of("status", ExpertpassStore.DENIED), MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(Map.of("status", ExpertpassStatus.DENIED.wire()), MediaType.APPLICATION_JSON_TYPE).build();
         }
         if (!sameNetwork && ExpertpassProximity.of(realm) == ExpertpassProximity.REFUSE) {
             // The realm accepts approvals only from the browser's network: this QR was scanned elsewhere (relayed?).
-            decide(challenge, ExpertpassStore.DENIED, "network", null);
+            decide(challenge.denied(Denial.NETWORK));
             event.detail(ExpertpassEvents.DETAIL, "other-network").error(ExpertpassEvents.OTHER_NETWORK);
             return JsonApi.error(session, 403, "other_network", "ordreApiOtherNetwork");
         }
-        if (!code.equals(challenge.get("code"))) {
+        if (!code.equals(challenge.code())) {
             // One try per QR: the 2-3 digit code cannot be guessed by retrying.
-            decide(challenge, ExpertpassStore.DENIED, "code", null);
+            decide(challenge.denied(Denial.CODE));
             event.detail(ExpertpassEvents.DETAIL, "code-mismatch").error(ExpertpassEvents.CODE_MISMATCH);
             return JsonApi.error(session, 403, "code_mismatch", "ordreApiCodeMismatch");
         }
-        decide(challenge.with("network", ExpertpassProximity.detail(sameNetwork)), ExpertpassStore.APPROVED, null, signed);
+        decide(challenge.approved(user.getId(), signed.credentialId(), ExpertpassProximity.detail(sameNetwork)));
         event.event(EventType.CUSTOM_REQUIRED_ACTION).detail("custom_required_action", ExpertpassLoginForm.AUTH_METHOD)
                 .detail(ExpertpassEvents.DETAIL, ExpertpassEvents.APPROVED).success();
         LOG.debugf("Expertpass approval by user %s (device %s) in realm %s", user.getUsername(),
                 signed.credentialId(), realm.getName());
-        return Response.ok(Map.of("status", ExpertpassStore.APPROVED), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(Map.of("status", ExpertpassStatus.APPROVED.wire()), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     /** Whether this request (the phone's) comes from the network of the browser that shows the challenge. */
-    private boolean sameNetwork(ExpertpassStore.Entry challenge) {
-        return ExpertpassProximity.sameNetwork(challenge.get("net"), session.getContext().getConnection().getRemoteAddr());
+    private boolean sameNetwork(Challenge challenge) {
+        return ExpertpassProximity.sameNetwork(challenge.origin().network(), session.getContext().getConnection().getRemoteAddr());
     }
 
-    private static String shownTime(ExpertpassStore.Entry challenge) {
+    private static String shownTime(Challenge challenge) {
         return Instant.ofEpochSecond(challenge.createdAt()).toString();
     }
 
     /** The digest of the context this server shows for {@code challenge} ({@link #challenge}), as the phone signs it. */
-    private String contextDigest(ExpertpassStore.Entry c) {
-        return ExpertpassCrypto.contextDigest(issuer(session, realm), c.id(), c.get("service"), c.get("browser"),
-                c.get("os"), c.get("ip"), shownTime(c));
+    private String contextDigest(Challenge c) {
+        return ExpertpassCrypto.contextDigest(ExpertpassUrls.issuer(session, realm), c.id(), c.origin().service(),
+                c.origin().browser(), c.origin().os(), c.origin().ip(), shownTime(c));
     }
 
     private static String abbreviate(String value) {
         return value.length() <= 200 ? value : value.substring(0, 200);
     }
 
-    private void decide(ExpertpassStore.Entry challenge, String status, String reason, SignedDeviceRequest.Outcome signer) {
-        ExpertpassStore.Entry decided = challenge.with("status", status);
-        if (reason != null) {
-            decided = decided.with("reason", reason);
-        }
-        if (signer != null) {
-            decided = decided.with("user", signer.user().getId()).with("credential", signer.credentialId());
-        }
-        store.update(ExpertpassStore.CHALLENGE, decided);
+    private void decide(Challenge decided) {
+        store.update(decided);
         // The waiting page is told once the decision is stored, so that its next read sees it.
-        store.afterCommit(() -> ExpertpassWakeups.INSTANCE.publish(session, challenge.id(), status));
+        store.afterCommit(() -> ExpertpassWakeups.INSTANCE.publish(session, decided.id(), decided.status()));
     }
 
     @POST
@@ -407,16 +360,13 @@ public final class ExpertpassResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response devices(String json) {
-        Map<String, Object> in = JsonApi.parseObject(json);
-        String deviceId = JsonApi.text(in, "deviceId");
-        String signature = JsonApi.text(in, "signature");
-        String nonce = JsonApi.text(in, "nonce");
-        Long time = in == null || !(in.get("time") instanceof Number n) ? null : n.longValue();
-        if (deviceId == null || signature == null || time == null || !ExpertpassCrypto.isNonce(nonce)) {
+        Optional<SignedDeviceRequest.Fields> fields = SignedDeviceRequest.Fields.parse(json);
+        if (fields.isEmpty()) {
             return JsonApi.error(session, 400, "invalid_request", "ordreApiSignedRequestInvalid");
         }
-        SignedDeviceRequest.Outcome signed = SignedDeviceRequest.verify(session, realm, deviceId,
-                ExpertpassCrypto.devicesMessage(deviceId, time, nonce), signature, time, nonce);
+        SignedDeviceRequest.Fields f = fields.get();
+        SignedDeviceRequest.Outcome signed = SignedDeviceRequest.verify(session, realm, f,
+                ExpertpassCrypto.devicesMessage(f.deviceId(), f.time(), f.nonce()));
         if (!signed.accepted()) {
             EventBuilder event = event(EventType.LOGIN_ERROR).detail(ExpertpassEvents.DETAIL, "devices");
             if (signed.user() != null) {
@@ -436,7 +386,7 @@ public final class ExpertpassResource {
         List<Map<String, Object>> devices = user.credentialManager()
                 .getStoredCredentialsByTypeStream(ExpertpassCredentialModel.TYPE).map(c -> {
                     Map<String, Object> d = new LinkedHashMap<>();
-                    d.put("deviceId", deviceId(user.getId(), c.getId()));
+                    d.put("deviceId", EnrolledDevice.id(user.getId(), c.getId()));
                     d.put("deviceName", c.getUserLabel());
                     d.put("created", c.getCreatedDate() == null ? null : Instant.ofEpochMilli(c.getCreatedDate()).toString());
                     d.put("current", c.getId().equals(current));
@@ -445,131 +395,7 @@ public final class ExpertpassResource {
         return Response.ok(Map.of("username", user.getUsername(), "devices", devices), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
-    // ---------------------------------------------------------------- the browser's side
-
-    /**
-     * Long-poll: answers as soon as the challenge (or enrolment) is decided on any node, when it expires,
-     * or after {@value #WAIT_SECONDS} s. No thread is held while waiting.
-     */
-    @POST
-    @Path("v1/browser/wait")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public CompletionStage<Response> await(String json) {
-        Optional<ExpertpassStore.Watch> watch = ExpertpassStore.Watch.parse(JsonApi.text(JsonApi.parseObject(json), "watch"));
-        if (watch.isEmpty()) {
-            return CompletableFuture.completedFuture(status(ExpertpassStore.GONE));
-        }
-        CompletableFuture<String> wakeup = ExpertpassWakeups.INSTANCE.await(watch.get().id());
-        // Read after registering: a decision committed in between is seen here or wakes the future.
-        Optional<ExpertpassStore.Entry> entry = store.watched(watch.get()).filter(e -> realm.getId().equals(e.get("realm")));
-        if (entry.isEmpty()) {
-            wakeup.cancel(false);
-            return CompletableFuture.completedFuture(status(ExpertpassStore.GONE));
-        }
-        String current = entry.get().status();
-        long left = entry.get().expiresAt() - ExpertpassStore.now();
-        if (!ExpertpassStore.PENDING.equals(current) || left <= 0) {
-            wakeup.cancel(false);
-            return CompletableFuture.completedFuture(status(ExpertpassStore.PENDING.equals(current) ? ExpertpassStore.EXPIRED : current));
-        }
-        String onTimeout = left <= WAIT_SECONDS ? ExpertpassStore.EXPIRED : ExpertpassStore.PENDING;
-        return wakeup.completeOnTimeout(onTimeout, Math.min(left, WAIT_SECONDS), TimeUnit.SECONDS)
-                .thenApply(ExpertpassResource::status);
-    }
-
-    /** The panel's first QR, asked for by the page when the panel comes into view ({@link ExpertpassPanelStart}). */
-    @POST
-    @Path("v1/browser/start")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response start(String json) {
-        return ExpertpassPanelStart.start(session, realm, JsonApi.text(JsonApi.parseObject(json), "start"))
-                .map(body -> Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build())
-                .orElseGet(() -> status(ExpertpassStore.GONE));
-    }
-
-    /**
-     * A new sign-in QR for the same login attempt, when the current one expired on an open page. The answer holds
-     * the new QR's watch token, which the page uses from then on. Only the attempt's current QR is rotated, once, and
-     * not before it expires: a page cannot make store entries faster than one per lifespan.
-     */
-    @POST
-    @Path("v1/browser/rotate")
-    @Consumes(MediaType.APPLICATION_JSON)
-    @Produces(MediaType.APPLICATION_JSON)
-    public Response rotate(String json) {
-        Optional<ExpertpassStore.Entry> old = ExpertpassStore.Watch.parse(JsonApi.text(JsonApi.parseObject(json), "watch"))
-                .filter(ExpertpassStore.Watch::challenge)
-                .flatMap(store::watched)
-                .filter(c -> realm.getId().equals(c.get("realm")));
-        if (old.isEmpty()) {
-            return status(ExpertpassStore.GONE);
-        }
-        if (ExpertpassStore.APPROVED.equals(old.get().status()) || ExpertpassStore.DENIED.equals(old.get().status())) {
-            return status(old.get().status());
-        }
-        Optional<AuthenticationSessionModel> attempt = store.attempt(realm, old.get());
-        if (attempt.isEmpty()) {
-            return status(ExpertpassStore.GONE);
-        }
-        String refusal = !ExpertpassStore.PENDING.equals(old.get().status())
-                || !old.get().id().equals(attempt.get().getAuthNote(ExpertpassStore.NOTE_CHALLENGE)) ? "not-current"
-                : ExpertpassStore.now() < old.get().expiresAt() - ROTATE_EARLY_SECONDS ? "too-early"
-                : !store.takeRotation(old.get()) ? "already-rotated" : null;
-        if (refusal != null) {
-            // The page's script never asks this: someone replays an old watch token or asks before the QR ends.
-            event(EventType.LOGIN_ERROR).client(attempt.get().getClient()).detail("auth_method", ExpertpassLoginForm.AUTH_METHOD)
-                    .detail(ExpertpassEvents.DETAIL, refusal).error(ExpertpassEvents.ROTATE_REFUSED);
-            return status(ExpertpassStore.ROTATED);
-        }
-        ExpertpassStore.Entry fresh = store.createChallenge(realm, attempt.get(), ExpertpassStore.ChallengeOrigin.of(old.get()),
-                old.get().lifespanSeconds(), old.get().codeDigits());
-        store.update(ExpertpassStore.CHALLENGE, old.get().with("status", ExpertpassStore.ROTATED));
-        return Response.ok(ExpertpassPanelStart.shown(session, realm, fresh), MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    // ---------------------------------------------------------------- helpers
-
-    static String deviceId(String userId, String credentialId) {
-        return userId + "." + credentialId;
-    }
-
-    /** An enrolled phone, found from the app's deviceId (user id . credential id). */
-    record Device(UserModel user, CredentialModel credential, PublicKey key) {
-        /** The user a device id names, whether or not the device is still enrolled (for the events). */
-        static Optional<UserModel> userOf(KeycloakSession session, RealmModel realm, String deviceId) {
-            int dot = deviceId.indexOf('.');
-            if (dot <= 0 || dot == deviceId.length() - 1 || deviceId.length() > 100) {
-                return Optional.empty();
-            }
-            return Optional.ofNullable(session.users().getUserById(realm, deviceId.substring(0, dot)));
-        }
-
-        static Optional<Device> find(KeycloakSession session, RealmModel realm, String deviceId) {
-            Optional<UserModel> owner = userOf(session, realm, deviceId);
-            if (owner.isEmpty()) {
-                return Optional.empty();
-            }
-            UserModel user = owner.get();
-            int dot = deviceId.indexOf('.');
-            CredentialModel stored = user.credentialManager().getStoredCredentialById(deviceId.substring(dot + 1));
-            if (stored == null || !ExpertpassCredentialModel.TYPE.equals(stored.getType())) {
-                return Optional.empty();
-            }
-            return ExpertpassCrypto.parsePublicKey(ExpertpassCredentialModel.from(stored).publicKey())
-                    .map(key -> new Device(user, stored, key));
-        }
-    }
-
     private EventBuilder event(EventType type) {
         return new EventBuilder(realm, session, session.getContext().getConnection()).event(type);
     }
-
-    private static Response status(String status) {
-        return Response.ok(Map.of("status", status), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
-    }
-
-
-
 }
