@@ -52,6 +52,7 @@ public final class DevServer {
 
         step("2/4", "Keycloak " + settings.keycloakVersion() + " from " + settings.keycloakHome()
                 + " (about a minute the first time; log: " + settings.target().resolve("keycloak.log") + ")");
+        KeycloakInstall.ensure(settings, settings.keycloakHome());
         var launch = new DistributionServer.Launch(p.get(0), p.get(1), false,
                 TestEnvironment.smtpEnv("127.0.0.1", p.get(2)), List.of());
         DistributionServer keycloak = DistributionServer.start(settings, launch, settings.target().resolve("keycloak.log"),

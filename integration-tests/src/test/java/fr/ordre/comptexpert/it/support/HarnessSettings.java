@@ -16,6 +16,15 @@ public record HarnessSettings(Path repo, Path target, Path keycloakHome, String 
                 System.getProperty("comptexpert.it.mode", "distribution"));
     }
 
+    /**
+     * The distribution as Maven unpacked it ({@code comptexpert.keycloak.dist}), which {@link KeycloakInstall} copies
+     * for a server that needs an install of its own; the ITs' own server runs in it ({@link #keycloakHome}).
+     */
+    public Path distribution() {
+        String dist = System.getProperty("comptexpert.keycloak.dist");
+        return dist == null || dist.isBlank() ? keycloakHome : Path.of(dist).toAbsolutePath();
+    }
+
     private static String required(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {

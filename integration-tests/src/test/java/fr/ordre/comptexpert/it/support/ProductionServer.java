@@ -45,9 +45,7 @@ public final class ProductionServer implements KeycloakServer {
 
     /** Installs our JARs and the realm file, then {@code kc.sh build}; returns the seconds the build took. */
     public static double build(HarnessSettings settings, Path home, Path logFile) {
-        if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
-            throw new IllegalStateException("No Keycloak distribution at " + home + ": it is unpacked by Maven (-Pproduction)");
-        }
+        KeycloakInstall.ensure(settings, home);
         try {
             ServerProcess.install(settings, home);
             // The image's conf/quarkus.properties (validate-on-borrow), as docker/Dockerfile copies it.
