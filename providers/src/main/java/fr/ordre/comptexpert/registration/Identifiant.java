@@ -11,14 +11,17 @@ import java.util.regex.Pattern;
 
 /**
  * The identifiant the person chooses: shown rules, checked here, unique in the realm, never changed later
- * (the realm forbids editing usernames).
+ * (the realm forbids editing usernames). The rule is the realm's user profile's too (validators {@code length} and
+ * {@code pattern} of {@code username}, which the account is created through): {@code IdentifiantTest} keeps the two
+ * the same, so that the page's hint, this check and what an administrator meets agree.
  */
 final class Identifiant {
 
     static final int MIN = 4;
     static final int MAX = 30;
     /** Lower-case letters, digits and . _ - ; starts with a letter; no two separators in a row. */
-    private static final Pattern RULE = Pattern.compile("^[a-z](?:[a-z0-9]|[._-](?=[a-z0-9]))*$");
+    static final String PATTERN = "^[a-z](?:[a-z0-9]|[._-](?=[a-z0-9]))*$";
+    private static final Pattern RULE = Pattern.compile(PATTERN);
 
     private Identifiant() {
     }

@@ -25,6 +25,10 @@ import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.userprofile.UserProfile;
+import org.keycloak.userprofile.UserProfileContext;
+import org.keycloak.userprofile.UserProfileProvider;
+import org.keycloak.userprofile.ValidationException;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -139,7 +143,7 @@ final class RegistrationAuthenticator implements Authenticator {
         UserModel holder = session.users().getUserByEmail(realm, identity.email());
         if (holder != null) {
             // No "this email is taken": the same page as for a new address; its holder is told by mail instead.
-            rehearseCreation(context, identity);
+            rehearseCreation(context, identity, username);
             event(context, "ordre_registration_email_in_use").user(holder).detail(Details.EMAIL, identity.email())
                     .error(Errors.EMAIL_IN_USE);
             state.sentTo(holder.getId(), true);
@@ -159,6 +163,15 @@ final class RegistrationAuthenticator implements Authenticator {
         } catch (ModelDuplicateException e) {
             context.challenge(page(context, state, RegistrationState.Step.IDENTIFIANT, values,
                     List.of(new FormMessage("username", "ordreRegIdentifiantTaken"))));
+            return;
+        } catch (ValidationException e) {
+            // The realm's user profile refused a value our own checks let through: an administrator changed its rules.
+            LOG.warnf("The user profile of realm %s refused the account %s: %s", realm.getName(), username, e.getErrors());
+            event(context, "ordre_registration_profile_refused").error(Errors.INVALID_REGISTRATION);
+            boolean identifiant = e.getErrors().stream().anyMatch(error -> UserModel.USERNAME.equals(error.getAttribute()));
+            context.challenge(page(context, state, RegistrationState.Step.IDENTIFIANT, values,
+                    List.of(identifiant ? new FormMessage("username", "ordreRegIdentifiantRules")
+                            : new FormMessage(null, "ordreRegCreateFailed"))));
             return;
         } catch (RuntimeException e) {
             // The account's own transaction rolled back: nothing was made, the person may simply try again.
@@ -259,9 +272,12 @@ final class RegistrationAuthenticator implements Authenticator {
     /**
      * The account is made in a transaction of its own, committed before any mail is sent: an error rolls the
      * whole account back (never half an account), and no link ever points to an account that was not stored.
-     * The birth date is not kept: it served to find the entry, nothing later needs it.
+     * It is made through the realm's user profile, as the server's own act (context {@code USER_API}): the realm's
+     * validators (the identifiant's rule, the names' lengths, the profile's options) are the ones that hold, for this
+     * path as for an administrator's. The birth date is not kept: it served to find the entry, nothing later needs it.
      *
      * @return the new user's id
+     * @throws ValidationException if the realm's user profile refuses the values
      */
     private String createAccount(AuthenticationFlowContext context, Identity identity, String username, TableauRequest binding) {
         String realmId = context.getRealm().getId();
@@ -270,45 +286,55 @@ final class RegistrationAuthenticator implements Authenticator {
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);
             OrdreProfile profile = ProfileCatalogue.of(session, realm).find(identity.profileId()).orElseThrow();
-            UserModel user = session.users().addUser(realm, username);
-            user.setEnabled(true);
-            user.setEmail(identity.email());
-            user.setEmailVerified(false);
-            user.setFirstName(identity.prenom());
-            user.setLastName(identity.nom());
-            user.setSingleAttribute(OrdreAttributes.PROFILE, profile.id());
-            if (identity.detail() != null) {
-                user.setSingleAttribute(OrdreAttributes.PROFILE_DETAIL, identity.detail());
-            }
+            UserModel user = newUser(session, profile, identity, username, identity.email());
             if (profile.checkedAgainstTableau()) {
                 binding.applyTo(user);
             }
             if (locale != null) {
                 user.setSingleAttribute(OrdreAttributes.LOCALE, locale.toLanguageTag());
             }
-            user.joinGroup(session.groups().getGroupById(realm, profile.groupId()));
             LOG.debugf("Registered %s (profile %s) in realm %s", username, profile.id(), realm.getName());
             return user.getId();
         });
     }
 
+    /** The account's profile through the realm's user profile (validated), enabled, in its profile's group. */
+    private static UserModel newUser(KeycloakSession session, OrdreProfile profile, Identity identity, String username,
+                                     String email) {
+        Map<String, List<String>> attributes = new HashMap<>();
+        attributes.put(UserModel.USERNAME, List.of(username));
+        attributes.put(UserModel.EMAIL, List.of(email));
+        attributes.put(UserModel.FIRST_NAME, List.of(identity.prenom()));
+        attributes.put(UserModel.LAST_NAME, List.of(identity.nom()));
+        attributes.put(OrdreAttributes.PROFILE, List.of(profile.id()));
+        if (identity.detail() != null) {
+            attributes.put(OrdreAttributes.PROFILE_DETAIL, List.of(identity.detail()));
+        }
+        UserProfile userProfile = session.getProvider(UserProfileProvider.class).create(UserProfileContext.USER_API, attributes);
+        userProfile.validate();
+        UserModel user = userProfile.create();
+        user.setEnabled(true);
+        user.setEmailVerified(false);
+        user.joinGroup(session.groups().getGroupById(session.getContext().getRealm(), profile.groupId()));
+        return user;
+    }
+
     /**
      * The work of {@link #createAccount}, rolled back: an address that has an account already must not answer
-     * faster than a new one.
+     * faster than a new one. The same identifiant and names, an address of the same shape that nobody holds.
      */
-    private static void rehearseCreation(AuthenticationFlowContext context, Identity identity) {
+    private static void rehearseCreation(AuthenticationFlowContext context, Identity identity, String username) {
         String realmId = context.getRealm().getId();
         KeycloakModelUtils.runJobInTransaction(context.getSession().getKeycloakSessionFactory(), session -> {
             session.getTransactionManager().setRollbackOnly();
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);
             OrdreProfile profile = ProfileCatalogue.of(session, realm).find(identity.profileId()).orElseThrow();
-            UserModel user = session.users().addUser(realm, "rehearsal-" + KeycloakModelUtils.generateId());
-            user.setEnabled(true);
-            user.setFirstName(identity.prenom());
-            user.setLastName(identity.nom());
-            user.setSingleAttribute(OrdreAttributes.PROFILE, profile.id());
-            user.joinGroup(session.groups().getGroupById(realm, profile.groupId()));
+            try {
+                newUser(session, profile, identity, username, "rehearsal-" + KeycloakModelUtils.generateId() + "@invalid.example");
+            } catch (ValidationException e) {
+                // Rolled back whatever happens; the holder is told by mail.
+            }
         });
     }
 

@@ -72,7 +72,8 @@ public final class AccessFixtures {
     }
 
     static String createUser(AdminApi admin, String prefix, String profile, String numero, String conseil, String locale) {
-        String username = (prefix + "-" + profile + "-" + RUN + "-" + SEQ.incrementAndGet()).toLowerCase();
+        // The realm's identifiant rule holds for accounts an administrator makes too: 4 to 30 characters.
+        String username = (prefix + "-" + RUN + "-" + SEQ.incrementAndGet()).toLowerCase();
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("ordreProfile", List.of(profile));
         attributes.put("birthDate", List.of("1980-01-15"));

@@ -16,8 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -41,6 +43,28 @@ class RegistrationIT {
     @AfterEach
     void closeBrowser() {
         browser.quit();
+    }
+
+    /**
+     * One identifiant rule, the realm's user profile's: the registration creates accounts through it, and an
+     * administrator who makes one meets the same rule (4 to 30 characters, the pattern, with its own message).
+     */
+    @Test
+    void anAdministratorMeetsTheRegistrationsIdentifiantRule(TestEnvironment.Env env) {
+        for (String bad : List.of("abc", "a".repeat(31), "1marie", "marie..durand", "marie.", "marie durand", "marié")) {
+            HttpResponse<String> refused = env.admin().post("/admin/realms/ordre/users", Map.of("username", bad,
+                    "enabled", true, "firstName", "Marie", "lastName", "Durand"));
+            assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
+        }
+        HttpResponse<String> pattern = env.admin().post("/admin/realms/ordre/users", Map.of("username", "marie..durand",
+                "enabled", true, "firstName", "Marie", "lastName", "Durand"));
+        assertTrue(pattern.body().contains("ordreIdentifiantRules"), pattern.body());
+        String fine = "marie.d" + System.nanoTime() % 1_000_000;
+        HttpResponse<String> made = env.admin().post("/admin/realms/ordre/users", Map.of("username", fine,
+                "enabled", true, "firstName", "Marie", "lastName", "Durand"));
+        assertEquals(201, made.statusCode(), made.body());
+        assertEquals(204, env.admin().delete("/admin/realms/ordre/users/"
+                + env.admin().userByUsername("ordre", fine).get("id").asText()).statusCode());
     }
 
     @Test
