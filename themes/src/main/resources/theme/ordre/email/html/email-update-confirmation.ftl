@@ -1,5 +1,5 @@
 <#-- Keycloak's "confirm the new address" email (update email with verification), in Comptexpert's words. -->
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <@layout.emailLayout>
 <@layout.p>${ordre.greeting((user.firstName)!"", (user.lastName)!"")}</@layout.p>

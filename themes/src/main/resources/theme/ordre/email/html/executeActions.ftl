@@ -1,5 +1,5 @@
 <#-- Keycloak's "update your account" email (required actions set by an administrator), in Comptexpert's words. -->
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <#outputformat "plainText">
 <#assign requiredActionsText><#if requiredActions??><#list requiredActions as action>${msg("requiredAction.${action}")}<#sep>, </#sep></#list></#if></#assign>

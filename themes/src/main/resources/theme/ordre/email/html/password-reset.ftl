@@ -1,5 +1,5 @@
 <#-- Keycloak's reset-credentials email, in Comptexpert's words; it also states the identifiant. -->
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <@layout.emailLayout>
 <@layout.p>${ordre.greeting((user.firstName)!"", (user.lastName)!"")}</@layout.p>

@@ -1,5 +1,5 @@
 <#ftl output_format="plainText">
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <@layout.emailLayout>
 ${ordre.greeting((user.firstName)!"", (user.lastName)!"")}

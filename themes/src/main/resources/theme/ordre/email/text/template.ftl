@@ -1,16 +1,4 @@
 <#ftl output_format="plainText">
-<#-- Comptexpert plain-text email layout: the same header and footer as html/template.ftl, in words. -->
-<#import "/ordre-email.ftl" as ordre>
-<#macro emailLayout>
-${msg("ordreWordmarkName")} — ${msg("ordreWordmarkTagline")}
-
-<#nested>
-
---
-${msg("ordreEmailFooterBrand")}
-${msg("ordreEmailFooterReason")}
-<#local help = ordre.helpUrl()>
-<#if help?has_content>
-${msg("ordreEmailFooterHelp")} ${help}
-</#if>
-</#macro>
+<#-- As html/template.ftl: base's plain-text emails in the Comptexpert layout (theme-resources: ordre-email-layout.ftl). -->
+<#import "ordre-email-layout.ftl" as ordre>
+<#macro emailLayout><@ordre.emailLayout><#nested></@ordre.emailLayout></#macro>

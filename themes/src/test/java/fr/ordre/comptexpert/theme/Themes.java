@@ -36,17 +36,27 @@ import java.util.stream.Stream;
 final class Themes {
 
     static final String ORDRE = "theme/ordre/";
+    /**
+     * The providers' templates and messages (comptexpert-providers, a test dependency), which Keycloak adds to every
+     * theme after its own: our emails live there, so that they render under any email theme.
+     */
+    static final String THEME_RESOURCES = "theme-resources/";
 
-    /** A theme type with its chain of themes, child first, as Keycloak resolves templates and messages. */
+    /**
+     * A theme type with its chain of themes, child first, as Keycloak resolves templates and messages; for emails,
+     * the providers' theme-resources last (the login theme's tests stay on the theme alone).
+     */
     enum Type {
-        LOGIN("login", "ordre", "keycloak.v2", "base"),
-        EMAIL("email", "ordre", "base");
+        LOGIN("login", false, "ordre", "keycloak.v2", "base"),
+        EMAIL("email", true, "ordre", "base");
 
         final String dir;
+        final boolean themeResources;
         final List<String> chain;
 
-        Type(String dir, String... chain) {
+        Type(String dir, boolean themeResources, String... chain) {
             this.dir = dir;
+            this.themeResources = themeResources;
             this.chain = List.of(chain);
         }
     }
@@ -62,10 +72,12 @@ final class Themes {
         cfg.setDefaultEncoding("UTF-8");
         cfg.setLocalizedLookup(false);
         ClassLoader cl = Themes.class.getClassLoader();
-        TemplateLoader[] loaders = type.chain.stream()
-                .map(theme -> new ClassTemplateLoader(cl, "theme/" + theme + "/" + type.dir))
-                .toArray(TemplateLoader[]::new);
-        cfg.setTemplateLoader(new MultiTemplateLoader(loaders));
+        List<TemplateLoader> loaders = new ArrayList<>();
+        type.chain.forEach(theme -> loaders.add(new ClassTemplateLoader(cl, "theme/" + theme + "/" + type.dir)));
+        if (type.themeResources) {
+            loaders.add(new ClassTemplateLoader(cl, THEME_RESOURCES + "templates"));
+        }
+        cfg.setTemplateLoader(new MultiTemplateLoader(loaders.toArray(TemplateLoader[]::new)));
         return cfg;
     }
 
@@ -92,8 +104,20 @@ final class Themes {
 
     /** One theme's own bundle, read as UTF-8 like Keycloak 26 does. Empty if the theme has none. */
     static Properties bundle(String theme, Type type, String language) throws IOException {
+        return load("theme/" + theme + "/" + type.dir + "/messages/messages_" + language + ".properties");
+    }
+
+    /** The providers' own bundle (theme-resources), which Keycloak merges under every theme's. */
+    static Properties themeResourcesBundle(String language) throws IOException {
+        Properties p = load(THEME_RESOURCES + "messages/messages_" + language + ".properties");
+        if (p.isEmpty()) {
+            throw new IllegalStateException("No providers' messages_" + language + " on the classpath (comptexpert-providers)");
+        }
+        return p;
+    }
+
+    private static Properties load(String name) throws IOException {
         Properties p = new Properties();
-        String name = "theme/" + theme + "/" + type.dir + "/messages/messages_" + language + ".properties";
         try (InputStream in = Themes.class.getClassLoader().getResourceAsStream(name)) {
             if (in != null) {
                 p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -106,6 +130,9 @@ final class Themes {
     static Properties messages(Type type, String language) throws IOException {
         Properties merged = new Properties();
         for (String lang : List.of("en", language)) {
+            if (type.themeResources) {
+                merged.putAll(themeResourcesBundle(lang));
+            }
             for (String theme : parentsFirst(type)) {
                 merged.putAll(bundle(theme, type, lang));
             }
@@ -127,18 +154,48 @@ final class Themes {
         return merged;
     }
 
-    /** Our own files of one type, relative to theme/ordre/<type>/, e.g. "html/ordre-reset.ftl". */
+    /**
+     * Our own files of one type, relative to the template root, e.g. "html/ordre-reset.ftl": the theme's, and for emails
+     * the providers' (theme-resources/templates: html/, text/ and ordre-email.ftl).
+     */
     static List<String> ordreFiles(Type type, String suffix) throws IOException, URISyntaxException {
-        URL root = Themes.class.getClassLoader().getResource(ORDRE + type.dir);
-        if (root == null) {
-            throw new IllegalStateException("theme/ordre/" + type.dir + " is not on the classpath");
+        List<String> names = new ArrayList<>(files(ORDRE + type.dir, suffix));
+        if (type.themeResources) {
+            for (String name : files(THEME_RESOURCES + "templates", suffix)) {
+                if (name.startsWith("html/") || name.startsWith("text/") || name.equals("ordre-email.ftl")) {
+                    names.add(name);
+                }
+            }
         }
-        Path dir = Path.of(root.toURI());
+        return names;
+    }
+
+    /** The files under a classpath directory, in a folder or in a jar (the providers' during a full build). */
+    private static List<String> files(String resource, String suffix) throws IOException, URISyntaxException {
+        URL root = Themes.class.getClassLoader().getResource(resource);
+        if (root == null) {
+            throw new IllegalStateException(resource + " is not on the classpath");
+        }
+        java.net.URI uri = root.toURI();
+        java.nio.file.FileSystem jar = "jar".equals(uri.getScheme()) ? jarFileSystem(uri) : null;
+        Path dir = Path.of(uri);
         try (Stream<Path> files = Files.walk(dir)) {
             List<String> names = new ArrayList<>();
             files.filter(f -> f.toString().endsWith(suffix))
                     .forEach(f -> names.add(dir.relativize(f).toString().replace('\\', '/')));
             return names;
+        } finally {
+            if (jar != null) {
+                jar.close();
+            }
+        }
+    }
+
+    private static java.nio.file.FileSystem jarFileSystem(java.net.URI uri) throws IOException {
+        try {
+            return java.nio.file.FileSystems.newFileSystem(uri, Map.of());
+        } catch (java.nio.file.FileSystemAlreadyExistsException e) {
+            return null;
         }
     }
 
@@ -148,8 +205,12 @@ final class Themes {
         return themes;
     }
 
+    /** One of {@link #ordreFiles}: the theme's file, or else the providers' (theme-resources) of that name. */
     static String ordreFile(Type type, String name) throws IOException {
-        try (InputStream in = Themes.class.getClassLoader().getResourceAsStream(ORDRE + type.dir + "/" + name)) {
+        ClassLoader cl = Themes.class.getClassLoader();
+        InputStream found = cl.getResourceAsStream(ORDRE + type.dir + "/" + name);
+        try (InputStream in = found != null || !type.themeResources ? found
+                : cl.getResourceAsStream(THEME_RESOURCES + "templates/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -61,6 +61,28 @@ class RecoveryIT {
         return browser.findElement(By.id("ordre-forgot-sent")).getText();
     }
 
+    /**
+     * Our emails live with the providers (theme-resources), not in the ordre email theme: with Keycloak's own email
+     * theme selected, "oublié" still sends our mail, in our layout and words, with its short link.
+     */
+    @Test
+    void ourEmailsRenderUnderAnyEmailTheme(TestEnvironment.Env env) {
+        createUser(env, "zoe.oubli", "zoe.oubli@example.fr", true);
+        WebDriver browser = Browser.open("fr");
+        assertEquals(204, env.admin().put("/admin/realms/ordre", Map.of("emailTheme", "keycloak")).statusCode());
+        try {
+            request(browser, env.demoClient().authorize(env.demoApp().redirectUri()).url(), "zoe.oubli@example.fr");
+            MailServer.Mail mail = env.mail().await("zoe.oubli@example.fr", 1, Duration.ofSeconds(30));
+            assertEquals("Votre identifiant Comptexpert et votre mot de passe", mail.subject());
+            assertTrue(mail.text().contains("zoe.oubli") && mail.text().contains("nouveau mot de passe"), mail.text());
+            assertTrue(mail.html().contains("zoe.oubli") && mail.html().contains("#12305c"), "our layout:\n" + mail.html());
+            assertTrue(mail.link(MailServer.ACTION_LINK).length() < 120, mail.text());
+        } finally {
+            env.admin().put("/admin/realms/ordre", Map.of("emailTheme", "ordre"));
+            browser.quit();
+        }
+    }
+
     @Test
     void knownEmailGetsTheIdentifiantAndALinkThatResetsThePasswordAndEndsOtherSessions(TestEnvironment.Env env) throws Exception {
         createUser(env, "paul.oubli", "paul.oubli@example.fr", true);

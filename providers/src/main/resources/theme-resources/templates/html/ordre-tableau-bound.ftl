@@ -2,7 +2,7 @@
   To the address the Tableau has on file: the Ordre bound the member's entry to an account. Attributes:
   identifiant and accountEmail (of the account), firstName, lastName (the register's), numero, realmName.
 -->
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <@layout.emailLayout>
 <@layout.p>${ordre.greeting(firstName!"", lastName!"")}</@layout.p>

@@ -1,15 +1,15 @@
 <#ftl output_format="plainText">
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <#assign pendingPassword = pending!false>
 <@layout.emailLayout>
 ${ordre.greeting(firstName!"", lastName!"")}
 
-${msg("ordreResetIntro")}
+${msg("ordreRegExistingIntro")}
 
 ${msg("ordreEmailIdentifiantLabel")} ${identifiant}
 
-${msg(pendingPassword?then("ordreResetActionPending", "ordreResetActionNew"))}
+${msg(pendingPassword?then("ordreResetActionPending", "ordreRegExistingAction"))}
 ${link}
 
 ${msg("ordreEmailLinkExpires", ordre.validity(linkExpiration))}

@@ -1,5 +1,5 @@
 <#ftl output_format="plainText">
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <#assign accountUrl = ordre.accountUrl()>
 <@layout.emailLayout>

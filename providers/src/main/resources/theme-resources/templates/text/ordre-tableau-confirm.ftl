@@ -1,20 +1,19 @@
 <#ftl output_format="plainText">
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
-<#assign pendingPassword = pending!false>
 <@layout.emailLayout>
 ${ordre.greeting(firstName!"", lastName!"")}
 
-${msg("ordreRegExistingIntro")}
+${msg("ordreTableauConfirmIntro", numero, accountEmail)}
 
 ${msg("ordreEmailIdentifiantLabel")} ${identifiant}
 
-${msg(pendingPassword?then("ordreResetActionPending", "ordreRegExistingAction"))}
+${msg("ordreTableauConfirmIfYou")}
 ${link}
 
 ${msg("ordreEmailLinkExpires", ordre.validity(linkExpiration))}
 
-${msg("ordreEmailIgnoreNoChange")}
+${msg("ordreTableauConfirmIfNotYou")}
 
 ${msg("ordreEmailSignOff")}
 </@layout.emailLayout>

@@ -1,6 +1,7 @@
 <#--
   Functions shared by the html/ and text/ Comptexpert emails (no output of its own).
-  Import it as <#import "/ordre-email.ftl" as ordre>: "/" is the root of this email theme.
+  Import it as <#import "/ordre-email.ftl" as ordre>: "/" is the root of the email templates (the email theme's,
+  then the providers' theme-resources, where this file lives).
 -->
 
 <#-- "Bonjour Marie Dupont," or "Bonjour," when the names are missing. -->

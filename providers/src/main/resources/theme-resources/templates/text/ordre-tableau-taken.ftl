@@ -1,14 +1,16 @@
 <#ftl output_format="plainText">
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <@layout.emailLayout>
 ${ordre.greeting(firstName!"", lastName!"")}
 
-${msg("ordreTableauBoundIntro", numero, accountEmail)}
+${msg("ordreTableauTakenIntro", numero)}
 
 ${msg("ordreEmailIdentifiantLabel")} ${identifiant}
 
-${msg("ordreTableauBoundIfNotYou")}
+${msg("ordreTableauTakenIfYou")}
+
+${msg("ordreTableauTakenIfNotYou")}
 
 ${msg("ordreEmailSignOff")}
 </@layout.emailLayout>

@@ -1,16 +1,14 @@
 <#ftl output_format="plainText">
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <@layout.emailLayout>
 ${ordre.greeting(firstName!"", lastName!"")}
 
-${msg("ordreTableauTakenIntro", numero)}
+${msg("ordreTableauBoundIntro", numero, accountEmail)}
 
 ${msg("ordreEmailIdentifiantLabel")} ${identifiant}
 
-${msg("ordreTableauTakenIfYou")}
-
-${msg("ordreTableauTakenIfNotYou")}
+${msg("ordreTableauBoundIfNotYou")}
 
 ${msg("ordreEmailSignOff")}
 </@layout.emailLayout>

@@ -1,19 +1,20 @@
 <#ftl output_format="plainText">
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
+<#assign pendingPassword = pending!false>
 <@layout.emailLayout>
 ${ordre.greeting(firstName!"", lastName!"")}
 
-${msg("ordreTableauConfirmIntro", numero, accountEmail)}
+${msg("ordreResetIntro")}
 
 ${msg("ordreEmailIdentifiantLabel")} ${identifiant}
 
-${msg("ordreTableauConfirmIfYou")}
+${msg(pendingPassword?then("ordreResetActionPending", "ordreResetActionNew"))}
 ${link}
 
 ${msg("ordreEmailLinkExpires", ordre.validity(linkExpiration))}
 
-${msg("ordreTableauConfirmIfNotYou")}
+${msg("ordreEmailIgnoreNoChange")}
 
 ${msg("ordreEmailSignOff")}
 </@layout.emailLayout>

@@ -3,7 +3,7 @@
   identifiant and accountEmail (of the new account), firstName, lastName (the register's), numero, link,
   linkExpiration (minutes), realmName.
 -->
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <@layout.emailLayout>
 <@layout.p>${ordre.greeting(firstName!"", lastName!"")}</@layout.p>

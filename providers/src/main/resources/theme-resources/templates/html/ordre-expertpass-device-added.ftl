@@ -1,5 +1,5 @@
 <#-- A phone was enrolled in Expertpass. Attributes: deviceName, firstName, time (preformatted), realmName, appUrl. -->
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <#assign accountUrl = ordre.accountUrl()>
 <@layout.emailLayout>

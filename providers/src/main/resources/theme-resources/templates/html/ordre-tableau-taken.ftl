@@ -2,7 +2,7 @@
   To the holder of a Tableau entry: someone asked for a new account with it. Attributes: identifiant,
   firstName, lastName (the holder's), numero, realmName.
 -->
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <@layout.emailLayout>
 <@layout.p>${ordre.greeting(firstName!"", lastName!"")}</@layout.p>

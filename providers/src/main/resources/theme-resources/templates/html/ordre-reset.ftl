@@ -1,19 +1,19 @@
 <#--
-  Registration with an address that has an account already: its holder is told, instead of the page saying
-  so. Attributes: identifiant, firstName, lastName, link, linkExpiration (minutes), realmName, pending.
+  "Identifiant ou mot de passe oublié". Attributes: identifiant, firstName, lastName, link,
+  linkExpiration (minutes), realmName, pending (true: the account never got a password).
 -->
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <#assign pendingPassword = pending!false>
 <@layout.emailLayout>
 <@layout.p>${ordre.greeting(firstName!"", lastName!"")}</@layout.p>
-<@layout.p>${msg("ordreRegExistingIntro")}</@layout.p>
+<@layout.p>${msg("ordreResetIntro")}</@layout.p>
 <@layout.identifiant value=identifiant/>
 <#if pendingPassword>
 <@layout.p>${msg("ordreResetActionPending")}</@layout.p>
 <@layout.button href=link label=msg("ordreResetButtonPending")/>
 <#else>
-<@layout.p>${msg("ordreRegExistingAction")}</@layout.p>
+<@layout.p>${msg("ordreResetActionNew")}</@layout.p>
 <@layout.button href=link label=msg("ordreResetButtonNew")/>
 </#if>
 <@layout.p>${msg("ordreEmailLinkExpires", ordre.validity(linkExpiration))}</@layout.p>

@@ -1,5 +1,5 @@
 <#-- Sent after registration. Attributes: identifiant, tableauBinding ("pending", "confirmed" or empty), firstName, lastName, link, linkExpiration (minutes), realmName. -->
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <@layout.emailLayout>
 <@layout.p>${ordre.greeting(firstName!"", lastName!"")}</@layout.p>

@@ -1,5 +1,5 @@
 <#-- Sent to the address an account just left. Attributes: firstName, lastName, username, newEmail (masked), time, contactEmail, reportSubject (URL-encoded). -->
-<#import "template.ftl" as layout>
+<#import "ordre-email-layout.ftl" as layout>
 <#import "/ordre-email.ftl" as ordre>
 <@layout.emailLayout>
 <@layout.p>${ordre.greeting(firstName!"", lastName!"")}</@layout.p>
