@@ -65,6 +65,22 @@ public final class MailServer implements AutoCloseable {
         return messages.stream().map(MailServer::decode).toList();
     }
 
+    /**
+     * How many mails went to an address that {@code recipient} accepts, reading only their headers: a benchmark's
+     * tens of thousands of mails would not fit in memory decoded.
+     */
+    public long count(java.util.function.Predicate<String> recipient) {
+        List<MimeMessage> messages = new ArrayList<>(archived);
+        messages.addAll(Arrays.asList(greenMail.getReceivedMessages()));
+        return messages.stream().filter(message -> {
+            try {
+                return message.getAllRecipients() != null && recipient.test(message.getAllRecipients()[0].toString());
+            } catch (MessagingException e) {
+                throw new IllegalStateException("Unreadable mail header", e);
+            }
+        }).count();
+    }
+
     public List<Mail> to(String address) {
         return all().stream().filter(m -> m.to().equalsIgnoreCase(address)).toList();
     }

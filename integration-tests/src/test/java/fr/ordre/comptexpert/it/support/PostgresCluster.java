@@ -92,7 +92,7 @@ public final class PostgresCluster implements AutoCloseable {
     }
 
     /** The newest /usr/lib/postgresql/N/bin, or the directory named by -Dcomptexpert.pg.bin. */
-    static Path binaries() {
+    public static Path binaries() {
         String configured = System.getProperty("comptexpert.pg.bin");
         if (configured != null && !configured.isBlank()) {
             return Path.of(configured);
