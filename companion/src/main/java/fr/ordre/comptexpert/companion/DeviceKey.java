@@ -2,7 +2,6 @@ package fr.ordre.comptexpert.companion;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +24,14 @@ import java.util.Base64;
  * base64, the public key as SPKI base64, and what the server returned at enrolment, among it the issuer (the realm's
  * URL) of the server enrolled with: the phone's pin, the only server whose QR codes it signs.
  */
-public record DeviceKey(String issuer, String api, String deviceId, String deviceName, String username, String privateKey, String publicKey) {
+public record DeviceKey(
+        String issuer,
+        String api,
+        String deviceId,
+        String deviceName,
+        String username,
+        String privateKey,
+        String publicKey) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -35,7 +41,13 @@ public record DeviceKey(String issuer, String api, String deviceId, String devic
             KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
             generator.initialize(new ECGenParameterSpec("secp256r1"));
             KeyPair pair = generator.generateKeyPair();
-            return new DeviceKey(null, null, null, null, null, Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
+            return new DeviceKey(
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()),
                     Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("No P-256 support in this JVM", e);
@@ -49,7 +61,8 @@ public record DeviceKey(String issuer, String api, String deviceId, String devic
     /** ES256 (SHA256withECDSA, DER), base64url: what the server verifies. */
     public String sign(String message) {
         try {
-            PrivateKey key = KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKey)));
+            PrivateKey key = KeyFactory.getInstance("EC")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(privateKey)));
             Signature signer = Signature.getInstance("SHA256withECDSA");
             signer.initSign(key);
             signer.update(message.getBytes(StandardCharsets.UTF_8));
@@ -63,9 +76,16 @@ public record DeviceKey(String issuer, String api, String deviceId, String devic
         try {
             DeviceKey key = JSON.readValue(file.toFile(), DeviceKey.class);
             // A key file written before the issuer was kept: the API base names it.
-            return key.issuer() != null || key.api() == null ? key : new DeviceKey(
-                    key.api().replaceFirst("/comptexpert/expertpass/v1$", ""), key.api(), key.deviceId(),
-                    key.deviceName(), key.username(), key.privateKey(), key.publicKey());
+            return key.issuer() != null || key.api() == null
+                    ? key
+                    : new DeviceKey(
+                            key.api().replaceFirst("/comptexpert/expertpass/v1$", ""),
+                            key.api(),
+                            key.deviceId(),
+                            key.deviceName(),
+                            key.username(),
+                            key.privateKey(),
+                            key.publicKey());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read the key file " + file, e);
         }

@@ -3,7 +3,6 @@ package fr.ordre.comptexpert.companion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +38,9 @@ public final class ExpertpassCompanion {
          * the QR ({@code sameNetwork: false}), the proximity signal a relayed QR usually gives.
          */
         public boolean otherNetwork() {
-            return body != null && body.path("sameNetwork").isBoolean() && !body.get("sameNetwork").asBoolean();
+            return body != null
+                    && body.path("sameNetwork").isBoolean()
+                    && !body.get("sameNetwork").asBoolean();
         }
 
         @Override
@@ -50,7 +51,8 @@ public final class ExpertpassCompanion {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** The API under an issuer (the realm's URL). */
     private static final String API_PATH = "/comptexpert/expertpass/v1";
 
@@ -97,7 +99,8 @@ public final class ExpertpassCompanion {
      * The enrolment, its requests sent through {@code transport}. The phone pins the server it enrols with: the
      * issuer the server states must be the one the QR names, and every later QR must name it too.
      */
-    public static Enrolment enrol(String enrolmentUrl, String deviceName, DeviceKey fresh, UnaryOperator<String> transport) {
+    public static Enrolment enrol(
+            String enrolmentUrl, String deviceName, DeviceKey fresh, UnaryOperator<String> transport) {
         Result info = get(transport.apply(enrolmentUrl));
         if (!info.ok()) {
             return new Enrolment(info, null, null);
@@ -108,12 +111,17 @@ public final class ExpertpassCompanion {
         }
         String issuer = info.field("issuer");
         if (issuer == null || !enrolmentUrl.startsWith(issuer + API_PATH + "/enrolments/")) {
-            return new Enrolment(refused("foreign_host", "The enrolment QR does not name the server that answers it: "
-                    + issuer), null, null);
+            return new Enrolment(
+                    refused("foreign_host", "The enrolment QR does not name the server that answers it: " + issuer),
+                    null,
+                    null);
         }
         String ref = info.field("enrolment");
-        String message = String.join("\n", "ordre-expertpass/v1/enrol", ref, info.field("nonce"), fresh.publicKey(), deviceName);
-        ObjectNode body = JSON.createObjectNode().put("deviceName", deviceName).put("publicKey", fresh.publicKey())
+        String message =
+                String.join("\n", "ordre-expertpass/v1/enrol", ref, info.field("nonce"), fresh.publicKey(), deviceName);
+        ObjectNode body = JSON.createObjectNode()
+                .put("deviceName", deviceName)
+                .put("publicKey", fresh.publicKey())
                 .put("signature", fresh.sign(message));
         Result posted = post(transport.apply(enrolmentUrl), body.toString());
         if (posted.status() != 202) {
@@ -143,7 +151,9 @@ public final class ExpertpassCompanion {
             }
             long deadline = System.nanoTime() + timeout.toNanos();
             Result state = get(pending.transport().apply(pending.url()));
-            while (state.status() == 200 && "confirming".equals(state.field("status")) && System.nanoTime() < deadline) {
+            while (state.status() == 200
+                    && "confirming".equals(state.field("status"))
+                    && System.nanoTime() < deadline) {
                 try {
                     Thread.sleep(1000);
                 } catch (InterruptedException e) {
@@ -155,14 +165,23 @@ public final class ExpertpassCompanion {
             if (state.status() != 200 || !"done".equals(state.field("status"))) {
                 return new Enrolment(state, null, "confirming".equals(state.field("status")) ? pending : null);
             }
-            return new Enrolment(state, new ExpertpassCompanion(pending.key().enrolled(pending.issuer(), pending.issuer() + API_PATH,
-                    state.field("deviceId"), state.field("deviceName"), state.field("username")), pending.transport()), null);
+            return new Enrolment(
+                    state,
+                    new ExpertpassCompanion(
+                            pending.key()
+                                    .enrolled(
+                                            pending.issuer(),
+                                            pending.issuer() + API_PATH,
+                                            state.field("deviceId"),
+                                            state.field("deviceName"),
+                                            state.field("username")),
+                            pending.transport()),
+                    null);
         }
     }
 
     /** A posted key waiting for the browser's confirmation: the enrolment URL to ask, the pinned issuer, the key. */
-    public record Pending(String url, String issuer, DeviceKey key, UnaryOperator<String> transport) {
-    }
+    public record Pending(String url, String issuer, DeviceKey key, UnaryOperator<String> transport) {}
 
     /**
      * What the QR asks to approve: issuer, service, browser, OS, IP, time. A QR naming another server than the one
@@ -170,12 +189,15 @@ public final class ExpertpassCompanion {
      */
     public Result show(String challengeUrl) {
         if (!pinned(challengeUrl)) {
-            return refused("foreign_host", "This QR code names " + challengeUrl + ", not " + key.issuer()
-                    + ": it was relayed, do not approve it.");
+            return refused(
+                    "foreign_host",
+                    "This QR code names " + challengeUrl + ", not " + key.issuer()
+                            + ": it was relayed, do not approve it.");
         }
         Result shown = get(transport.apply(challengeUrl));
         if (shown.ok() && !key.issuer().equals(shown.field("issuer"))) {
-            return refused("foreign_issuer", "The server answers as " + shown.field("issuer") + ", not " + key.issuer());
+            return refused(
+                    "foreign_issuer", "The server answers as " + shown.field("issuer") + ", not " + key.issuer());
         }
         return shown;
     }
@@ -195,7 +217,8 @@ public final class ExpertpassCompanion {
         }
         // A QR the server no longer shows (decided, expired, unknown): the decision goes with an empty context, which
         // the server can never accept, so that its answer says why (409 already used, 410 expired, 404 unknown).
-        JsonNode context = shown.ok() ? shown.body()
+        JsonNode context = shown.ok()
+                ? shown.body()
                 : JSON.createObjectNode().put("challenge", challengeUrl.substring(challengeUrl.lastIndexOf('/') + 1));
         return post(transport.apply(challengeUrl + "/decision"), decisionBody(context, code, decision, now()));
     }
@@ -220,19 +243,40 @@ public final class ExpertpassCompanion {
     /** The same, naming {@code issuer} (tests: a phone without a pinned server signs what a relay says). */
     public String decisionBody(String issuer, JsonNode shown, String code, String decision, long time) {
         String challenge = shown.path("challenge").asText();
-        String context = contextDigest(issuer, challenge, shown.path("service").asText(), shown.path("browser").asText(),
-                shown.path("os").asText(), shown.path("ip").asText(), shown.path("time").asText());
-        String message = String.join("\n", "ordre-expertpass/v1/decision", issuer, challenge, context, code,
-                key.deviceId(), decision, Long.toString(time));
-        return JSON.createObjectNode().put("issuer", issuer).put("context", context).put("code", code)
-                .put("deviceId", key.deviceId()).put("decision", decision).put("time", time)
-                .put("signature", key.sign(message)).toString();
+        String context = contextDigest(
+                issuer,
+                challenge,
+                shown.path("service").asText(),
+                shown.path("browser").asText(),
+                shown.path("os").asText(),
+                shown.path("ip").asText(),
+                shown.path("time").asText());
+        String message = String.join(
+                "\n",
+                "ordre-expertpass/v1/decision",
+                issuer,
+                challenge,
+                context,
+                code,
+                key.deviceId(),
+                decision,
+                Long.toString(time));
+        return JSON.createObjectNode()
+                .put("issuer", issuer)
+                .put("context", context)
+                .put("code", code)
+                .put("deviceId", key.deviceId())
+                .put("decision", decision)
+                .put("time", time)
+                .put("signature", key.sign(message))
+                .toString();
     }
 
     /** SHA-256 of issuer, challenge, service, browser, OS, IP and time joined by '\n', base64url (as the server). */
     static String contextDigest(String... fields) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join("\n", fields).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(String.join("\n", fields).getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -272,8 +316,12 @@ public final class ExpertpassCompanion {
     /** A signed device request: the nonce, covered by the signature, makes it usable once. */
     private String signedRequest(String purpose, long time, String nonce) {
         String message = String.join("\n", purpose, key.deviceId(), Long.toString(time), nonce);
-        return JSON.createObjectNode().put("deviceId", key.deviceId()).put("time", time).put("nonce", nonce)
-                .put("signature", key.sign(message)).toString();
+        return JSON.createObjectNode()
+                .put("deviceId", key.deviceId())
+                .put("time", time)
+                .put("nonce", nonce)
+                .put("signature", key.sign(message))
+                .toString();
     }
 
     /** 128 bits from SecureRandom, base64url (22 characters). */
@@ -292,8 +340,10 @@ public final class ExpertpassCompanion {
     }
 
     public static Result post(String url, String json) {
-        return send(request(url).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(url)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     /** Sends the JVM's language as the app sends the phone's: the server's error_description comes in it (fr or en). */

@@ -19,8 +19,7 @@ import java.util.List;
  */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -55,7 +54,8 @@ public final class Main {
                     ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(QrCodes.resolve(qr), name);
                     System.out.println(enrolment.result());
                     if (enrolment.awaitingConfirmation()) {
-                        System.out.println("Waiting for the browser: answer 'Activate \"" + name + "\"?' on the activation page…");
+                        System.out.println(
+                                "Waiting for the browser: answer 'Activate \"" + name + "\"?' on the activation page…");
                         enrolment = enrolment.awaitConfirmation(java.time.Duration.ofMinutes(3));
                         System.out.println(enrolment.result());
                     }
@@ -63,14 +63,17 @@ public final class Main {
                         return 1;
                     }
                     enrolment.companion().key().save(keyFile);
-                    System.out.println("Enrolled '" + name + "' for " + enrolment.companion().key().username() + "; key saved in " + keyFile);
+                    System.out.println("Enrolled '" + name + "' for "
+                            + enrolment.companion().key().username() + "; key saved in " + keyFile);
                     return 0;
                 }
                 case "devices" -> {
                     return print(companion(keyFile).devices());
                 }
                 case "show" -> {
-                    return qr == null ? usage() : print(warnIfElsewhere(companion(keyFile).show(QrCodes.resolve(qr))));
+                    return qr == null
+                            ? usage()
+                            : print(warnIfElsewhere(companion(keyFile).show(QrCodes.resolve(qr))));
                 }
                 case "approve" -> {
                     if (qr == null || code == null) {
@@ -114,13 +117,16 @@ public final class Main {
         }
         var holder = result.body().get("holder");
         System.out.println("Carte professionnelle / professional card");
-        System.out.println("  " + holder.path("prenom").asText() + " " + holder.path("nom").asText());
+        System.out.println(
+                "  " + holder.path("prenom").asText() + " " + holder.path("nom").asText());
         System.out.println("  " + holder.path("profilLabels").path("fr").asText());
         if (holder.hasNonNull("numero")) {
-            System.out.println("  N° " + holder.get("numero").asText() + " - " + holder.path("conseil").asText());
+            System.out.println("  N° " + holder.get("numero").asText() + " - "
+                    + holder.path("conseil").asText());
         }
         System.out.println("  statut: " + holder.path("statut").asText());
-        System.out.println("  valid until: " + java.time.Instant.ofEpochSecond(result.body().get("expiresAt").asLong()));
+        System.out.println("  valid until: "
+                + java.time.Instant.ofEpochSecond(result.body().get("expiresAt").asLong()));
         System.out.println("  verify: " + result.field("verifyUrl"));
         System.out.println("  card (JWS): " + result.field("card"));
         Path png = qrFile == null ? Path.of("expertpass-card.png") : qrFile;
@@ -149,7 +155,8 @@ public final class Main {
     }
 
     private static int usage() {
-        System.err.println("""
+        System.err.println(
+                """
                 usage: expertpass enrol   QR-URL|IMAGE --name DEVICE-NAME [--key FILE]
                        expertpass devices                              [--key FILE]
                        expertpass show    QR-URL|IMAGE                 [--key FILE]

@@ -1,26 +1,24 @@
 package fr.ordre.comptexpert.companion;
 
 import com.google.zxing.BarcodeFormat;
+import com.google.zxing.Binarizer;
 import com.google.zxing.BinaryBitmap;
+import com.google.zxing.ChecksumException;
+import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
+import com.google.zxing.FormatException;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.NotFoundException;
+import com.google.zxing.ReaderException;
 import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
 import com.google.zxing.client.j2se.MatrixToImageWriter;
 import com.google.zxing.common.BitMatrix;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.NotFoundException;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import com.google.zxing.ChecksumException;
-import com.google.zxing.FormatException;
-import com.google.zxing.Binarizer;
-import com.google.zxing.LuminanceSource;
-import com.google.zxing.ReaderException;
-import com.google.zxing.common.GlobalHistogramBinarizer;
-
-import javax.imageio.ImageIO;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -30,6 +28,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import javax.imageio.ImageIO;
 
 /**
  * Reads the Expertpass QR code out of a PNG (an export of the code or a screenshot of the whole page), and
@@ -37,8 +36,7 @@ import java.util.function.Function;
  */
 public final class QrCodes {
 
-    private QrCodes() {
-    }
+    private QrCodes() {}
 
     /** The text of a QR given as a URL already, or as the path of an image holding one. */
     public static String resolve(String urlOrImage) {
@@ -73,7 +71,9 @@ public final class QrCodes {
         ReaderException last = null;
         for (Way way : WAYS) {
             try {
-                return new QRCodeReader().decode(new BinaryBitmap(way.binarizer.apply(source)), way.hints).getText();
+                return new QRCodeReader()
+                        .decode(new BinaryBitmap(way.binarizer.apply(source)), way.hints)
+                        .getText();
             } catch (NotFoundException | ChecksumException | FormatException e) {
                 last = e;
             }
@@ -81,8 +81,7 @@ public final class QrCodes {
         throw new IllegalArgumentException("No readable QR code in this image", last);
     }
 
-    private record Way(Function<LuminanceSource, Binarizer> binarizer, Map<DecodeHintType, Object> hints) {
-    }
+    private record Way(Function<LuminanceSource, Binarizer> binarizer, Map<DecodeHintType, Object> hints) {}
 
     private static final List<Way> WAYS = List.of(
             new Way(HybridBinarizer::new, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)),
@@ -92,13 +91,33 @@ public final class QrCodes {
     /** A QR code of {@code text} as PNG bytes: {@code pixelsPerModule} pixels a module, the standard 4-module quiet zone. */
     public static byte[] png(String text, int pixelsPerModule) {
         try {
-            BitMatrix modules = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+            BitMatrix modules = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            0,
+                            0,
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    4,
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8"));
             int size = modules.getWidth() * pixelsPerModule;
-            BitMatrix scaled = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 4,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
+            BitMatrix scaled = new QRCodeWriter()
+                    .encode(
+                            text,
+                            BarcodeFormat.QR_CODE,
+                            size,
+                            size,
+                            Map.of(
+                                    EncodeHintType.ERROR_CORRECTION,
+                                    ErrorCorrectionLevel.M,
+                                    EncodeHintType.MARGIN,
+                                    4,
+                                    EncodeHintType.CHARACTER_SET,
+                                    "UTF-8"));
             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
             MatrixToImageWriter.writeToStream(scaled, "PNG", out);
             return out.toByteArray();
@@ -112,8 +131,10 @@ public final class QrCodes {
     /** The QR version (1-40) zxing picks for {@code text} at error correction M: 17 + 4 × version modules a side. */
     public static int version(String text) {
         try {
-            return com.google.zxing.qrcode.encoder.Encoder.encode(text, ErrorCorrectionLevel.M,
-                    Map.of(EncodeHintType.CHARACTER_SET, "UTF-8")).getVersion().getVersionNumber();
+            return com.google.zxing.qrcode.encoder.Encoder.encode(
+                            text, ErrorCorrectionLevel.M, Map.of(EncodeHintType.CHARACTER_SET, "UTF-8"))
+                    .getVersion()
+                    .getVersionNumber();
         } catch (WriterException e) {
             throw new IllegalArgumentException(e);
         }

@@ -2,7 +2,6 @@ package fr.ordre.comptexpert.access;
 
 import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.tableau.RegisterEntry;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,8 +35,10 @@ public record AccessDecision(Outcome outcome, String profileId) {
      * @param grantingProfiles  the user's profiles whose group is granted that role
      * @param registerEntry     looked up only when needed: the entry under the user's numéro d'inscription
      */
-    static Outcome decide(boolean hasAccessRole, List<OrdreProfile> grantingProfiles,
-                          Supplier<Optional<RegisterEntry>> registerEntry) {
+    static Outcome decide(
+            boolean hasAccessRole,
+            List<OrdreProfile> grantingProfiles,
+            Supplier<Optional<RegisterEntry>> registerEntry) {
         if (!hasAccessRole) {
             return Outcome.PROFILE_NOT_ALLOWED;
         }
@@ -47,8 +48,10 @@ public record AccessDecision(Outcome outcome, String profileId) {
         }
         // Access comes from being on the Tableau only: the register must still say so (struck off, suspended: no).
         Optional<RegisterEntry> entry = registerEntry.get();
-        boolean onList = entry.isPresent() && entry.get().isActive()
-                && grantingProfiles.stream().anyMatch(p -> p.tableauLists().contains(entry.get().liste()));
+        boolean onList = entry.isPresent()
+                && entry.get().isActive()
+                && grantingProfiles.stream()
+                        .anyMatch(p -> p.tableauLists().contains(entry.get().liste()));
         return onList ? Outcome.ALLOWED : Outcome.NOT_ON_REGISTER;
     }
 }

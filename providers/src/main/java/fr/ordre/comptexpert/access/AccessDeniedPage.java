@@ -1,12 +1,11 @@
 package fr.ordre.comptexpert.access;
 
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Locale;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.UserModel;
-
-import java.util.List;
-import java.util.Locale;
 
 /** The branded refusal page ({@code ordre-access-denied.ftl}), in the user's language, answered with 403. */
 final class AccessDeniedPage {
@@ -24,8 +23,13 @@ final class AccessDeniedPage {
         private final String currentProfile;
         private final boolean notOnRegister;
 
-        Model(String service, String serviceTo, String serviceUrl, List<String> allowedProfiles, String currentProfile,
-              boolean notOnRegister) {
+        Model(
+                String service,
+                String serviceTo,
+                String serviceUrl,
+                List<String> allowedProfiles,
+                String currentProfile,
+                boolean notOnRegister) {
             this.service = service;
             this.serviceTo = serviceTo;
             this.serviceUrl = serviceUrl;
@@ -60,16 +64,31 @@ final class AccessDeniedPage {
         }
     }
 
-    private AccessDeniedPage() {
-    }
+    private AccessDeniedPage() {}
 
-    static Response render(LoginFormsProvider form, ProfileAccessRule rule, ClientModel client, UserModel user,
-                           AccessDecision decision, Locale locale) {
-        List<String> allowed = rule.allowedProfiles(client).stream().map(p -> p.label(locale)).toList();
-        String current = rule.profile(decision.profileId()).map(p -> p.label(locale)).orElse(null);
+    static Response render(
+            LoginFormsProvider form,
+            ProfileAccessRule rule,
+            ClientModel client,
+            UserModel user,
+            AccessDecision decision,
+            Locale locale) {
+        List<String> allowed =
+                rule.allowedProfiles(client).stream().map(p -> p.label(locale)).toList();
+        String current =
+                rule.profile(decision.profileId()).map(p -> p.label(locale)).orElse(null);
         String name = ProfileAccessRule.serviceName(client);
-        String url = client.getBaseUrl() != null && client.getBaseUrl().startsWith("https://") ? client.getBaseUrl() : null;
-        Model model = new Model(name, ProfileAccessRule.toService(client), url, allowed, current, decision.outcome() == AccessDecision.Outcome.NOT_ON_REGISTER);
-        return form.setStatus(Response.Status.FORBIDDEN).setAttribute("ordreAccess", model).createForm(TEMPLATE);
+        String url =
+                client.getBaseUrl() != null && client.getBaseUrl().startsWith("https://") ? client.getBaseUrl() : null;
+        Model model = new Model(
+                name,
+                ProfileAccessRule.toService(client),
+                url,
+                allowed,
+                current,
+                decision.outcome() == AccessDecision.Outcome.NOT_ON_REGISTER);
+        return form.setStatus(Response.Status.FORBIDDEN)
+                .setAttribute("ordreAccess", model)
+                .createForm(TEMPLATE);
     }
 }

@@ -5,14 +5,6 @@ import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.profile.ProfileCatalogue;
 import fr.ordre.comptexpert.tableau.RegisterEntry;
 import fr.ordre.comptexpert.tableau.TableauRegister;
-import org.jboss.logging.Logger;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.GroupModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.RoleModel;
-import org.keycloak.models.UserModel;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.RoleModel;
+import org.keycloak.models.UserModel;
 
 /**
  * Access by profile: a client is gated when it has the client role {@value #ACCESS_ROLE}; the profile groups
@@ -60,13 +59,17 @@ public final class ProfileAccessRule {
         if (role == null) {
             return List.of();
         }
-        return ProfileCatalogue.of(session, realm).all().stream().filter(p -> grants(p, role)).toList();
+        return ProfileCatalogue.of(session, realm).all().stream()
+                .filter(p -> grants(p, role))
+                .toList();
     }
 
     /** The gated services of the realm (clients with the access role), by name: the columns of the matrix. */
     public List<ClientModel> gatedServices() {
-        return realm.getClientsStream().filter(c -> c.getRole(ACCESS_ROLE) != null)
-                .sorted(Comparator.comparing(ProfileAccessRule::serviceName)).toList();
+        return realm.getClientsStream()
+                .filter(c -> c.getRole(ACCESS_ROLE) != null)
+                .sorted(Comparator.comparing(ProfileAccessRule::serviceName))
+                .toList();
     }
 
     /** Whether the profile's group opens the gated service (one cell of the matrix). */
@@ -107,14 +110,19 @@ public final class ProfileAccessRule {
     }
 
     public Optional<OrdreProfile> profile(String id) {
-        return id == null ? Optional.empty() : ProfileCatalogue.of(session, realm).find(id);
+        return id == null
+                ? Optional.empty()
+                : ProfileCatalogue.of(session, realm).find(id);
     }
 
     private List<OrdreProfile> heldProfiles(UserModel user) {
         Map<String, OrdreProfile> byGroup = ProfileCatalogue.of(session, realm).all().stream()
                 .collect(Collectors.toMap(OrdreProfile::groupId, Function.identity(), (a, b) -> a));
-        return user.getGroupsStream().map(g -> byGroup.get(g.getId())).filter(p -> p != null)
-                .sorted(Comparator.comparingInt(OrdreProfile::rank)).toList();
+        return user.getGroupsStream()
+                .map(g -> byGroup.get(g.getId()))
+                .filter(p -> p != null)
+                .sorted(Comparator.comparingInt(OrdreProfile::rank))
+                .toList();
     }
 
     private boolean grants(OrdreProfile profile, RoleModel role) {
@@ -124,7 +132,9 @@ public final class ProfileAccessRule {
 
     /** The profile group the user is in (what access follows); the attribute only when the user is in none. */
     private static String currentProfileId(UserModel user, List<OrdreProfile> held) {
-        return held.isEmpty() ? user.getFirstAttribute(OrdreAttributes.PROFILE) : held.get(0).id();
+        return held.isEmpty()
+                ? user.getFirstAttribute(OrdreAttributes.PROFILE)
+                : held.get(0).id();
     }
 
     private Optional<RegisterEntry> registerEntry(UserModel user) {
@@ -135,7 +145,8 @@ public final class ProfileAccessRule {
         TableauRegister register = session.getProvider(TableauRegister.class);
         if (register == null) {
             // Fail closed: without the register nobody can be shown to be still on the Tableau.
-            LOG.warnf("No Tableau register provider: access by a Tableau profile refused (user %s)", user.getUsername());
+            LOG.warnf(
+                    "No Tableau register provider: access by a Tableau profile refused (user %s)", user.getUsername());
             return Optional.empty();
         }
         return register.findByNumero(numero);

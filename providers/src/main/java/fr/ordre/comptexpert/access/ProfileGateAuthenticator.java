@@ -31,7 +31,12 @@ final class ProfileGateAuthenticator implements Authenticator {
         }
         AccessRefusal.record(context.getEvent().clone(), realm, client, user, decision, WAY);
         KeycloakSession session = context.getSession();
-        context.challenge(AccessDeniedPage.render(context.form(), rule, client, user, decision,
+        context.challenge(AccessDeniedPage.render(
+                context.form(),
+                rule,
+                client,
+                user,
+                decision,
                 session.getContext().resolveLocale(user)));
     }
 
@@ -52,10 +57,8 @@ final class ProfileGateAuthenticator implements Authenticator {
     }
 
     @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

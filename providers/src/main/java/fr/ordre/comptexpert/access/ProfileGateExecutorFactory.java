@@ -1,13 +1,12 @@
 package fr.ordre.comptexpert.access;
 
+import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
 import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProviderFactory;
-
-import java.util.List;
 
 /** Client policy executor: access by profile at code exchange and refresh (wired to every client in the realm). */
 public final class ProfileGateExecutorFactory implements ClientPolicyExecutorProviderFactory {
@@ -36,14 +35,11 @@ public final class ProfileGateExecutorFactory implements ClientPolicyExecutorPro
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

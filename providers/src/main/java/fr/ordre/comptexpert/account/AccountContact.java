@@ -1,8 +1,7 @@
 package fr.ordre.comptexpert.account;
 
-import org.keycloak.models.RealmModel;
-
 import java.util.Map;
+import org.keycloak.models.RealmModel;
 
 /**
  * Whom a person writes to about their account and their data: the realm attribute {@code ordreContactEmail}
@@ -12,8 +11,7 @@ public final class AccountContact {
 
     static final String ATTRIBUTE = "ordreContactEmail";
 
-    private AccountContact() {
-    }
+    private AccountContact() {}
 
     public static String email(RealmModel realm) {
         String configured = realm.getAttribute(ATTRIBUTE);

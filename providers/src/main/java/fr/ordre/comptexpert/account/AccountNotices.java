@@ -2,6 +2,15 @@ package fr.ordre.comptexpert.account;
 
 import fr.ordre.comptexpert.support.AfterCommit;
 import fr.ordre.comptexpert.support.RenderedEmail;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.Details;
@@ -12,16 +21,6 @@ import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * Tells the address an account just left that it was replaced. Keycloak's update-email action changes the
@@ -57,11 +56,21 @@ final class AccountNotices implements EventListenerProvider {
             return;
         }
         try {
-            RenderedEmail notice = RenderedEmail.render(session, realm, user, previous, "ordreEmailChangedSubject",
-                    "ordre-email-changed.ftl", attributes(realm, user, updated));
+            RenderedEmail notice = RenderedEmail.render(
+                    session,
+                    realm,
+                    user,
+                    previous,
+                    "ordreEmailChangedSubject",
+                    "ordre-email-changed.ftl",
+                    attributes(realm, user, updated));
             AfterCommit.run(session, () -> send(realm, user.getUsername(), notice));
         } catch (EmailException | RuntimeException e) {
-            LOG.errorf(e, "Could not render the 'email changed' notice for user %s in realm %s", user.getUsername(), realm.getName());
+            LOG.errorf(
+                    e,
+                    "Could not render the 'email changed' notice for user %s in realm %s",
+                    user.getUsername(),
+                    realm.getName());
         }
     }
 
@@ -73,11 +82,16 @@ final class AccountNotices implements EventListenerProvider {
         attributes.put("lastName", user.getLastName() == null ? "" : user.getLastName());
         attributes.put("username", user.getUsername());
         attributes.put("newEmail", mask(updated));
-        attributes.put("time", DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
-                .withLocale(locale).format(Instant.now().atZone(PARIS)));
+        attributes.put(
+                "time",
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
+                        .withLocale(locale)
+                        .format(Instant.now().atZone(PARIS)));
         attributes.put("contactEmail", contact);
-        attributes.put("reportSubject", URLEncoder.encode("Comptexpert " + user.getUsername(), StandardCharsets.UTF_8)
-                .replace("+", "%20"));
+        attributes.put(
+                "reportSubject",
+                URLEncoder.encode("Comptexpert " + user.getUsername(), StandardCharsets.UTF_8)
+                        .replace("+", "%20"));
         return attributes;
     }
 
@@ -99,17 +113,19 @@ final class AccountNotices implements EventListenerProvider {
     private void send(RealmModel realm, String username, RenderedEmail notice) {
         try {
             notice.send(session, realm);
-            LOG.debugf("'Email changed' notice sent to the previous address of user %s in realm %s", username, realm.getName());
+            LOG.debugf(
+                    "'Email changed' notice sent to the previous address of user %s in realm %s",
+                    username, realm.getName());
         } catch (EmailException e) {
-            LOG.warnf("Could not send the 'email changed' notice of user %s in realm %s: %s", username, realm.getName(), e.getMessage());
+            LOG.warnf(
+                    "Could not send the 'email changed' notice of user %s in realm %s: %s",
+                    username, realm.getName(), e.getMessage());
         }
     }
 
     @Override
-    public void onEvent(AdminEvent event, boolean includeRepresentation) {
-    }
+    public void onEvent(AdminEvent event, boolean includeRepresentation) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

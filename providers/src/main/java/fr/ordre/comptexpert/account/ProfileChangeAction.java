@@ -10,6 +10,15 @@ import fr.ordre.comptexpert.registration.TableauRequest;
 import fr.ordre.comptexpert.support.PageMessages;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.InitiatedActionSupport;
 import org.keycloak.authentication.RequiredActionContext;
@@ -23,16 +32,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * "Changer de profil": shows what each profile opens and moves the member to an open profile (one not
@@ -65,8 +64,7 @@ final class ProfileChangeAction implements RequiredActionProvider {
     }
 
     @Override
-    public void evaluateTriggers(RequiredActionContext context) {
-    }
+    public void evaluateTriggers(RequiredActionContext context) {}
 
     @Override
     public void requiredActionChallenge(RequiredActionContext context) {
@@ -87,32 +85,43 @@ final class ProfileChangeAction implements RequiredActionProvider {
         String previous = currentProfile(user, catalogue).map(OrdreProfile::id).orElse(null);
         String wanted = form.getFirst("profile");
         Optional<OrdreProfile> target = wanted == null ? Optional.empty() : catalogue.find(wanted.strip());
-        ProfileChoice.Move move = target.map(t -> move(t, previous, TableauBinding.confirmed(user))).orElse(null);
+        ProfileChoice.Move move = target.map(t -> move(t, previous, TableauBinding.confirmed(user)))
+                .orElse(null);
         if (move == ProfileChoice.Move.TABLEAU_CLAIM) {
             claimTableau(context, catalogue, target.get(), previous, form);
             return;
         }
         if (move != ProfileChoice.Move.IMMEDIATE) {
-            context.getEvent().clone().event(EventType.UPDATE_PROFILE_ERROR).detail(DETAIL_PREVIOUS, previous)
-                    .detail(DETAIL_PROFILE, target.map(OrdreProfile::id).orElse("unknown")).error(ERROR_NOT_OPEN);
+            context.getEvent()
+                    .clone()
+                    .event(EventType.UPDATE_PROFILE_ERROR)
+                    .detail(DETAIL_PREVIOUS, previous)
+                    .detail(DETAIL_PROFILE, target.map(OrdreProfile::id).orElse("unknown"))
+                    .error(ERROR_NOT_OPEN);
             context.challenge(page(context, error("ordreProfileChangeNotOpen"), Response.Status.BAD_REQUEST));
             return;
         }
         OrdreProfile to = target.get();
-        String detail = Optional.ofNullable(form.getFirst("detail")).map(String::strip).orElse("");
+        String detail =
+                Optional.ofNullable(form.getFirst("detail")).map(String::strip).orElse("");
         if (to.detailsRequired() && (detail.isEmpty() || detail.length() > DETAIL_MAX_LENGTH)) {
             context.challenge(page(context, error("ordreProfileChangeDetailRequired"), Response.Status.BAD_REQUEST));
             return;
         }
         String released = apply(realm, user, catalogue, to, detail);
-        var event = context.getEvent().clone().event(EventType.UPDATE_PROFILE).detail(Details.CONTEXT, "ordre_profile_change")
-                .detail(DETAIL_PREVIOUS, previous).detail(DETAIL_PROFILE, to.id());
+        var event = context.getEvent()
+                .clone()
+                .event(EventType.UPDATE_PROFILE)
+                .detail(Details.CONTEXT, "ordre_profile_change")
+                .detail(DETAIL_PREVIOUS, previous)
+                .detail(DETAIL_PROFILE, to.id());
         if (released != null) {
             event.detail(DETAIL_RELEASED, released);
         }
         event.success();
-        LOG.debugf("User %s of realm %s moved from profile %s to %s (entry released: %s)", user.getUsername(),
-                realm.getName(), previous, to.id(), released);
+        LOG.debugf(
+                "User %s of realm %s moved from profile %s to %s (entry released: %s)",
+                user.getUsername(), realm.getName(), previous, to.id(), released);
         context.success();
     }
 
@@ -121,8 +130,12 @@ final class ProfileChangeAction implements RequiredActionProvider {
      * register holds (a right or wrong date, an entry free, bound or unknown) the member sees the same notice;
      * what differs goes by mail to the address on file or to the holder of the entry.
      */
-    private void claimTableau(RequiredActionContext context, ProfileCatalogue catalogue, OrdreProfile to, String previous,
-                              MultivaluedMap<String, String> form) {
+    private void claimTableau(
+            RequiredActionContext context,
+            ProfileCatalogue catalogue,
+            OrdreProfile to,
+            String previous,
+            MultivaluedMap<String, String> form) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         UserModel user = context.getUser();
@@ -134,22 +147,45 @@ final class ProfileChangeAction implements RequiredActionProvider {
         }
         RegistrationConfig config = RegistrationConfig.ofRealm(realm);
         if (!TableauRequest.networkAllows(session, context.getConnection().getRemoteAddr(), config)) {
-            context.getEvent().clone().event(EventType.UPDATE_PROFILE_ERROR).detail(DETAIL_PROFILE, to.id())
-                    .detail(Details.REASON, "ordre_tableau_network_limit").error(Errors.SLOW_DOWN);
-            context.challenge(page(context, new Page(to.id(), List.of(new FormMessage(null, "ordreProfileChangeTooMany")), form),
+            context.getEvent()
+                    .clone()
+                    .event(EventType.UPDATE_PROFILE_ERROR)
+                    .detail(DETAIL_PROFILE, to.id())
+                    .detail(Details.REASON, "ordre_tableau_network_limit")
+                    .error(Errors.SLOW_DOWN);
+            context.challenge(page(
+                    context,
+                    new Page(to.id(), List.of(new FormMessage(null, "ordreProfileChangeTooMany")), form),
                     Response.Status.TOO_MANY_REQUESTS));
             return;
         }
         // Only an address this account has proved counts as the one on file: an unverified one proves nothing.
         String proved = user.isEmailVerified() ? user.getEmail() : null;
-        TableauRequest request = TableauRequest.decide(session, realm, to, input.nom(), user.getFirstName(),
-                input.birthDate(), input.numero(), proved, config);
+        TableauRequest request = TableauRequest.decide(
+                session,
+                realm,
+                to,
+                input.nom(),
+                user.getFirstName(),
+                input.birthDate(),
+                input.numero(),
+                proved,
+                config);
         String released = apply(realm, user, catalogue, to, "");
         request.applyTo(user);
-        var event = context.getEvent().clone().event(EventType.UPDATE_PROFILE).detail(Details.CONTEXT, "ordre_profile_change")
-                .detail(DETAIL_PREVIOUS, previous).detail(DETAIL_PROFILE, to.id()).detail(DETAIL_TABLEAU, request.outcome())
-                .detail(TableauBinding.DETAIL, request.confirmedNow() ? TableauBinding.CONFIRMED : TableauBinding.PENDING)
-                .detail("ordre_numero", request.entry() == null ? null : request.entry().numero());
+        var event = context.getEvent()
+                .clone()
+                .event(EventType.UPDATE_PROFILE)
+                .detail(Details.CONTEXT, "ordre_profile_change")
+                .detail(DETAIL_PREVIOUS, previous)
+                .detail(DETAIL_PROFILE, to.id())
+                .detail(DETAIL_TABLEAU, request.outcome())
+                .detail(
+                        TableauBinding.DETAIL,
+                        request.confirmedNow() ? TableauBinding.CONFIRMED : TableauBinding.PENDING)
+                .detail(
+                        "ordre_numero",
+                        request.entry() == null ? null : request.entry().numero());
         if (request.confirmedNow()) {
             event.detail(TableauBinding.METHOD, TableauBinding.METHOD_EMAIL_ON_FILE);
         }
@@ -157,17 +193,29 @@ final class ProfileChangeAction implements RequiredActionProvider {
             event.detail(DETAIL_RELEASED, released);
         }
         event.success();
-        request.notify(session, realm, context.getAuthenticationSession(),
-                context.getEvent().clone().event(EventType.UPDATE_PROFILE_ERROR), user, config);
+        request.notify(
+                session,
+                realm,
+                context.getAuthenticationSession(),
+                context.getEvent().clone().event(EventType.UPDATE_PROFILE_ERROR),
+                user,
+                config);
         // The same notice for every pending outcome; "confirmed" only reaches whoever holds the address on file.
-        String notice = request.confirmedNow() ? "ordreProfileChangeTableauConfirmed" : "ordreProfileChangeTableauPending";
-        context.challenge(page(context, new Page(null, List.of(new FormMessage(null, notice)), null), Response.Status.OK));
+        String notice =
+                request.confirmedNow() ? "ordreProfileChangeTableauConfirmed" : "ordreProfileChangeTableauPending";
+        context.challenge(
+                page(context, new Page(null, List.of(new FormMessage(null, notice)), null), Response.Status.OK));
     }
 
     /** Group and attributes together; returns the numéro of the register entry let go, if any. */
-    private static String apply(RealmModel realm, UserModel user, ProfileCatalogue catalogue, OrdreProfile to, String detail) {
-        Set<String> profileGroups = catalogue.all().stream().map(OrdreProfile::groupId).collect(Collectors.toSet());
-        user.getGroupsStream().filter(g -> profileGroups.contains(g.getId())).toList().forEach(user::leaveGroup);
+    private static String apply(
+            RealmModel realm, UserModel user, ProfileCatalogue catalogue, OrdreProfile to, String detail) {
+        Set<String> profileGroups =
+                catalogue.all().stream().map(OrdreProfile::groupId).collect(Collectors.toSet());
+        user.getGroupsStream()
+                .filter(g -> profileGroups.contains(g.getId()))
+                .toList()
+                .forEach(user::leaveGroup);
         GroupModel group = realm.getGroupById(to.groupId());
         user.joinGroup(group);
         user.setSingleAttribute(OrdreAttributes.PROFILE, to.id());
@@ -201,8 +249,7 @@ final class ProfileChangeAction implements RequiredActionProvider {
     }
 
     /** What the page shows besides the profiles: the profile being claimed, messages, the fields typed. */
-    private record Page(String claimed, List<FormMessage> messages, MultivaluedMap<String, String> form) {
-    }
+    private record Page(String claimed, List<FormMessage> messages, MultivaluedMap<String, String> form) {}
 
     private static Page error(String message) {
         return new Page(null, List.of(new FormMessage(null, message)), null);
@@ -210,8 +257,12 @@ final class ProfileChangeAction implements RequiredActionProvider {
 
     private static Optional<OrdreProfile> currentProfile(UserModel user, ProfileCatalogue catalogue) {
         Set<String> groups = user.getGroupsStream().map(GroupModel::getId).collect(Collectors.toSet());
-        Optional<OrdreProfile> byGroup = catalogue.all().stream().filter(p -> groups.contains(p.groupId())).findFirst();
-        return byGroup.isPresent() ? byGroup : catalogue.find(String.valueOf(user.getFirstAttribute(OrdreAttributes.PROFILE)));
+        Optional<OrdreProfile> byGroup = catalogue.all().stream()
+                .filter(p -> groups.contains(p.groupId()))
+                .findFirst();
+        return byGroup.isPresent()
+                ? byGroup
+                : catalogue.find(String.valueOf(user.getFirstAttribute(OrdreAttributes.PROFILE)));
     }
 
     private static Response page(RequiredActionContext context, Page shown, Response.Status status) {
@@ -222,9 +273,17 @@ final class ProfileChangeAction implements RequiredActionProvider {
         Optional<OrdreProfile> current = currentProfile(context.getUser(), catalogue);
         String currentId = current.map(OrdreProfile::id).orElse(null);
         List<ClientModel> services = rule.gatedServices();
-        List<ProfileChoice> choices = catalogue.all().stream().map(p -> new ProfileChoice(p.id(), p.label(locale),
-                services.stream().filter(s -> rule.opens(p, s)).map(s -> ProfileAccessRule.serviceName(s, locale)).toList(),
-                move(p, currentId, TableauBinding.confirmed(context.getUser())), p.detailsRequired())).toList();
+        List<ProfileChoice> choices = catalogue.all().stream()
+                .map(p -> new ProfileChoice(
+                        p.id(),
+                        p.label(locale),
+                        services.stream()
+                                .filter(s -> rule.opens(p, s))
+                                .map(s -> ProfileAccessRule.serviceName(s, locale))
+                                .toList(),
+                        move(p, currentId, TableauBinding.confirmed(context.getUser())),
+                        p.detailsRequired()))
+                .toList();
         UserModel user = context.getUser();
         MultivaluedMap<String, String> typed = shown.form();
         Map<String, String> claim = new HashMap<>();
@@ -232,16 +291,22 @@ final class ProfileChangeAction implements RequiredActionProvider {
         claim.put("lastName", typed == null ? user.getLastName() : typed.getFirst("lastName"));
         claim.put("birthDate", typed == null ? "" : typed.getFirst("birthDate"));
         claim.put("numero", typed == null ? "" : typed.getFirst("numero"));
-        var form = context.form().setStatus(status)
+        var form = context.form()
+                .setStatus(status)
                 .setAttribute("ordreProfiles", choices)
                 .setAttribute("ordreTableauClaim", claim)
-                .setAttribute("ordreCurrentProfile", current.map(p -> p.label(locale)).orElse(""))
+                .setAttribute(
+                        "ordreCurrentProfile", current.map(p -> p.label(locale)).orElse(""))
                 .setAttribute("ordreContactEmail", AccountContact.email(realm));
-        return PageMessages.show(form, shown.messages(), key -> key.startsWith("ordreProfileChangeTableau")
-                ? PageMessages.Kind.SUCCESS : PageMessages.Kind.ERROR).createForm(TEMPLATE);
+        return PageMessages.show(
+                        form,
+                        shown.messages(),
+                        key -> key.startsWith("ordreProfileChangeTableau")
+                                ? PageMessages.Kind.SUCCESS
+                                : PageMessages.Kind.ERROR)
+                .createForm(TEMPLATE);
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -3,12 +3,11 @@ package fr.ordre.comptexpert.account;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.protocol.oidc.OIDCLoginProtocolService;
-
-import java.net.URI;
 
 /**
  * GET /realms/{realm}/comptexpert/profil: a stable link (account console's applications, the refusal page, the
@@ -27,7 +26,13 @@ public final class ProfileChangeEntry {
     public Response start() {
         RealmModel realm = session.getContext().getRealm();
         URI base = session.getContext().getUri().getBaseUri();
-        String account = UriBuilder.fromUri(base).path("realms").path(realm.getName()).path("account").path("/").build().toString();
+        String account = UriBuilder.fromUri(base)
+                .path("realms")
+                .path(realm.getName())
+                .path("account")
+                .path("/")
+                .build()
+                .toString();
         URI auth = OIDCLoginProtocolService.authUrl(UriBuilder.fromUri(base))
                 .queryParam("client_id", Constants.ACCOUNT_MANAGEMENT_CLIENT_ID)
                 .queryParam("redirect_uri", account)

@@ -9,7 +9,13 @@ import java.util.List;
 public final class ProfileChoice {
 
     /** How the member may move to this profile. */
-    public enum Move { CURRENT, IMMEDIATE, TABLEAU_CLAIM, TABLEAU_CHECK, NOT_SELF_SERVICE }
+    public enum Move {
+        CURRENT,
+        IMMEDIATE,
+        TABLEAU_CLAIM,
+        TABLEAU_CHECK,
+        NOT_SELF_SERVICE
+    }
 
     private final String id;
     private final String label;

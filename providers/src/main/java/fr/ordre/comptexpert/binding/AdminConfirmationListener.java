@@ -1,10 +1,13 @@
 package fr.ordre.comptexpert.binding;
 
 import fr.ordre.comptexpert.profile.OrdreAttributes;
-import fr.ordre.comptexpert.tableau.RegisterEntry;
-import fr.ordre.comptexpert.tableau.TableauRegister;
 import fr.ordre.comptexpert.support.DeferredMail;
 import fr.ordre.comptexpert.support.RenderedEmail;
+import fr.ordre.comptexpert.tableau.RegisterEntry;
+import fr.ordre.comptexpert.tableau.TableauRegister;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.Details;
@@ -19,10 +22,6 @@ import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * An admin confirms a pending binding in the admin console by setting the user's attribute
@@ -43,28 +42,46 @@ final class AdminConfirmationListener implements EventListenerProvider {
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        if (event.getResourceType() != ResourceType.USER || event.getOperationType() != OperationType.UPDATE
-                || event.getResourcePath() == null || !event.getResourcePath().matches("users/[^/]+")) {
+        if (event.getResourceType() != ResourceType.USER
+                || event.getOperationType() != OperationType.UPDATE
+                || event.getResourcePath() == null
+                || !event.getResourcePath().matches("users/[^/]+")) {
             return;
         }
         RealmModel realm = session.realms().getRealm(event.getRealmId());
-        UserModel user = realm == null ? null : session.users().getUserById(realm, event.getResourcePath().substring("users/".length()));
-        if (user == null || !TableauBinding.CONFIRMED.equals(user.getFirstAttribute(OrdreAttributes.TABLEAU_BINDING))
+        UserModel user = realm == null
+                ? null
+                : session.users().getUserById(realm, event.getResourcePath().substring("users/".length()));
+        if (user == null
+                || !TableauBinding.CONFIRMED.equals(user.getFirstAttribute(OrdreAttributes.TABLEAU_BINDING))
                 || user.getFirstAttribute(OrdreAttributes.NUMERO) != null) {
             return;
         }
         String numero = user.getFirstAttribute(OrdreAttributes.TABLEAU_CLAIM);
-        EventBuilder userEvent = new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.UPDATE_PROFILE).user(user).detail(Details.USERNAME, user.getUsername())
+        EventBuilder userEvent = new EventBuilder(
+                        realm, session, session.getContext().getConnection())
+                .event(EventType.UPDATE_PROFILE)
+                .user(user)
+                .detail(Details.USERNAME, user.getUsername())
                 .detail(TableauBinding.METHOD, TableauBinding.METHOD_ADMIN)
-                .detail("ordre_admin", event.getAuthDetails() == null ? null : event.getAuthDetails().getUserId())
+                .detail(
+                        "ordre_admin",
+                        event.getAuthDetails() == null
+                                ? null
+                                : event.getAuthDetails().getUserId())
                 .detail("ordre_numero", numero);
-        Optional<RegisterEntry> entry = numero == null ? Optional.empty()
-                : session.getProvider(TableauRegister.class).findByNumero(numero).filter(RegisterEntry::isActive);
-        if (entry.isEmpty() || TableauBinding.holder(session, realm, numero, Integer.MAX_VALUE).isPresent()) {
+        Optional<RegisterEntry> entry = numero == null
+                ? Optional.empty()
+                : session.getProvider(TableauRegister.class)
+                        .findByNumero(numero)
+                        .filter(RegisterEntry::isActive);
+        if (entry.isEmpty()
+                || TableauBinding.holder(session, realm, numero, Integer.MAX_VALUE)
+                        .isPresent()) {
             // Nothing to bind to: the account stays pending and the admin sees it did.
             TableauBinding.pending(user, numero);
-            LOG.warnf("Admin confirmation of %s in realm %s refused: claimed entry %s missing, inactive or held",
+            LOG.warnf(
+                    "Admin confirmation of %s in realm %s refused: claimed entry %s missing, inactive or held",
                     user.getUsername(), realm.getName(), numero);
             userEvent.detail(TableauBinding.DETAIL, "refused").error(Errors.INVALID_REGISTRATION);
             return;
@@ -84,18 +101,27 @@ final class AdminConfirmationListener implements EventListenerProvider {
         attributes.put("lastName", user.getLastName() == null ? "" : user.getLastName());
         attributes.put("numero", entry.numero());
         try {
-            DeferredMail.send(session, realm, RenderedEmail.render(session, realm, user, address, "ordreTableauBoundSubject",
-                    "ordre-tableau-bound.ftl", attributes), null);
+            DeferredMail.send(
+                    session,
+                    realm,
+                    RenderedEmail.render(
+                            session,
+                            realm,
+                            user,
+                            address,
+                            "ordreTableauBoundSubject",
+                            "ordre-tableau-bound.ftl",
+                            attributes),
+                    null);
         } catch (EmailException | RuntimeException e) {
-            LOG.errorf(e, "Could not render the binding notice for entry %s in realm %s", entry.numero(), realm.getName());
+            LOG.errorf(
+                    e, "Could not render the binding notice for entry %s in realm %s", entry.numero(), realm.getName());
         }
     }
 
     @Override
-    public void onEvent(Event event) {
-    }
+    public void onEvent(Event event) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -21,8 +21,7 @@ public final class ConfirmBindingActionToken extends DefaultActionToken {
     }
 
     @SuppressWarnings("unused") // for JSON deserialisation
-    private ConfirmBindingActionToken() {
-    }
+    private ConfirmBindingActionToken() {}
 
     public String getNumero() {
         return numero;

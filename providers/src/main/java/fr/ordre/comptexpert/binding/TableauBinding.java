@@ -3,6 +3,7 @@ package fr.ordre.comptexpert.binding;
 import fr.ordre.comptexpert.profile.OrdreAttributes;
 import fr.ordre.comptexpert.tableau.NameNormalizer;
 import fr.ordre.comptexpert.tableau.RegisterEntry;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.Details;
@@ -12,8 +13,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
-
-import java.util.Optional;
 
 /**
  * The tie between an account and a Tableau entry. Knowing a member's nom, numéro and birth date proves
@@ -29,6 +28,7 @@ public final class TableauBinding {
 
     /** Event details: what happened to the binding, and how it was proved. */
     public static final String DETAIL = "ordre_tableau_binding";
+
     public static final String METHOD = "ordre_binding_method";
     public static final String METHOD_EMAIL_ON_FILE = "email_on_file";
     public static final String METHOD_EMAIL_CONFIRMATION = "email_confirmation";
@@ -36,8 +36,7 @@ public final class TableauBinding {
 
     private static final Logger LOG = Logger.getLogger(TableauBinding.class);
 
-    private TableauBinding() {
-    }
+    private TableauBinding() {}
 
     /** Proved: the entry's numéro, conseil and spelling become the account's. */
     public static void confirm(UserModel user, RegisterEntry entry) {
@@ -80,26 +79,33 @@ public final class TableauBinding {
      * password was never created (the link expired unused, or a typo) does not hold the entry for ever: past
      * {@code releaseAfterSeconds} it is released, with an event, and the entry is free.
      */
-    public static Optional<UserModel> holder(KeycloakSession session, RealmModel realm, String numero,
-                                             int releaseAfterSeconds) {
-        Optional<UserModel> holder = session.users().searchForUserByUserAttributeStream(realm, OrdreAttributes.NUMERO, numero)
+    public static Optional<UserModel> holder(
+            KeycloakSession session, RealmModel realm, String numero, int releaseAfterSeconds) {
+        Optional<UserModel> holder = session.users()
+                .searchForUserByUserAttributeStream(realm, OrdreAttributes.NUMERO, numero)
                 .findFirst();
         if (holder.isEmpty() || !abandoned(holder.get(), releaseAfterSeconds)) {
             return holder;
         }
         UserModel user = holder.get();
         pending(user, null);
-        LOG.infof("Tableau entry %s released from account %s in realm %s: no password created in %d s", numero,
-                user.getUsername(), realm.getName(), releaseAfterSeconds);
-        new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.UPDATE_PROFILE)
-                .user(user).detail(Details.USERNAME, user.getUsername()).detail(DETAIL, "released")
-                .detail("ordre_numero", numero).success();
+        LOG.infof(
+                "Tableau entry %s released from account %s in realm %s: no password created in %d s",
+                numero, user.getUsername(), realm.getName(), releaseAfterSeconds);
+        new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.UPDATE_PROFILE)
+                .user(user)
+                .detail(Details.USERNAME, user.getUsername())
+                .detail(DETAIL, "released")
+                .detail("ordre_numero", numero)
+                .success();
         return Optional.empty();
     }
 
     private static boolean abandoned(UserModel user, int releaseAfterSeconds) {
         Long created = user.getCreatedTimestamp();
-        return created != null && Time.currentTimeMillis() - created > releaseAfterSeconds * 1000L
+        return created != null
+                && Time.currentTimeMillis() - created > releaseAfterSeconds * 1000L
                 && !user.credentialManager().isConfiguredFor(PasswordCredentialModel.TYPE);
     }
 

@@ -8,16 +8,15 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * POST {@code /realms/{realm}/comptexpert/expertpass/v1/card}: the app fetches its holder's professional card,
@@ -44,10 +43,12 @@ public final class CardApiResource {
             return JsonApi.error(session, 400, "invalid_request", "ordreApiSignedRequestInvalid");
         }
         SignedDeviceRequest.Fields f = fields.get();
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.VERIFIABLE_CREDENTIAL_REQUEST).detail(CardEvents.DETAIL, "issue");
-        SignedDeviceRequest.Outcome signed = SignedDeviceRequest.verify(session, realm, f,
-                ExpertpassCrypto.cardMessage(f.deviceId(), f.time(), f.nonce()));
+        EventBuilder event = new EventBuilder(
+                        realm, session, session.getContext().getConnection())
+                .event(EventType.VERIFIABLE_CREDENTIAL_REQUEST)
+                .detail(CardEvents.DETAIL, "issue");
+        SignedDeviceRequest.Outcome signed = SignedDeviceRequest.verify(
+                session, realm, f, ExpertpassCrypto.cardMessage(f.deviceId(), f.time(), f.nonce()));
         if (signed.user() != null) {
             event.user(signed.user());
         }
@@ -76,22 +77,31 @@ public final class CardApiResource {
         CardIssuer.Issued issued = new CardIssuer(session, realm).issue(user, CardConfig.of(realm));
         if (issued.refusal() == CardIssuer.Refusal.INELIGIBLE) {
             event.error(CardEvents.INELIGIBLE);
-            LOG.infof("No professional card for user %s in realm %s: profile not eligible", user.getUsername(), realm.getName());
+            LOG.infof(
+                    "No professional card for user %s in realm %s: profile not eligible",
+                    user.getUsername(), realm.getName());
             return JsonApi.error(session, 403, "ineligible", "ordreApiCardIneligible");
         }
         if (issued.refusal() == CardIssuer.Refusal.NOT_REGISTERED) {
             event.error(CardEvents.NOT_REGISTERED);
-            LOG.warnf("No professional card for user %s in realm %s: no active Tableau entry", user.getUsername(), realm.getName());
+            LOG.warnf(
+                    "No professional card for user %s in realm %s: no active Tableau entry",
+                    user.getUsername(), realm.getName());
             return JsonApi.error(session, 403, "not_registered", "ordreApiCardNotRegistered");
         }
         ProfessionalCard card = issued.card();
         new CardReferences(session).save(card, issued.jws());
-        event.detail("token_id", card.id()).detail("expires_at", Long.toString(card.expiresAt())).success();
-        LOG.debugf("Professional card %s issued to user %s in realm %s", card.id(), user.getUsername(), realm.getName());
+        event.detail("token_id", card.id())
+                .detail("expires_at", Long.toString(card.expiresAt()))
+                .success();
+        LOG.debugf(
+                "Professional card %s issued to user %s in realm %s", card.id(), user.getUsername(), realm.getName());
 
         Map<String, Object> holder = new LinkedHashMap<>(card.claims());
         holder.keySet().removeAll(java.util.Set.of("iss", "sub", "aud", "typ", "jti", "iat", "exp"));
-        holder.put("profilLabels", Map.of("fr", issued.profile().labelFr(), "en", issued.profile().labelEn()));
+        holder.put(
+                "profilLabels",
+                Map.of("fr", issued.profile().labelFr(), "en", issued.profile().labelEn()));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("card", issued.jws());
         body.put("reference", card.id());
@@ -99,9 +109,8 @@ public final class CardApiResource {
         body.put("issuedAt", card.issuedAt());
         body.put("expiresAt", card.expiresAt());
         body.put("holder", holder);
-        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .build();
     }
-
-
-
 }

@@ -1,9 +1,8 @@
 package fr.ordre.comptexpert.card;
 
 import fr.ordre.comptexpert.support.ConfigValue;
-import org.keycloak.models.RealmModel;
-
 import java.util.function.Function;
+import org.keycloak.models.RealmModel;
 
 /**
  * The card's settings, read per request from realm attributes (Realm settings → attributes through the Admin

@@ -22,6 +22,5 @@ final class CardEvents {
     static final String INVALID = "ordre_card_invalid";
     static final String RATE_LIMITED = "ordre_card_rate_limited";
 
-    private CardEvents() {
-    }
+    private CardEvents() {}
 }

@@ -5,6 +5,9 @@ import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.profile.ProfileCatalogue;
 import fr.ordre.comptexpert.tableau.RegisterEntry;
 import fr.ordre.comptexpert.tableau.TableauRegister;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Optional;
 import org.keycloak.crypto.SignatureProvider;
 import org.keycloak.crypto.SignatureSignerContext;
 import org.keycloak.jose.jws.JWSBuilder;
@@ -14,10 +17,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.Urls;
 
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Optional;
-
 /**
  * Issues a professional card: checks the holder against the catalogue and the Tableau now, then signs the
  * claims with the realm's active key for its default signature algorithm, so the realm's published JWKS
@@ -26,11 +25,13 @@ import java.util.Optional;
 final class CardIssuer {
 
     /** Why no card is issued. */
-    enum Refusal { INELIGIBLE, NOT_REGISTERED }
+    enum Refusal {
+        INELIGIBLE,
+        NOT_REGISTERED
+    }
 
     /** A signed card, or the refusal. */
-    record Issued(ProfessionalCard card, String jws, OrdreProfile profile, Refusal refusal) {
-    }
+    record Issued(ProfessionalCard card, String jws, OrdreProfile profile, Refusal refusal) {}
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -57,13 +58,31 @@ final class CardIssuer {
                 return new Issued(null, null, profile.get(), Refusal.NOT_REGISTERED);
             }
             RegisterEntry e = entry.get();
-            card = new ProfessionalCard(issuer, user.getId(), randomId(), now, now + config.lifespanSeconds(),
-                    e.nomUsage() == null || e.nomUsage().isBlank() ? e.nom() : e.nomUsage(), e.prenoms(),
-                    profile.get().id(), e.numero(), e.conseilRegional(), ProfessionalCard.INSCRIT);
+            card = new ProfessionalCard(
+                    issuer,
+                    user.getId(),
+                    randomId(),
+                    now,
+                    now + config.lifespanSeconds(),
+                    e.nomUsage() == null || e.nomUsage().isBlank() ? e.nom() : e.nomUsage(),
+                    e.prenoms(),
+                    profile.get().id(),
+                    e.numero(),
+                    e.conseilRegional(),
+                    ProfessionalCard.INSCRIT);
         } else {
             // Permanents of the Ordre are staff, not on the Tableau: their card says so, named as in the account.
-            card = new ProfessionalCard(issuer, user.getId(), randomId(), now, now + config.lifespanSeconds(),
-                    nonNull(user.getLastName()), nonNull(user.getFirstName()), profile.get().id(), null, null,
+            card = new ProfessionalCard(
+                    issuer,
+                    user.getId(),
+                    randomId(),
+                    now,
+                    now + config.lifespanSeconds(),
+                    nonNull(user.getLastName()),
+                    nonNull(user.getFirstName()),
+                    profile.get().id(),
+                    null,
+                    null,
                     ProfessionalCard.PERMANENT);
         }
         return new Issued(card, sign(card), profile.get(), null);
@@ -79,15 +98,18 @@ final class CardIssuer {
         if (register == null) {
             return Optional.empty();
         }
-        return register.findByNumero(numero)
-                .filter(RegisterEntry::isActive)
-                .filter(e -> profile.tableauLists().contains(e.liste()));
+        return register.findByNumero(numero).filter(RegisterEntry::isActive).filter(e -> profile.tableauLists()
+                .contains(e.liste()));
     }
 
     private String sign(ProfessionalCard card) {
         String algorithm = signatureAlgorithm(realm);
-        SignatureSignerContext signer = session.getProvider(SignatureProvider.class, algorithm).signer();
-        return new JWSBuilder().type(ProfessionalCard.TYPE).jsonContent(card.claims()).sign(signer);
+        SignatureSignerContext signer =
+                session.getProvider(SignatureProvider.class, algorithm).signer();
+        return new JWSBuilder()
+                .type(ProfessionalCard.TYPE)
+                .jsonContent(card.claims())
+                .sign(signer);
     }
 
     static String signatureAlgorithm(RealmModel realm) {

@@ -9,13 +9,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import org.jboss.logging.Logger;
-import org.keycloak.events.EventBuilder;
-import org.keycloak.events.EventType;
-import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -24,6 +17,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jboss.logging.Logger;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * The public check of a professional card, at {@code /realms/{realm}/comptexpert/carte?c=...} (what the card's
@@ -47,8 +46,14 @@ public final class CardPage {
 
     /** The verification URL of a card, as its QR code carries it. */
     static String url(KeycloakSession session, RealmModel realm, String reference) {
-        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri()).path("realms").path(realm.getName())
-                .path("comptexpert").path("carte").queryParam("c", reference).build().toString();
+        return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
+                .path("realms")
+                .path(realm.getName())
+                .path("comptexpert")
+                .path("carte")
+                .queryParam("c", reference)
+                .build()
+                .toString();
     }
 
     @GET
@@ -87,7 +92,13 @@ public final class CardPage {
             holder.put("nom", card.nom());
             holder.put("prenom", card.prenom());
             holder.put("profil", card.profil());
-            holder.put("profilLabels", Map.of("fr", verdict.profile().labelFr(), "en", verdict.profile().labelEn()));
+            holder.put(
+                    "profilLabels",
+                    Map.of(
+                            "fr",
+                            verdict.profile().labelFr(),
+                            "en",
+                            verdict.profile().labelEn()));
             if (card.numero() != null) {
                 holder.put("numero", card.numero());
                 holder.put("conseil", card.conseil());
@@ -97,11 +108,13 @@ public final class CardPage {
             holder.put("expiresAt", card.expiresAt());
             body.put("card", holder);
         }
-        return secured(response.entity(body).type(MediaType.APPLICATION_JSON_TYPE), check).build();
+        return secured(response.entity(body).type(MediaType.APPLICATION_JSON_TYPE), check)
+                .build();
     }
 
     private static Response.ResponseBuilder secured(Response.ResponseBuilder response, Check check) {
-        response.header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+        response.header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer")
                 .header("X-Robots-Tag", "noindex, nofollow");
         if (check.retryAfter() > 0) {
             response.header("Retry-After", Long.toString(check.retryAfter()));
@@ -111,15 +124,18 @@ public final class CardPage {
 
     private static boolean wantsJson(HttpHeaders headers) {
         List<MediaType> accepted = headers == null ? List.of() : headers.getAcceptableMediaTypes();
-        return !accepted.isEmpty() && accepted.get(0).isCompatible(MediaType.APPLICATION_JSON_TYPE)
+        return !accepted.isEmpty()
+                && accepted.get(0).isCompatible(MediaType.APPLICATION_JSON_TYPE)
                 && !accepted.get(0).isWildcardType();
     }
 
     /** One verification: rate limit, then the live check, then its event. */
     private Check check(String c) {
         long now = System.currentTimeMillis() / 1000;
-        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.INTROSPECT_TOKEN).detail(CardEvents.DETAIL, "verify");
+        EventBuilder event = new EventBuilder(
+                        realm, session, session.getContext().getConnection())
+                .event(EventType.INTROSPECT_TOKEN)
+                .detail(CardEvents.DETAIL, "verify");
         String ip = session.getContext().getConnection().getRemoteAddr();
         long wait = new VerificationRateLimit(session).acquire(ip, CardConfig.of(realm));
         if (wait > 0) {
@@ -178,7 +194,13 @@ public final class CardPage {
         private final String checkedAt;
         private final long retryAfter;
 
-        private Model(String status, ProfessionalCard card, OrdreProfile profile, Locale locale, long checkedAt, long retryAfter) {
+        private Model(
+                String status,
+                ProfessionalCard card,
+                OrdreProfile profile,
+                Locale locale,
+                long checkedAt,
+                long retryAfter) {
             DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT)
                     .withLocale(locale);
             boolean valid = "valid".equals(status);
@@ -190,17 +212,24 @@ public final class CardPage {
             this.numero = valid ? card.numero() : null;
             this.conseil = valid ? card.conseil() : null;
             this.permanent = valid && card.permanent();
-            this.issuedAt = valid ? format.format(Instant.ofEpochSecond(card.issuedAt()).atZone(PARIS)) : null;
+            this.issuedAt =
+                    valid ? format.format(Instant.ofEpochSecond(card.issuedAt()).atZone(PARIS)) : null;
             this.expiresAt = card != null && (valid || "expired".equals(status))
-                    ? format.format(Instant.ofEpochSecond(card.expiresAt()).atZone(PARIS)) : null;
+                    ? format.format(Instant.ofEpochSecond(card.expiresAt()).atZone(PARIS))
+                    : null;
             this.checkedAt = format.format(Instant.ofEpochSecond(checkedAt).atZone(PARIS));
             this.retryAfter = retryAfter;
         }
 
         static Model of(Check check, Locale locale) {
             CardVerifier.Verdict v = check.verdict();
-            return new Model(check.code(), v == null ? null : v.card(), v == null ? null : v.profile(), locale,
-                    check.checkedAt(), check.retryAfter());
+            return new Model(
+                    check.code(),
+                    v == null ? null : v.card(),
+                    v == null ? null : v.profile(),
+                    locale,
+                    check.checkedAt(),
+                    check.retryAfter());
         }
 
         public String getStatus() {

@@ -1,10 +1,9 @@
 package fr.ordre.comptexpert.card;
 
-import org.keycloak.models.KeycloakSession;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * The short reference a card's QR code carries instead of the card itself: {@code ordre-card:<jti>} in

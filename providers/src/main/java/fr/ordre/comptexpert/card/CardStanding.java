@@ -3,7 +3,6 @@ package fr.ordre.comptexpert.card;
 import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.tableau.RegisterEntry;
 import fr.ordre.comptexpert.tableau.TableauRegister;
-
 import java.util.Optional;
 
 /**
@@ -12,8 +11,7 @@ import java.util.Optional;
  */
 final class CardStanding {
 
-    private CardStanding() {
-    }
+    private CardStanding() {}
 
     /**
      * Null if the card is backed; otherwise the reason (an event detail).
@@ -22,8 +20,14 @@ final class CardStanding {
      * @param accountNumero  the account's ordreNumero now
      * @param entry          the register's entry for the account's numéro, active or not
      */
-    static String refusal(ProfessionalCard card, Optional<OrdreProfile> profile, boolean accountExists, boolean enabled,
-                          String accountProfile, String accountNumero, Optional<RegisterEntry> entry) {
+    static String refusal(
+            ProfessionalCard card,
+            Optional<OrdreProfile> profile,
+            boolean accountExists,
+            boolean enabled,
+            String accountProfile,
+            String accountNumero,
+            Optional<RegisterEntry> entry) {
         if (!accountExists) {
             return "account-deleted";
         }

@@ -5,6 +5,9 @@ import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.profile.ProfileCatalogue;
 import fr.ordre.comptexpert.tableau.RegisterEntry;
 import fr.ordre.comptexpert.tableau.TableauRegister;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Optional;
 import org.keycloak.common.VerificationException;
 import org.keycloak.crypto.SignatureProvider;
 import org.keycloak.crypto.SignatureVerifierContext;
@@ -14,10 +17,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.services.Urls;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The live check of a card, for the page and the JSON alike: the signature by a key of the realm, the expiry,
@@ -39,8 +38,7 @@ final class CardVerifier {
     }
 
     /** The verdict; {@code card} is set once the signature is verified, {@code reason} says why for the events. */
-    record Verdict(Status status, ProfessionalCard card, OrdreProfile profile, UserModel user, String reason) {
-    }
+    record Verdict(Status status, ProfessionalCard card, OrdreProfile profile, UserModel user, String reason) {}
 
     /** The largest input accepted: a card is about 1 KB with RS256, 2 KB with RS512/PS512 and 4096-bit keys. */
     static final int MAX_INPUT = 4096;
@@ -86,7 +84,8 @@ final class CardVerifier {
         if (card == null || (reference != null && !reference.equals(card.id()))) {
             return invalid("malformed");
         }
-        if (!Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()).equals(card.issuer())) {
+        if (!Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName())
+                .equals(card.issuer())) {
             return invalid("other-issuer");
         }
         long now = System.currentTimeMillis() / 1000;
@@ -113,9 +112,10 @@ final class CardVerifier {
         String numero = user.getFirstAttribute(OrdreAttributes.NUMERO);
         TableauRegister register = session.getProvider(TableauRegister.class);
         Optional<RegisterEntry> entry = numero == null || numero.isBlank() || register == null || card.permanent()
-                ? Optional.empty() : register.findByNumero(numero);
-        return CardStanding.refusal(card, profile, true, user.isEnabled(), user.getFirstAttribute(OrdreAttributes.PROFILE),
-                numero, entry);
+                ? Optional.empty()
+                : register.findByNumero(numero);
+        return CardStanding.refusal(
+                card, profile, true, user.isEnabled(), user.getFirstAttribute(OrdreAttributes.PROFILE), numero, entry);
     }
 
     /** The realm's key named by kid, for the header's algorithm; asymmetric only, so anyone can check with the JWKS. */

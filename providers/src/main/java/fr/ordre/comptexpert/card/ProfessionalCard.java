@@ -14,8 +14,18 @@ import java.util.Map;
  * @param conseil conseil régional; null for a permanent
  * @param statut  {@value #INSCRIT} or {@value #PERMANENT}
  */
-record ProfessionalCard(String issuer, String subject, String id, long issuedAt, long expiresAt, String nom,
-                        String prenom, String profil, String numero, String conseil, String statut) {
+record ProfessionalCard(
+        String issuer,
+        String subject,
+        String id,
+        long issuedAt,
+        long expiresAt,
+        String nom,
+        String prenom,
+        String profil,
+        String numero,
+        String conseil,
+        String statut) {
 
     static final String TYPE = "ordre-card+jwt";
     static final String INSCRIT = "inscrit";
@@ -23,6 +33,7 @@ record ProfessionalCard(String issuer, String subject, String id, long issuedAt,
 
     /** The audience and payload type of every card: what a resource server checking {@code aud} or {@code typ} refuses. */
     static final String AUDIENCE = "ordre-card";
+
     static final String PAYLOAD_TYPE = "ordre-card";
 
     Map<String, Object> claims() {
@@ -59,15 +70,23 @@ record ProfessionalCard(String issuer, String subject, String id, long issuedAt,
         String prenom = text(claims, "prenom");
         String profil = text(claims, "profil");
         String statut = text(claims, "statut");
-        if (iss == null || sub == null || jti == null || iat == null || exp == null || nom == null || prenom == null
-                || profil == null || !(INSCRIT.equals(statut) || PERMANENT.equals(statut))) {
+        if (iss == null
+                || sub == null
+                || jti == null
+                || iat == null
+                || exp == null
+                || nom == null
+                || prenom == null
+                || profil == null
+                || !(INSCRIT.equals(statut) || PERMANENT.equals(statut))) {
             return null;
         }
         String numero = text(claims, "numero");
         if (INSCRIT.equals(statut) && numero == null) {
             return null;
         }
-        return new ProfessionalCard(iss, sub, jti, iat, exp, nom, prenom, profil, numero, text(claims, "conseil"), statut);
+        return new ProfessionalCard(
+                iss, sub, jti, iat, exp, nom, prenom, profil, numero, text(claims, "conseil"), statut);
     }
 
     boolean permanent() {

@@ -82,6 +82,5 @@ final class ComptexpertResourceProvider implements RealmResourceProvider {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

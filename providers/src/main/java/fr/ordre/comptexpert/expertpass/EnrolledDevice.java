@@ -1,12 +1,11 @@
 package fr.ordre.comptexpert.expertpass;
 
+import java.security.PublicKey;
+import java.util.Optional;
 import org.keycloak.credential.CredentialModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import java.security.PublicKey;
-import java.util.Optional;
 
 /** An enrolled phone, found from the app's device id ({@code <user id>.<credential id>}). */
 record EnrolledDevice(UserModel user, CredentialModel credential, PublicKey key) {
@@ -34,11 +33,13 @@ record EnrolledDevice(UserModel user, CredentialModel credential, PublicKey key)
             return Optional.empty();
         }
         UserModel user = owner.get();
-        CredentialModel stored = user.credentialManager().getStoredCredentialById(deviceId.substring(deviceId.indexOf('.') + 1));
+        CredentialModel stored =
+                user.credentialManager().getStoredCredentialById(deviceId.substring(deviceId.indexOf('.') + 1));
         if (stored == null || !ExpertpassCredentialModel.TYPE.equals(stored.getType())) {
             return Optional.empty();
         }
-        return ExpertpassCrypto.parsePublicKey(ExpertpassCredentialModel.from(stored).publicKey())
+        return ExpertpassCrypto.parsePublicKey(
+                        ExpertpassCredentialModel.from(stored).publicKey())
                 .map(key -> new EnrolledDevice(user, stored, key));
     }
 
@@ -54,6 +55,9 @@ record EnrolledDevice(UserModel user, CredentialModel credential, PublicKey key)
 
     /** Whether the user has as many phones as the realm allows. */
     static boolean limitReached(RealmModel realm, UserModel user) {
-        return user.credentialManager().getStoredCredentialsByTypeStream(ExpertpassCredentialModel.TYPE).count() >= maxPerUser(realm);
+        return user.credentialManager()
+                        .getStoredCredentialsByTypeStream(ExpertpassCredentialModel.TYPE)
+                        .count()
+                >= maxPerUser(realm);
     }
 }

@@ -12,15 +12,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
-import org.keycloak.events.EventBuilder;
-import org.keycloak.events.EventType;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.PublicKey;
@@ -30,6 +21,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The Expertpass API for the app, version 1 ({@code docs/expertpass-openapi.yml}), at
@@ -58,7 +57,8 @@ public final class ExpertpassAppApi {
     @Path("v1/enrolments/{ref}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response enrolment(@PathParam("ref") String ref) {
-        Optional<Enrolment> posted = store.enrolment(ref).filter(e -> realm.getId().equals(e.realmId()))
+        Optional<Enrolment> posted = store.enrolment(ref)
+                .filter(e -> realm.getId().equals(e.realmId()))
                 .filter(e -> e.status() != ExpertpassStatus.PENDING && e.status() != ExpertpassStatus.CANCELLED);
         if (posted.isPresent()) {
             return confirmation(posted.get());
@@ -91,15 +91,19 @@ public final class ExpertpassAppApi {
             return JsonApi.error(session, 400, "invalid_request", "ordreApiEnrolmentRequestInvalid");
         }
         deviceName = deviceName.strip();
-        if (deviceName.isEmpty() || deviceName.length() > 64 || deviceName.chars().anyMatch(Character::isISOControl)) {
+        if (deviceName.isEmpty()
+                || deviceName.length() > 64
+                || deviceName.chars().anyMatch(Character::isISOControl)) {
             return JsonApi.error(session, 400, "invalid_device_name", "ordreApiDeviceNameInvalid");
         }
         Optional<PublicKey> key = ExpertpassCrypto.parsePublicKey(publicKey);
         if (key.isEmpty()) {
             return JsonApi.error(session, 400, "invalid_public_key", "ordreApiPublicKeyInvalid");
         }
-        EventBuilder event = event(EventType.UPDATE_CREDENTIAL).detail("credential_type", ExpertpassCredentialModel.TYPE);
-        Optional<Enrolment> found = store.enrolment(ref).filter(e -> realm.getId().equals(e.realmId()));
+        EventBuilder event =
+                event(EventType.UPDATE_CREDENTIAL).detail("credential_type", ExpertpassCredentialModel.TYPE);
+        Optional<Enrolment> found =
+                store.enrolment(ref).filter(e -> realm.getId().equals(e.realmId()));
         if (found.isEmpty()) {
             event.error(ExpertpassEvents.ENROLMENT_INVALID);
             return JsonApi.error(session, 404, "unknown_enrolment", "ordreApiEnrolmentUnknown");
@@ -139,18 +143,23 @@ public final class ExpertpassAppApi {
         if (EnrolledDevice.limitReached(realm, user)) {
             int cap = EnrolledDevice.maxPerUser(realm);
             store.update(enrolment.with(ExpertpassStatus.CANCELLED));
-            event.detail(ExpertpassEvents.DETAIL, "device-limit").detail("max_devices", Integer.toString(cap))
+            event.detail(ExpertpassEvents.DETAIL, "device-limit")
+                    .detail("max_devices", Integer.toString(cap))
                     .error(ExpertpassEvents.DEVICE_LIMIT);
             return JsonApi.error(session, 409, "device_limit", "ordreApiDeviceLimit", cap);
         }
         // Whoever saw the QR could have posted this key: it is enrolled only once the person confirms it, by its name,
         // in the browser that shows the QR (ExpertpassEnrolAction), which the wake-up makes ask at once.
-        Enrolment confirming = store.awaitConfirmation(enrolment, deviceName, publicKey.trim(),
-                ExpertpassActivation.CONFIRM_SECONDS);
+        Enrolment confirming =
+                store.awaitConfirmation(enrolment, deviceName, publicKey.trim(), ExpertpassActivation.CONFIRM_SECONDS);
         store.afterCommit(() -> ExpertpassWakeups.INSTANCE.publish(session, ref, ExpertpassStatus.CONFIRMING));
-        LOG.debugf("Expertpass: device '%s' proved its key for user %s in realm %s; waiting for the browser's confirmation",
+        LOG.debugf(
+                "Expertpass: device '%s' proved its key for user %s in realm %s; waiting for the browser's confirmation",
                 deviceName, user.getUsername(), realm.getName());
-        return Response.status(202).entity(confirmationBody(confirming)).type(MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.status(202)
+                .entity(confirmationBody(confirming))
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /**
@@ -168,7 +177,9 @@ public final class ExpertpassAppApi {
         if (status != ExpertpassStatus.CONFIRMING && status != ExpertpassStatus.DONE) {
             return JsonApi.error(session, 404, "unknown_enrolment", "ordreApiEnrolmentUnavailable");
         }
-        return Response.ok(confirmationBody(enrolment), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+        return Response.ok(confirmationBody(enrolment), MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     private Map<String, Object> confirmationBody(Enrolment enrolment) {
@@ -186,7 +197,8 @@ public final class ExpertpassAppApi {
     }
 
     private Optional<Enrolment> liveEnrolment(String ref) {
-        return store.enrolment(ref).filter(e -> realm.getId().equals(e.realmId()))
+        return store.enrolment(ref)
+                .filter(e -> realm.getId().equals(e.realmId()))
                 .filter(e -> e.status() == ExpertpassStatus.PENDING && !e.expired(ExpertpassStore.now()));
     }
 
@@ -196,8 +208,10 @@ public final class ExpertpassAppApi {
     @Path("v1/challenges/{id}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response challenge(@PathParam("id") String id) {
-        Optional<Challenge> found = store.challenge(id).filter(c -> realm.getId().equals(c.realmId()));
-        if (found.isEmpty() || found.get().status() != ExpertpassStatus.PENDING
+        Optional<Challenge> found =
+                store.challenge(id).filter(c -> realm.getId().equals(c.realmId()));
+        if (found.isEmpty()
+                || found.get().status() != ExpertpassStatus.PENDING
                 || found.get().expired(ExpertpassStore.now())) {
             return JsonApi.error(session, 404, "unknown_challenge", "ordreApiChallengeUnknown");
         }
@@ -231,17 +245,25 @@ public final class ExpertpassAppApi {
         String issuer = JsonApi.text(in, "issuer");
         String context = JsonApi.text(in, "context");
         Long time = in == null || !(in.get("time") instanceof Number n) ? null : n.longValue();
-        if (code == null || deviceId == null || decision == null || signature == null || time == null
-                || issuer == null || context == null
-                || !("approve".equals(decision) || "deny".equals(decision)) || !code.matches("[0-9]{1,6}")) {
+        if (code == null
+                || deviceId == null
+                || decision == null
+                || signature == null
+                || time == null
+                || issuer == null
+                || context == null
+                || !("approve".equals(decision) || "deny".equals(decision))
+                || !code.matches("[0-9]{1,6}")) {
             return JsonApi.error(session, 400, "invalid_request", "ordreApiDecisionRequestInvalid");
         }
         EventBuilder event = event(EventType.LOGIN_ERROR).detail("auth_method", ExpertpassLoginForm.AUTH_METHOD);
         String message = ExpertpassCrypto.decisionMessage(issuer, id, context, code, deviceId, decision, time);
-        Optional<Challenge> found = store.challenge(id).filter(c -> realm.getId().equals(c.realmId()));
+        Optional<Challenge> found =
+                store.challenge(id).filter(c -> realm.getId().equals(c.realmId()));
         if (found.isEmpty() && store.used(id)) {
             // Approved and already consumed by its sign-in: a replay, whoever is quicker, the browser or the replayer.
-            SignedDeviceRequest.Outcome signer = SignedDeviceRequest.check(session, realm, deviceId, message, signature, time);
+            SignedDeviceRequest.Outcome signer =
+                    SignedDeviceRequest.check(session, realm, deviceId, message, signature, time);
             if (signer.signedByDevice()) {
                 event.user(signer.user()).detail("credential_id", signer.credentialId());
             }
@@ -257,7 +279,8 @@ public final class ExpertpassAppApi {
         if (client != null) {
             event.client(client);
         }
-        SignedDeviceRequest.Outcome signed = SignedDeviceRequest.check(session, realm, deviceId, message, signature, time);
+        SignedDeviceRequest.Outcome signed =
+                SignedDeviceRequest.check(session, realm, deviceId, message, signature, time);
         if (signed.refusal() == SignedDeviceRequest.Refusal.UNKNOWN_DEVICE) {
             if (signed.user() != null) {
                 event.user(signed.user());
@@ -267,7 +290,8 @@ public final class ExpertpassAppApi {
         }
         UserModel user = signed.user();
         boolean sameNetwork = sameNetwork(challenge);
-        event.user(user).detail("credential_id", signed.credentialId())
+        event.user(user)
+                .detail("credential_id", signed.credentialId())
                 .detail(ExpertpassProximity.DETAIL, ExpertpassProximity.detail(sameNetwork));
         if (signed.refusal() == SignedDeviceRequest.Refusal.BAD_SIGNATURE) {
             event.detail(ExpertpassEvents.DETAIL, "bad-signature").error(ExpertpassEvents.BAD_SIGNATURE);
@@ -282,8 +306,10 @@ public final class ExpertpassAppApi {
             return JsonApi.error(session, 409, "already_used", "ordreApiChallengeUsed");
         }
         Optional<AuthenticationSessionModel> attempt = store.attempt(realm, challenge);
-        if (challenge.status() == ExpertpassStatus.ROTATED || challenge.expired(ExpertpassStore.now())
-                || attempt.isEmpty() || !id.equals(attempt.get().getAuthNote(ExpertpassStore.NOTE_CHALLENGE))) {
+        if (challenge.status() == ExpertpassStatus.ROTATED
+                || challenge.expired(ExpertpassStore.now())
+                || attempt.isEmpty()
+                || !id.equals(attempt.get().getAuthNote(ExpertpassStore.NOTE_CHALLENGE))) {
             event.detail(ExpertpassEvents.DETAIL, "expired").error(ExpertpassEvents.EXPIRED);
             return JsonApi.error(session, 410, "expired", "ordreApiChallengeExpired");
         }
@@ -291,11 +317,14 @@ public final class ExpertpassAppApi {
         // The challenge is burnt, so the relaying browser cannot wait for a second try.
         if (!issuer.equals(ExpertpassUrls.issuer(session, realm))) {
             decide(challenge.denied(Denial.RELAY));
-            event.detail(ExpertpassEvents.DETAIL, "foreign-issuer").detail("signed_issuer", abbreviate(issuer))
+            event.detail(ExpertpassEvents.DETAIL, "foreign-issuer")
+                    .detail("signed_issuer", abbreviate(issuer))
                     .error(ExpertpassEvents.FOREIGN_ISSUER);
             return JsonApi.error(session, 403, "foreign_issuer", "ordreApiForeignIssuer");
         }
-        if (!MessageDigest.isEqual(context.getBytes(StandardCharsets.US_ASCII), contextDigest(challenge).getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(
+                context.getBytes(StandardCharsets.US_ASCII),
+                contextDigest(challenge).getBytes(StandardCharsets.US_ASCII))) {
             decide(challenge.denied(Denial.RELAY));
             event.detail(ExpertpassEvents.DETAIL, "context-mismatch").error(ExpertpassEvents.CONTEXT_MISMATCH);
             return JsonApi.error(session, 403, "context_mismatch", "ordreApiContextMismatch");
@@ -308,7 +337,8 @@ public final class ExpertpassAppApi {
         if ("deny".equals(decision)) {
             decide(challenge.denied(Denial.USER));
             event.detail(ExpertpassEvents.DETAIL, "denied").error(ExpertpassEvents.DENIED);
-            return Response.ok(Map.of("status", ExpertpassStatus.DENIED.wire()), MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(Map.of("status", ExpertpassStatus.DENIED.wire()), MediaType.APPLICATION_JSON_TYPE)
+                    .build();
         }
         if (!sameNetwork && ExpertpassProximity.of(realm) == ExpertpassProximity.REFUSE) {
             // The realm accepts approvals only from the browser's network: this QR was scanned elsewhere (relayed?).
@@ -323,16 +353,22 @@ public final class ExpertpassAppApi {
             return JsonApi.error(session, 403, "code_mismatch", "ordreApiCodeMismatch");
         }
         decide(challenge.approved(user.getId(), signed.credentialId(), ExpertpassProximity.detail(sameNetwork)));
-        event.event(EventType.CUSTOM_REQUIRED_ACTION).detail("custom_required_action", ExpertpassLoginForm.AUTH_METHOD)
-                .detail(ExpertpassEvents.DETAIL, ExpertpassEvents.APPROVED).success();
-        LOG.debugf("Expertpass approval by user %s (device %s) in realm %s", user.getUsername(),
-                signed.credentialId(), realm.getName());
-        return Response.ok(Map.of("status", ExpertpassStatus.APPROVED.wire()), MediaType.APPLICATION_JSON_TYPE).build();
+        event.event(EventType.CUSTOM_REQUIRED_ACTION)
+                .detail("custom_required_action", ExpertpassLoginForm.AUTH_METHOD)
+                .detail(ExpertpassEvents.DETAIL, ExpertpassEvents.APPROVED)
+                .success();
+        LOG.debugf(
+                "Expertpass approval by user %s (device %s) in realm %s",
+                user.getUsername(), signed.credentialId(), realm.getName());
+        return Response.ok(Map.of("status", ExpertpassStatus.APPROVED.wire()), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /** Whether this request (the phone's) comes from the network of the browser that shows the challenge. */
     private boolean sameNetwork(Challenge challenge) {
-        return ExpertpassProximity.sameNetwork(challenge.origin().network(), session.getContext().getConnection().getRemoteAddr());
+        return ExpertpassProximity.sameNetwork(
+                challenge.origin().network(),
+                session.getContext().getConnection().getRemoteAddr());
     }
 
     private static String shownTime(Challenge challenge) {
@@ -341,8 +377,14 @@ public final class ExpertpassAppApi {
 
     /** The digest of the context this server shows for {@code challenge} ({@link #challenge}), as the phone signs it. */
     private String contextDigest(Challenge c) {
-        return ExpertpassCrypto.contextDigest(ExpertpassUrls.issuer(session, realm), c.id(), c.origin().service(),
-                c.origin().browser(), c.origin().os(), c.origin().ip(), shownTime(c));
+        return ExpertpassCrypto.contextDigest(
+                ExpertpassUrls.issuer(session, realm),
+                c.id(),
+                c.origin().service(),
+                c.origin().browser(),
+                c.origin().os(),
+                c.origin().ip(),
+                shownTime(c));
     }
 
     private static String abbreviate(String value) {
@@ -365,8 +407,8 @@ public final class ExpertpassAppApi {
             return JsonApi.error(session, 400, "invalid_request", "ordreApiSignedRequestInvalid");
         }
         SignedDeviceRequest.Fields f = fields.get();
-        SignedDeviceRequest.Outcome signed = SignedDeviceRequest.verify(session, realm, f,
-                ExpertpassCrypto.devicesMessage(f.deviceId(), f.time(), f.nonce()));
+        SignedDeviceRequest.Outcome signed = SignedDeviceRequest.verify(
+                session, realm, f, ExpertpassCrypto.devicesMessage(f.deviceId(), f.time(), f.nonce()));
         if (!signed.accepted()) {
             EventBuilder event = event(EventType.LOGIN_ERROR).detail(ExpertpassEvents.DETAIL, "devices");
             if (signed.user() != null) {
@@ -376,23 +418,33 @@ public final class ExpertpassAppApi {
                 event.error(ExpertpassEvents.REPLAY);
                 return JsonApi.error(session, 409, "already_used", "ordreApiRequestReplayed");
             }
-            event.error(signed.refusal() == SignedDeviceRequest.Refusal.UNKNOWN_DEVICE ? ExpertpassEvents.DEVICE_REVOKED
-                    : signed.refusal() == SignedDeviceRequest.Refusal.STALE_TIME ? ExpertpassEvents.STALE
-                    : ExpertpassEvents.BAD_SIGNATURE);
+            event.error(
+                    signed.refusal() == SignedDeviceRequest.Refusal.UNKNOWN_DEVICE
+                            ? ExpertpassEvents.DEVICE_REVOKED
+                            : signed.refusal() == SignedDeviceRequest.Refusal.STALE_TIME
+                                    ? ExpertpassEvents.STALE
+                                    : ExpertpassEvents.BAD_SIGNATURE);
             return JsonApi.error(session, 403, "unknown_device", "ordreApiDeviceUnknown");
         }
         UserModel user = signed.user();
         String current = signed.credentialId();
         List<Map<String, Object>> devices = user.credentialManager()
-                .getStoredCredentialsByTypeStream(ExpertpassCredentialModel.TYPE).map(c -> {
+                .getStoredCredentialsByTypeStream(ExpertpassCredentialModel.TYPE)
+                .map(c -> {
                     Map<String, Object> d = new LinkedHashMap<>();
                     d.put("deviceId", EnrolledDevice.id(user.getId(), c.getId()));
                     d.put("deviceName", c.getUserLabel());
-                    d.put("created", c.getCreatedDate() == null ? null : Instant.ofEpochMilli(c.getCreatedDate()).toString());
+                    d.put(
+                            "created",
+                            c.getCreatedDate() == null
+                                    ? null
+                                    : Instant.ofEpochMilli(c.getCreatedDate()).toString());
                     d.put("current", c.getId().equals(current));
                     return d;
-                }).toList();
-        return Response.ok(Map.of("username", user.getUsername(), "devices", devices), MediaType.APPLICATION_JSON_TYPE).build();
+                })
+                .toList();
+        return Response.ok(Map.of("username", user.getUsername(), "devices", devices), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     private EventBuilder event(EventType type) {

@@ -8,17 +8,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.keycloak.events.EventBuilder;
-import org.keycloak.events.EventType;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The sign-in and enrolment pages' calls, at {@code /realms/{realm}/comptexpert/expertpass/v1/browser}: the panel's
@@ -52,13 +51,16 @@ public final class ExpertpassBrowserApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public CompletionStage<Response> await(String json) {
-        Optional<ExpertpassStore.Watch> watch = ExpertpassStore.Watch.parse(JsonApi.text(JsonApi.parseObject(json), "watch"));
+        Optional<ExpertpassStore.Watch> watch =
+                ExpertpassStore.Watch.parse(JsonApi.text(JsonApi.parseObject(json), "watch"));
         if (watch.isEmpty()) {
             return CompletableFuture.completedFuture(status(ExpertpassStatus.GONE));
         }
-        CompletableFuture<ExpertpassStatus> wakeup = ExpertpassWakeups.INSTANCE.await(watch.get().id());
+        CompletableFuture<ExpertpassStatus> wakeup =
+                ExpertpassWakeups.INSTANCE.await(watch.get().id());
         // Read after registering: a decision committed in between is seen here or wakes the future.
-        Optional<? extends ExpertpassEntry> entry = store.watched(watch.get()).filter(e -> realm.getId().equals(e.realmId()));
+        Optional<? extends ExpertpassEntry> entry =
+                store.watched(watch.get()).filter(e -> realm.getId().equals(e.realmId()));
         if (entry.isEmpty()) {
             wakeup.cancel(false);
             return CompletableFuture.completedFuture(status(ExpertpassStatus.GONE));
@@ -67,7 +69,8 @@ public final class ExpertpassBrowserApi {
         long left = entry.get().expiresAt() - ExpertpassStore.now();
         if (current != ExpertpassStatus.PENDING || left <= 0) {
             wakeup.cancel(false);
-            return CompletableFuture.completedFuture(status(current == ExpertpassStatus.PENDING ? ExpertpassStatus.EXPIRED : current));
+            return CompletableFuture.completedFuture(
+                    status(current == ExpertpassStatus.PENDING ? ExpertpassStatus.EXPIRED : current));
         }
         ExpertpassStatus onTimeout = left <= WAIT_SECONDS ? ExpertpassStatus.EXPIRED : ExpertpassStatus.PENDING;
         return wakeup.completeOnTimeout(onTimeout, Math.min(left, WAIT_SECONDS), TimeUnit.SECONDS)
@@ -81,7 +84,9 @@ public final class ExpertpassBrowserApi {
     @Produces(MediaType.APPLICATION_JSON)
     public Response start(String json) {
         return ExpertpassPanelStart.start(session, realm, JsonApi.text(JsonApi.parseObject(json), "start"))
-                .map(body -> Response.ok(body, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build())
+                .map(body -> Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
+                        .header("Cache-Control", "no-store")
+                        .build())
                 .orElseGet(() -> status(ExpertpassStatus.GONE));
     }
 
@@ -109,19 +114,29 @@ public final class ExpertpassBrowserApi {
             return status(ExpertpassStatus.GONE);
         }
         String refusal = old.get().status() != ExpertpassStatus.PENDING
-                || !old.get().id().equals(attempt.get().getAuthNote(ExpertpassStore.NOTE_CHALLENGE)) ? "not-current"
-                : ExpertpassStore.now() < old.get().expiresAt() - ROTATE_EARLY_SECONDS ? "too-early"
-                : !store.takeRotation(old.get()) ? "already-rotated" : null;
+                        || !old.get().id().equals(attempt.get().getAuthNote(ExpertpassStore.NOTE_CHALLENGE))
+                ? "not-current"
+                : ExpertpassStore.now() < old.get().expiresAt() - ROTATE_EARLY_SECONDS
+                        ? "too-early"
+                        : !store.takeRotation(old.get()) ? "already-rotated" : null;
         if (refusal != null) {
             // The page's script never asks this: someone replays an old watch token or asks before the QR ends.
-            event(EventType.LOGIN_ERROR).client(attempt.get().getClient()).detail("auth_method", ExpertpassLoginForm.AUTH_METHOD)
-                    .detail(ExpertpassEvents.DETAIL, refusal).error(ExpertpassEvents.ROTATE_REFUSED);
+            event(EventType.LOGIN_ERROR)
+                    .client(attempt.get().getClient())
+                    .detail("auth_method", ExpertpassLoginForm.AUTH_METHOD)
+                    .detail(ExpertpassEvents.DETAIL, refusal)
+                    .error(ExpertpassEvents.ROTATE_REFUSED);
             return status(ExpertpassStatus.ROTATED);
         }
-        Challenge fresh = store.createChallenge(realm, attempt.get(), old.get().origin(), old.get().lifespanSeconds(),
+        Challenge fresh = store.createChallenge(
+                realm,
+                attempt.get(),
+                old.get().origin(),
+                old.get().lifespanSeconds(),
                 old.get().codeDigits());
         store.update(old.get().rotated());
-        return Response.ok(ExpertpassPanelStart.shown(session, realm, fresh), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(ExpertpassPanelStart.shown(session, realm, fresh), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     private EventBuilder event(EventType type) {
@@ -129,6 +144,8 @@ public final class ExpertpassBrowserApi {
     }
 
     private static Response status(ExpertpassStatus status) {
-        return Response.ok(Map.of("status", status.wire()), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+        return Response.ok(Map.of("status", status.wire()), MediaType.APPLICATION_JSON_TYPE)
+                .header("Cache-Control", "no-store")
+                .build();
     }
 }

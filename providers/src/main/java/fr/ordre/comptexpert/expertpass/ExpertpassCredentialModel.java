@@ -1,12 +1,11 @@
 package fr.ordre.comptexpert.expertpass;
 
-import org.keycloak.credential.CredentialModel;
-import org.keycloak.util.JsonSerialization;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.keycloak.credential.CredentialModel;
+import org.keycloak.util.JsonSerialization;
 
 /**
  * One enrolled phone: the user label is the device name, the credential data holds the public key

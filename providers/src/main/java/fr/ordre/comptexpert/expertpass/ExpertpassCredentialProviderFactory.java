@@ -5,7 +5,8 @@ import org.keycloak.credential.CredentialProviderFactory;
 import org.keycloak.models.KeycloakSession;
 
 /** Registers the {@value ExpertpassCredentialModel#TYPE} credential type. */
-public final class ExpertpassCredentialProviderFactory implements CredentialProviderFactory<ExpertpassCredentialProvider> {
+public final class ExpertpassCredentialProviderFactory
+        implements CredentialProviderFactory<ExpertpassCredentialProvider> {
 
     public static final String PROVIDER_ID = "ordre-expertpass";
 

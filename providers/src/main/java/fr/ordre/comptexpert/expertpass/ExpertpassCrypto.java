@@ -34,12 +34,12 @@ public final class ExpertpassCrypto {
      * DER of SubjectPublicKeyInfo up to the key bits: SEQUENCE, AlgorithmIdentifier {id-ecPublicKey 1.2.840.10045.2.1,
      * prime256v1 1.2.840.10045.3.1.7}, BIT STRING of 66 bytes (no unused bits, then the 65-byte uncompressed point).
      */
-    private static final byte[] P256_SPKI_HEADER = HexFormat.of().parseHex(
-            "3059301306072a8648ce3d020106082a8648ce3d030107034200");
+    private static final byte[] P256_SPKI_HEADER =
+            HexFormat.of().parseHex("3059301306072a8648ce3d020106082a8648ce3d030107034200");
+
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]{22,64}");
 
-    private ExpertpassCrypto() {
-    }
+    private ExpertpassCrypto() {}
 
     /** 256 bits from SecureRandom, base64url: challenge ids, enrolment references, nonces, watch tokens. */
     static String randomToken() {
@@ -102,21 +102,24 @@ public final class ExpertpassCrypto {
      * What the phone signs to decide a sign-in: the issuer it enrolled with (so a relaying host cannot pass the
      * signature on as its own) and the digest of the context it showed (so a relay cannot show an invented one).
      */
-    public static String decisionMessage(String issuer, String challenge, String context, String code, String deviceId,
-                                         String decision, long time) {
-        return String.join("\n", DECISION_PURPOSE, issuer, challenge, context, code, deviceId, decision, Long.toString(time));
+    public static String decisionMessage(
+            String issuer, String challenge, String context, String code, String deviceId, String decision, long time) {
+        return String.join(
+                "\n", DECISION_PURPOSE, issuer, challenge, context, code, deviceId, decision, Long.toString(time));
     }
 
     /**
      * The digest of what the phone shows before the user decides: SHA-256 over the UTF-8 of the issuer, challenge,
      * service, browser, OS, IP and time (as {@code GET /challenges/{id}} gives them) joined by '\n', base64url.
      */
-    public static String contextDigest(String issuer, String challenge, String service, String browser, String os,
-                                       String ip, String time) {
+    public static String contextDigest(
+            String issuer, String challenge, String service, String browser, String os, String ip, String time) {
         String canonical = String.join("\n", issuer, challenge, service, browser, os, ip, time);
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JVM", e);
         }

@@ -13,12 +13,14 @@ import org.keycloak.models.UserModel;
  */
 final class ExpertpassEligibility {
 
-    private ExpertpassEligibility() {
-    }
+    private ExpertpassEligibility() {}
 
     static boolean eligible(KeycloakSession session, RealmModel realm, UserModel user) {
         String profile = user.getFirstAttribute(OrdreAttributes.PROFILE);
-        return profile != null && ProfileCatalogue.of(session, realm).find(profile)
-                .map(p -> p.expertpass() && (!p.checkedAgainstTableau() || !TableauBinding.awaitingProof(user))).orElse(false);
+        return profile != null
+                && ProfileCatalogue.of(session, realm)
+                        .find(profile)
+                        .map(p -> p.expertpass() && (!p.checkedAgainstTableau() || !TableauBinding.awaitingProof(user)))
+                        .orElse(false);
     }
 }

@@ -51,7 +51,8 @@ sealed interface ExpertpassEntry permits ExpertpassEntry.Challenge, ExpertpassEn
     }
 
     enum Kind {
-        CHALLENGE("ch", "ordre-ep:ch:"), ENROLMENT("en", "ordre-ep:en:");
+        CHALLENGE("ch", "ordre-ep:ch:"),
+        ENROLMENT("en", "ordre-ep:en:");
 
         final String token;
         final String prefix;
@@ -88,9 +89,22 @@ sealed interface ExpertpassEntry permits ExpertpassEntry.Challenge, ExpertpassEn
      * A sign-in challenge, bound to one login attempt (root authentication session, tab, client), with what the phone is
      * shown of the browser ({@code origin}); once approved, the user and credential that approved it.
      */
-    record Challenge(String id, String realmId, String rootSessionId, String tabId, String clientId,
-                     ExpertpassStore.ChallengeOrigin origin, long createdAt, long expiresAt, String code, String watch,
-                     ExpertpassStatus status, Denial denial, String userId, String credentialId, String network)
+    record Challenge(
+            String id,
+            String realmId,
+            String rootSessionId,
+            String tabId,
+            String clientId,
+            ExpertpassStore.ChallengeOrigin origin,
+            long createdAt,
+            long expiresAt,
+            String code,
+            String watch,
+            ExpertpassStatus status,
+            Denial denial,
+            String userId,
+            String credentialId,
+            String network)
             implements ExpertpassEntry {
 
         @Override
@@ -109,25 +123,81 @@ sealed interface ExpertpassEntry permits ExpertpassEntry.Challenge, ExpertpassEn
         }
 
         Challenge rotated() {
-            return new Challenge(id, realmId, rootSessionId, tabId, clientId, origin, createdAt, expiresAt, code, watch,
-                    ExpertpassStatus.ROTATED, null, null, null, null);
+            return new Challenge(
+                    id,
+                    realmId,
+                    rootSessionId,
+                    tabId,
+                    clientId,
+                    origin,
+                    createdAt,
+                    expiresAt,
+                    code,
+                    watch,
+                    ExpertpassStatus.ROTATED,
+                    null,
+                    null,
+                    null,
+                    null);
         }
 
         Challenge denied(Denial why) {
-            return new Challenge(id, realmId, rootSessionId, tabId, clientId, origin, createdAt, expiresAt, code, watch,
-                    ExpertpassStatus.DENIED, why, null, null, null);
+            return new Challenge(
+                    id,
+                    realmId,
+                    rootSessionId,
+                    tabId,
+                    clientId,
+                    origin,
+                    createdAt,
+                    expiresAt,
+                    code,
+                    watch,
+                    ExpertpassStatus.DENIED,
+                    why,
+                    null,
+                    null,
+                    null);
         }
 
         /** Approved by this user's device; {@code network} is the proximity detail of the approval. */
         Challenge approved(String user, String credential, String networkDetail) {
-            return new Challenge(id, realmId, rootSessionId, tabId, clientId, origin, createdAt, expiresAt, code, watch,
-                    ExpertpassStatus.APPROVED, null, user, credential, networkDetail);
+            return new Challenge(
+                    id,
+                    realmId,
+                    rootSessionId,
+                    tabId,
+                    clientId,
+                    origin,
+                    createdAt,
+                    expiresAt,
+                    code,
+                    watch,
+                    ExpertpassStatus.APPROVED,
+                    null,
+                    user,
+                    credential,
+                    networkDetail);
         }
 
         /** The same challenge with another end of validity (tests, and a clock moved forward). */
         Challenge expiringAt(long seconds) {
-            return new Challenge(id, realmId, rootSessionId, tabId, clientId, origin, createdAt, seconds, code, watch,
-                    status, denial, userId, credentialId, network);
+            return new Challenge(
+                    id,
+                    realmId,
+                    rootSessionId,
+                    tabId,
+                    clientId,
+                    origin,
+                    createdAt,
+                    seconds,
+                    code,
+                    watch,
+                    status,
+                    denial,
+                    userId,
+                    credentialId,
+                    network);
         }
 
         /** Thirteen short notes while pending (no status): one such entry per QR shown. */
@@ -156,10 +226,22 @@ sealed interface ExpertpassEntry permits ExpertpassEntry.Challenge, ExpertpassEn
         }
 
         static Challenge from(String id, Map<String, String> n) {
-            return new Challenge(id, n.get("realm"), n.get("root"), n.get("tab"), n.get("client"),
-                    new ExpertpassStore.ChallengeOrigin(n.get("service"), n.get("browser"), n.get("os"), n.get("ip"), n.get("net")),
-                    seconds(n, "created"), seconds(n, "expires"), n.getOrDefault("code", ""), n.get("watch"),
-                    ExpertpassStatus.of(n.get("status")), Denial.of(n.get("reason")), n.get("user"), n.get("credential"),
+            return new Challenge(
+                    id,
+                    n.get("realm"),
+                    n.get("root"),
+                    n.get("tab"),
+                    n.get("client"),
+                    new ExpertpassStore.ChallengeOrigin(
+                            n.get("service"), n.get("browser"), n.get("os"), n.get("ip"), n.get("net")),
+                    seconds(n, "created"),
+                    seconds(n, "expires"),
+                    n.getOrDefault("code", ""),
+                    n.get("watch"),
+                    ExpertpassStatus.of(n.get("status")),
+                    Denial.of(n.get("reason")),
+                    n.get("user"),
+                    n.get("credential"),
                     n.get("network"));
         }
     }
@@ -168,9 +250,21 @@ sealed interface ExpertpassEntry permits ExpertpassEntry.Challenge, ExpertpassEn
      * An enrolment reference, bound to a user and a nonce; once a phone proved its key, the device's name and key
      * wait for the browser's confirmation; once confirmed, the credential made for it.
      */
-    record Enrolment(String id, String realmId, String userId, String nonce, String rootSessionId, String tabId,
-                     long createdAt, long expiresAt, String watch, ExpertpassStatus status, String deviceName,
-                     String publicKey, String credentialId) implements ExpertpassEntry {
+    record Enrolment(
+            String id,
+            String realmId,
+            String userId,
+            String nonce,
+            String rootSessionId,
+            String tabId,
+            long createdAt,
+            long expiresAt,
+            String watch,
+            ExpertpassStatus status,
+            String deviceName,
+            String publicKey,
+            String credentialId)
+            implements ExpertpassEntry {
 
         @Override
         public Kind kind() {
@@ -178,19 +272,55 @@ sealed interface ExpertpassEntry permits ExpertpassEntry.Challenge, ExpertpassEn
         }
 
         Enrolment with(ExpertpassStatus next) {
-            return new Enrolment(id, realmId, userId, nonce, rootSessionId, tabId, createdAt, expiresAt, watch, next,
-                    deviceName, publicKey, credentialId);
+            return new Enrolment(
+                    id,
+                    realmId,
+                    userId,
+                    nonce,
+                    rootSessionId,
+                    tabId,
+                    createdAt,
+                    expiresAt,
+                    watch,
+                    next,
+                    deviceName,
+                    publicKey,
+                    credentialId);
         }
 
         /** A phone posted this key: it waits for the person's answer in the browser until {@code until}. */
         Enrolment confirming(String name, String key, long until) {
-            return new Enrolment(id, realmId, userId, nonce, rootSessionId, tabId, createdAt, until, watch,
-                    ExpertpassStatus.CONFIRMING, name, key, null);
+            return new Enrolment(
+                    id,
+                    realmId,
+                    userId,
+                    nonce,
+                    rootSessionId,
+                    tabId,
+                    createdAt,
+                    until,
+                    watch,
+                    ExpertpassStatus.CONFIRMING,
+                    name,
+                    key,
+                    null);
         }
 
         Enrolment done(String credential) {
-            return new Enrolment(id, realmId, userId, nonce, rootSessionId, tabId, createdAt, expiresAt, watch,
-                    ExpertpassStatus.DONE, deviceName, publicKey, credential);
+            return new Enrolment(
+                    id,
+                    realmId,
+                    userId,
+                    nonce,
+                    rootSessionId,
+                    tabId,
+                    createdAt,
+                    expiresAt,
+                    watch,
+                    ExpertpassStatus.DONE,
+                    deviceName,
+                    publicKey,
+                    credential);
         }
 
         @Override
@@ -212,9 +342,20 @@ sealed interface ExpertpassEntry permits ExpertpassEntry.Challenge, ExpertpassEn
         }
 
         static Enrolment from(String id, Map<String, String> n) {
-            return new Enrolment(id, n.get("realm"), n.get("user"), n.get("nonce"), n.get("root"), n.get("tab"),
-                    seconds(n, "created"), seconds(n, "expires"), n.get("watch"), ExpertpassStatus.of(n.get("status")),
-                    n.get("deviceName"), n.get("publicKey"), n.get("credential"));
+            return new Enrolment(
+                    id,
+                    n.get("realm"),
+                    n.get("user"),
+                    n.get("nonce"),
+                    n.get("root"),
+                    n.get("tab"),
+                    seconds(n, "created"),
+                    seconds(n, "expires"),
+                    n.get("watch"),
+                    ExpertpassStatus.of(n.get("status")),
+                    n.get("deviceName"),
+                    n.get("publicKey"),
+                    n.get("credential"));
         }
     }
 

@@ -29,6 +29,5 @@ final class ExpertpassEvents {
     static final String ENROLMENT_REFUSED = "ordre_expertpass_enrolment_refused";
     static final String DEVICE_LIMIT = "ordre_expertpass_device_limit";
 
-    private ExpertpassEvents() {
-    }
+    private ExpertpassEvents() {}
 }

@@ -7,6 +7,9 @@ import fr.ordre.comptexpert.expertpass.app.ExpertpassApp;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
@@ -16,10 +19,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
-
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Keycloak's username and password form, unchanged, with the "Se connecter avec Expertpass" panel beside it.
@@ -32,6 +31,7 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
     static final String FORM_FIELD = "ordreExpertpass";
     /** The value of {@link #FORM_FIELD} that asks for the QR (the panel's button for browsers without scripts). */
     static final String SHOW = "show";
+
     static final String ATTRIBUTE = "ordreExpertpass";
     static final String AUTH_METHOD = "ordre-expertpass";
 
@@ -47,8 +47,12 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         ExpertpassLoginConfig config = config(context);
         if (SHOW.equals(form.getFirst(FORM_FIELD)) && config.enabled()) {
             // The no-script button: the QR is made now, on request, and shown by the panel below.
-            ExpertpassPanelStart.challenge(context.getSession(), context.getRealm(), context.getAuthenticationSession(),
-                    config.challengeLifespanSeconds(), config.codeDigits());
+            ExpertpassPanelStart.challenge(
+                    context.getSession(),
+                    context.getRealm(),
+                    context.getAuthenticationSession(),
+                    config.challengeLifespanSeconds(),
+                    config.codeDigits());
             context.challenge(challenge(context, new MultivaluedHashMap<>()));
             return;
         }
@@ -64,7 +68,8 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String id = authSession.getAuthNote(ExpertpassStore.NOTE_CHALLENGE);
         Optional<Challenge> found = id == null ? Optional.empty() : store.challenge(id);
-        if (found.isEmpty() || !authSession.getParentSession().getId().equals(found.get().rootSessionId())
+        if (found.isEmpty()
+                || !authSession.getParentSession().getId().equals(found.get().rootSessionId())
                 || !authSession.getTabId().equals(found.get().tabId())) {
             retry(context, "ordreExpertpassExpired", true);
             return;
@@ -72,8 +77,14 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         Challenge challenge = found.get();
         switch (challenge.status()) {
             case APPROVED -> signIn(context, store, challenge);
-            case DENIED -> retry(context, challenge.denial() == Denial.CODE ? "ordreExpertpassCodeMismatch"
-                    : challenge.denial() == Denial.NETWORK ? "ordreExpertpassOtherNetwork" : "ordreExpertpassDenied", true);
+            case DENIED -> retry(
+                    context,
+                    challenge.denial() == Denial.CODE
+                            ? "ordreExpertpassCodeMismatch"
+                            : challenge.denial() == Denial.NETWORK
+                                    ? "ordreExpertpassOtherNetwork"
+                                    : "ordreExpertpassDenied",
+                    true);
             case PENDING -> {
                 if (challenge.expired(ExpertpassStore.now())) {
                     retry(context, "ordreExpertpassExpired", true);
@@ -89,8 +100,11 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
     private void signIn(AuthenticationFlowContext context, ExpertpassStore store, Challenge challenge) {
         RealmModel realm = context.getRealm();
         UserModel user = context.getSession().users().getUserById(realm, challenge.userId());
-        boolean deviceKept = user != null && user.credentialManager().getStoredCredentialById(challenge.credentialId()) != null;
-        if (user == null || !user.isEnabled() || !deviceKept
+        boolean deviceKept =
+                user != null && user.credentialManager().getStoredCredentialById(challenge.credentialId()) != null;
+        if (user == null
+                || !user.isEnabled()
+                || !deviceKept
                 || !ExpertpassEligibility.eligible(context.getSession(), realm, user)) {
             context.getEvent().detail("auth_method", AUTH_METHOD).error(ExpertpassEvents.DEVICE_REVOKED);
             retry(context, "ordreExpertpassDenied", true);
@@ -108,12 +122,15 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         }
         context.getAuthenticationSession().removeAuthNote(ExpertpassStore.NOTE_CHALLENGE);
         context.setUser(user);
-        context.getEvent().user(user).detail("auth_method", AUTH_METHOD)
+        context.getEvent()
+                .user(user)
+                .detail("auth_method", AUTH_METHOD)
                 .detail("credential_type", ExpertpassCredentialModel.TYPE)
                 .detail("credential_id", challenge.credentialId())
                 .detail(ExpertpassProximity.DETAIL, challenge.network());
-        LOG.debugf("Expertpass sign-in of user %s in realm %s with device %s", user.getUsername(), realm.getName(),
-                challenge.credentialId());
+        LOG.debugf(
+                "Expertpass sign-in of user %s in realm %s with device %s",
+                user.getUsername(), realm.getName(), challenge.credentialId());
         context.success(ExpertpassCredentialModel.TYPE);
     }
 
@@ -152,14 +169,19 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String current = authSession.getAuthNote(ExpertpassStore.NOTE_CHALLENGE);
         long now = ExpertpassStore.now();
-        Optional<Map<String, Object>> shown = Optional.ofNullable(current).flatMap(new ExpertpassStore(session)::challenge)
+        Optional<Map<String, Object>> shown = Optional.ofNullable(current)
+                .flatMap(new ExpertpassStore(session)::challenge)
                 .filter(c -> ExpertpassPanelStart.scannable(c, now))
                 .map(c -> ExpertpassPanelStart.shown(session, context.getRealm(), c));
-        String start = shown.isPresent() ? null : ExpertpassPanelStart.token(session, context.getRealm(), authSession, config);
+        String start =
+                shown.isPresent() ? null : ExpertpassPanelStart.token(session, context.getRealm(), authSession, config);
         // The session's forms provider, the one the form about to be shown uses: context.form() would also make a
         // second action code and action URL, for nothing.
-        session.getProvider(LoginFormsProvider.class).setAttribute(ATTRIBUTE, new ExpertpassPanel(
-                        ExpertpassUrls.apiBase(session, context.getRealm()), start, shown.orElse(Map.of())))
+        session.getProvider(LoginFormsProvider.class)
+                .setAttribute(
+                        ATTRIBUTE,
+                        new ExpertpassPanel(
+                                ExpertpassUrls.apiBase(session, context.getRealm()), start, shown.orElse(Map.of())))
                 .setAttribute(AppLinks.ATTRIBUTE, AppLinks.of(session, context.getRealm()));
     }
 

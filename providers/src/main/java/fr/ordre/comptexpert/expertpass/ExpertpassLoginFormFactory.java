@@ -1,5 +1,7 @@
 package fr.ordre.comptexpert.expertpass;
 
+import java.util.List;
+import java.util.Set;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -9,9 +11,6 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.models.utils.PostMigrationEvent;
 import org.keycloak.provider.ProviderConfigProperty;
-
-import java.util.List;
-import java.util.Set;
 
 /**
  * "Username Password Form + Expertpass": Keycloak's form with the Expertpass QR panel beside it. Bound in
@@ -64,7 +63,7 @@ public final class ExpertpassLoginFormFactory implements AuthenticatorFactory {
 
     @Override
     public Requirement[] getRequirementChoices() {
-        return new Requirement[]{Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED};
+        return new Requirement[] {Requirement.REQUIRED, Requirement.ALTERNATIVE, Requirement.DISABLED};
     }
 
     @Override
@@ -73,8 +72,7 @@ public final class ExpertpassLoginFormFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
@@ -87,6 +85,5 @@ public final class ExpertpassLoginFormFactory implements AuthenticatorFactory {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,16 +1,6 @@
 package fr.ordre.comptexpert.expertpass;
 
 import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Challenge;
-import org.keycloak.crypto.Algorithm;
-import org.keycloak.crypto.KeyUse;
-import org.keycloak.crypto.KeyWrapper;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.sessions.AuthenticationSessionModel;
-import org.keycloak.sessions.RootAuthenticationSessionModel;
-
-import javax.crypto.Mac;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -19,6 +9,15 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import javax.crypto.Mac;
+import org.keycloak.crypto.Algorithm;
+import org.keycloak.crypto.KeyUse;
+import org.keycloak.crypto.KeyWrapper;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.sessions.RootAuthenticationSessionModel;
 
 /**
  * The QR panel costs nothing until it is used: a login page carries a start token only, signed with the realm's
@@ -30,21 +29,28 @@ final class ExpertpassPanelStart {
 
     /** A new challenge is made rather than one shown with less than this left to scan it (or half its validity). */
     static final int MIN_SECONDS_LEFT = 10;
+
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final int MAX_TOKEN = 600;
 
     /** What a start token names: one login attempt and the QR settings of its sign-in step. */
-    record Attempt(String root, String tab, String client, int lifespanSeconds, int digits) {
-    }
+    record Attempt(String root, String tab, String client, int lifespanSeconds, int digits) {}
 
-    private ExpertpassPanelStart() {
-    }
+    private ExpertpassPanelStart() {}
 
     /** The page's start token for this login attempt: {@code <payload>.<mac>}, base64url both. */
-    static String token(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
-                        ExpertpassLoginConfig config) {
-        String payload = String.join("\n", realm.getId(), authSession.getParentSession().getId(), authSession.getTabId(),
-                authSession.getClient().getId(), Integer.toString(config.challengeLifespanSeconds()),
+    static String token(
+            KeycloakSession session,
+            RealmModel realm,
+            AuthenticationSessionModel authSession,
+            ExpertpassLoginConfig config) {
+        String payload = String.join(
+                "\n",
+                realm.getId(),
+                authSession.getParentSession().getId(),
+                authSession.getTabId(),
+                authSession.getClient().getId(),
+                Integer.toString(config.challengeLifespanSeconds()),
                 Integer.toString(config.codeDigits()));
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
         return B64.encodeToString(bytes) + "." + B64.encodeToString(mac(session, realm, bytes));
@@ -75,25 +81,39 @@ final class ExpertpassPanelStart {
     /** The panel's first QR for the attempt a start token names, if that attempt still runs. */
     static Optional<Map<String, Object>> start(KeycloakSession session, RealmModel realm, String token) {
         return parse(session, realm, token).flatMap(a -> authSession(session, realm, a)
-                .map(authSession -> shown(session, realm, challenge(session, realm, authSession, a.lifespanSeconds(), a.digits()))));
+                .map(authSession -> shown(
+                        session, realm, challenge(session, realm, authSession, a.lifespanSeconds(), a.digits()))));
     }
 
     /** The login attempt itself, if it still runs. */
-    private static Optional<AuthenticationSessionModel> authSession(KeycloakSession session, RealmModel realm, Attempt attempt) {
-        RootAuthenticationSessionModel root = session.authenticationSessions().getRootAuthenticationSession(realm, attempt.root());
+    private static Optional<AuthenticationSessionModel> authSession(
+            KeycloakSession session, RealmModel realm, Attempt attempt) {
+        RootAuthenticationSessionModel root =
+                session.authenticationSessions().getRootAuthenticationSession(realm, attempt.root());
         ClientModel client = root == null ? null : realm.getClientById(attempt.client());
-        return client == null ? Optional.empty() : Optional.ofNullable(root.getAuthenticationSession(client, attempt.tab()));
+        return client == null
+                ? Optional.empty()
+                : Optional.ofNullable(root.getAuthenticationSession(client, attempt.tab()));
     }
 
     /** The attempt's current challenge if it can still be scanned, else a new one (the only place one is made). */
-    static Challenge challenge(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
-                               int lifespanSeconds, int digits) {
+    static Challenge challenge(
+            KeycloakSession session,
+            RealmModel realm,
+            AuthenticationSessionModel authSession,
+            int lifespanSeconds,
+            int digits) {
         ExpertpassStore store = new ExpertpassStore(session);
         long now = ExpertpassStore.now();
-        return Optional.ofNullable(authSession.getAuthNote(ExpertpassStore.NOTE_CHALLENGE)).flatMap(store::challenge)
+        return Optional.ofNullable(authSession.getAuthNote(ExpertpassStore.NOTE_CHALLENGE))
+                .flatMap(store::challenge)
                 .filter(c -> scannable(c, now))
-                .orElseGet(() -> store.createChallenge(realm, authSession,
-                        ExpertpassStore.ChallengeOrigin.of(session, authSession.getClient()), lifespanSeconds, digits));
+                .orElseGet(() -> store.createChallenge(
+                        realm,
+                        authSession,
+                        ExpertpassStore.ChallengeOrigin.of(session, authSession.getClient()),
+                        lifespanSeconds,
+                        digits));
     }
 
     /** Whether a challenge is still worth showing: pending, with time left to scan it. */

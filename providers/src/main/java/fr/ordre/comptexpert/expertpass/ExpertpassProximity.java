@@ -1,9 +1,8 @@
 package fr.ordre.comptexpert.expertpass;
 
 import fr.ordre.comptexpert.support.ClientNetwork;
-import org.keycloak.models.RealmModel;
-
 import java.util.Locale;
+import org.keycloak.models.RealmModel;
 
 /**
  * The proximity signal: whether the phone that decides a sign-in is on the network of the browser that shows its QR
@@ -12,7 +11,8 @@ import java.util.Locale;
  * 4G beside an office computer is too, so the default is to warn, and a realm may choose to refuse.
  */
 enum ExpertpassProximity {
-    WARN, REFUSE;
+    WARN,
+    REFUSE;
 
     /** Realm attribute: {@code warn} (default) or {@code refuse}. */
     static final String REALM_ATTRIBUTE = "ordreExpertpassProximity";

@@ -2,7 +2,6 @@ package fr.ordre.comptexpert.expertpass;
 
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -24,8 +23,7 @@ final class ExpertpassQr {
 
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
-    private ExpertpassQr() {
-    }
+    private ExpertpassQr() {}
 
     static String dataUri(String content) {
         return DATA_URI_PREFIX + Base64.getEncoder().encodeToString(png(content));
@@ -42,7 +40,8 @@ final class ExpertpassQr {
             for (int x = 0; x < size; x++) {
                 int mx = x - QUIET_ZONE;
                 int my = y - QUIET_ZONE;
-                boolean dark = mx >= 0 && my >= 0 && mx < matrix.getWidth() && my < matrix.getHeight() && matrix.get(mx, my);
+                boolean dark =
+                        mx >= 0 && my >= 0 && mx < matrix.getWidth() && my < matrix.getHeight() && matrix.get(mx, my);
                 if (!dark) {
                     raw[row + 1 + (x >> 3)] |= (byte) (0x80 >>> (x & 7));
                 }

@@ -14,7 +14,16 @@ import java.util.Locale;
  * </ul>
  */
 enum ExpertpassStatus {
-    PENDING, APPROVED, DENIED, ROTATED, CONFIRMING, DONE, REFUSED, CANCELLED, EXPIRED, GONE;
+    PENDING,
+    APPROVED,
+    DENIED,
+    ROTATED,
+    CONFIRMING,
+    DONE,
+    REFUSED,
+    CANCELLED,
+    EXPIRED,
+    GONE;
 
     private final String wire = name().toLowerCase(Locale.ROOT);
 

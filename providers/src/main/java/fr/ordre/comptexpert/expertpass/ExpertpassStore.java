@@ -4,16 +4,15 @@ import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Challenge;
 import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Enrolment;
 import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Kind;
 import fr.ordre.comptexpert.support.AfterCommit;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.sessions.RootAuthenticationSessionModel;
-
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Optional;
 
 /**
  * Expertpass state, all of it in Keycloak's SingleUseObject store (cluster-wide, expiring):
@@ -43,6 +42,7 @@ final class ExpertpassStore {
 
     /** Auth session notes: the current challenge (sign-in) or enrolment of the attempt. */
     static final String NOTE_CHALLENGE = "ordre.expertpass.challenge";
+
     static final String NOTE_ENROLMENT = "ordre.expertpass.enrolment";
 
     private final KeycloakSession session;
@@ -63,15 +63,33 @@ final class ExpertpassStore {
      * A new sign-in challenge: one store entry per QR shown, so it is kept small (thirteen short notes; the status is
      * absent while pending) and short-lived (its validity, then {@link ExpertpassEntry#PENDING_GRACE_SECONDS}).
      */
-    Challenge createChallenge(RealmModel realm, AuthenticationSessionModel authSession, ChallengeOrigin origin,
-                              int lifespanSeconds, int digits) {
+    Challenge createChallenge(
+            RealmModel realm,
+            AuthenticationSessionModel authSession,
+            ChallengeOrigin origin,
+            int lifespanSeconds,
+            int digits) {
         long now = now();
-        Challenge challenge = new Challenge(ExpertpassCrypto.randomToken(), realm.getId(),
-                authSession.getParentSession().getId(), authSession.getTabId(), authSession.getClient().getId(), origin,
-                now, now + lifespanSeconds, ExpertpassCrypto.randomCode(digits), ExpertpassCrypto.randomToken(),
-                ExpertpassStatus.PENDING, null, null, null, null);
+        Challenge challenge = new Challenge(
+                ExpertpassCrypto.randomToken(),
+                realm.getId(),
+                authSession.getParentSession().getId(),
+                authSession.getTabId(),
+                authSession.getClient().getId(),
+                origin,
+                now,
+                now + lifespanSeconds,
+                ExpertpassCrypto.randomCode(digits),
+                ExpertpassCrypto.randomToken(),
+                ExpertpassStatus.PENDING,
+                null,
+                null,
+                null,
+                null);
         // put() lands at the end of this request, before the page that shows the QR reaches the browser.
-        store.put(Kind.CHALLENGE.prefix + challenge.id(), lifespanSeconds + ExpertpassEntry.PENDING_GRACE_SECONDS,
+        store.put(
+                Kind.CHALLENGE.prefix + challenge.id(),
+                lifespanSeconds + ExpertpassEntry.PENDING_GRACE_SECONDS,
                 challenge.notes());
         authSession.setAuthNote(NOTE_CHALLENGE, challenge.id());
         return challenge;
@@ -99,7 +117,8 @@ final class ExpertpassStore {
 
     /** Takes the one decision an entry allows (putIfAbsent: immediate, cluster-wide), kept while the entry is. */
     boolean takeOnce(ExpertpassEntry entry) {
-        return store.putIfAbsent(USED + entry.id(), Math.max(1, entry.expiresAt() - now() + ExpertpassEntry.KEEP_SECONDS));
+        return store.putIfAbsent(
+                USED + entry.id(), Math.max(1, entry.expiresAt() - now() + ExpertpassEntry.KEEP_SECONDS));
     }
 
     /** Takes the one rotation a challenge allows (putIfAbsent: two racing requests cannot both rotate it). */
@@ -127,25 +146,40 @@ final class ExpertpassStore {
 
     /** The login attempt a challenge belongs to, if it still runs. */
     Optional<AuthenticationSessionModel> attempt(RealmModel realm, Challenge challenge) {
-        RootAuthenticationSessionModel root = session.authenticationSessions()
-                .getRootAuthenticationSession(realm, challenge.rootSessionId());
+        RootAuthenticationSessionModel root =
+                session.authenticationSessions().getRootAuthenticationSession(realm, challenge.rootSessionId());
         if (root == null) {
             return Optional.empty();
         }
         ClientModel client = realm.getClientById(challenge.clientId());
-        return client == null ? Optional.empty()
+        return client == null
+                ? Optional.empty()
                 : Optional.ofNullable(root.getAuthenticationSession(client, challenge.tabId()));
     }
 
     // --- enrolments ---
 
-    Enrolment createEnrolment(RealmModel realm, AuthenticationSessionModel authSession, String userId,
-                              int lifespanSeconds) {
+    Enrolment createEnrolment(
+            RealmModel realm, AuthenticationSessionModel authSession, String userId, int lifespanSeconds) {
         long now = now();
-        Enrolment enrolment = new Enrolment(ExpertpassCrypto.randomToken(), realm.getId(), userId,
-                ExpertpassCrypto.randomToken(), authSession.getParentSession().getId(), authSession.getTabId(), now,
-                now + lifespanSeconds, ExpertpassCrypto.randomToken(), ExpertpassStatus.PENDING, null, null, null);
-        store.put(Kind.ENROLMENT.prefix + enrolment.id(), lifespanSeconds + ExpertpassEntry.KEEP_SECONDS, enrolment.notes());
+        Enrolment enrolment = new Enrolment(
+                ExpertpassCrypto.randomToken(),
+                realm.getId(),
+                userId,
+                ExpertpassCrypto.randomToken(),
+                authSession.getParentSession().getId(),
+                authSession.getTabId(),
+                now,
+                now + lifespanSeconds,
+                ExpertpassCrypto.randomToken(),
+                ExpertpassStatus.PENDING,
+                null,
+                null,
+                null);
+        store.put(
+                Kind.ENROLMENT.prefix + enrolment.id(),
+                lifespanSeconds + ExpertpassEntry.KEEP_SECONDS,
+                enrolment.notes());
         authSession.setAuthNote(NOTE_ENROLMENT, enrolment.id());
         return enrolment;
     }
@@ -191,9 +225,11 @@ final class ExpertpassStore {
     record Watch(Kind kind, String id, String secret) {
         static Optional<Watch> parse(String token) {
             String[] parts = token == null ? new String[0] : token.split("\\.", -1);
-            Kind kind = parts.length != 3 ? null
-                    : Kind.CHALLENGE.token.equals(parts[0]) ? Kind.CHALLENGE
-                    : Kind.ENROLMENT.token.equals(parts[0]) ? Kind.ENROLMENT : null;
+            Kind kind = parts.length != 3
+                    ? null
+                    : Kind.CHALLENGE.token.equals(parts[0])
+                            ? Kind.CHALLENGE
+                            : Kind.ENROLMENT.token.equals(parts[0]) ? Kind.ENROLMENT : null;
             if (kind == null || !ExpertpassCrypto.isToken(parts[1]) || !ExpertpassCrypto.isToken(parts[2])) {
                 return Optional.empty();
             }
@@ -207,8 +243,10 @@ final class ExpertpassStore {
         /** Whether {@code entry} is the one this token was given for (constant-time on the secret). */
         boolean matches(ExpertpassEntry entry) {
             String held = entry.watch();
-            return entry.kind() == kind && held != null && MessageDigest.isEqual(held.getBytes(StandardCharsets.US_ASCII),
-                    secret.getBytes(StandardCharsets.US_ASCII));
+            return entry.kind() == kind
+                    && held != null
+                    && MessageDigest.isEqual(
+                            held.getBytes(StandardCharsets.US_ASCII), secret.getBytes(StandardCharsets.US_ASCII));
         }
     }
 
@@ -230,8 +268,12 @@ final class ExpertpassStore {
 
         static ChallengeOrigin of(KeycloakSession session, ClientModel client) {
             String ua = session.getContext().getRequestHeaders().getHeaderString("User-Agent");
-            String name = client.getName() == null || client.getName().isBlank() ? client.getClientId() : client.getName();
-            return new ChallengeOrigin(name, UserAgentSummary.browser(ua), UserAgentSummary.os(ua),
+            String name =
+                    client.getName() == null || client.getName().isBlank() ? client.getClientId() : client.getName();
+            return new ChallengeOrigin(
+                    name,
+                    UserAgentSummary.browser(ua),
+                    UserAgentSummary.os(ua),
                     session.getContext().getConnection().getRemoteAddr());
         }
     }

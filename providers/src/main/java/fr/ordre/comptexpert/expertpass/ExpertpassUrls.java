@@ -1,19 +1,17 @@
 package fr.ordre.comptexpert.expertpass;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.Urls;
-
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 
 /** Where the Expertpass API lives ({@code /realms/{realm}/comptexpert/expertpass/v1}) and whom a phone talks to. */
 final class ExpertpassUrls {
 
     static final String VERSION = "v1";
 
-    private ExpertpassUrls() {
-    }
+    private ExpertpassUrls() {}
 
     /** The API's base URL for this request's host; joined by hand, as a UriBuilder costs more than the QR. */
     static String apiBase(KeycloakSession session, RealmModel realm) {

@@ -1,17 +1,16 @@
 package fr.ordre.comptexpert.expertpass;
 
-import org.jboss.logging.Logger;
-import org.keycloak.cluster.ClusterEvent;
-import org.keycloak.cluster.ClusterListener;
-import org.keycloak.cluster.ClusterProvider;
-import org.keycloak.models.KeycloakSession;
-
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jboss.logging.Logger;
+import org.keycloak.cluster.ClusterEvent;
+import org.keycloak.cluster.ClusterListener;
+import org.keycloak.cluster.ClusterProvider;
+import org.keycloak.models.KeycloakSession;
 
 /**
  * Wakes the browsers waiting on this node when a decision is taken on any node. The decision itself lives
@@ -29,7 +28,8 @@ final class ExpertpassWakeups implements ClusterListener {
     static final ExpertpassWakeups INSTANCE = new ExpertpassWakeups();
 
     private static final Logger LOG = Logger.getLogger(ExpertpassWakeups.class);
-    private static final String EVENT_CLASS = "org.keycloak.models.cache.infinispan.events.AuthenticationSessionAuthNoteUpdateEvent";
+    private static final String EVENT_CLASS =
+            "org.keycloak.models.cache.infinispan.events.AuthenticationSessionAuthNoteUpdateEvent";
     private static final String SENDER = "ordre-expertpass";
 
     private final Map<String, Set<CompletableFuture<ExpertpassStatus>>> waiters = new ConcurrentHashMap<>();
@@ -38,8 +38,7 @@ final class ExpertpassWakeups implements ClusterListener {
     private volatile Method tabId;
     private volatile Method notes;
 
-    private ExpertpassWakeups() {
-    }
+    private ExpertpassWakeups() {}
 
     /** Once per node, from a factory's postInit. */
     void register(KeycloakSession session) {
@@ -66,7 +65,8 @@ final class ExpertpassWakeups implements ClusterListener {
     void publish(KeycloakSession session, String key, ExpertpassStatus status) {
         wake(key, status);
         try {
-            ClusterEvent event = (ClusterEvent) createMethod().invoke(null, SENDER, key, Map.of("status", status.wire()));
+            ClusterEvent event =
+                    (ClusterEvent) createMethod().invoke(null, SENDER, key, Map.of("status", status.wire()));
             session.getProvider(ClusterProvider.class).notify(TASK_KEY, event, true, ClusterProvider.DCNotify.ALL_DCS);
         } catch (ReflectiveOperationException | RuntimeException e) {
             // The local waiters are woken already; remote ones fall back to their next re-check.
@@ -82,7 +82,8 @@ final class ExpertpassWakeups implements ClusterListener {
         try {
             String key = (String) tabIdMethod(event).invoke(event);
             @SuppressWarnings("unchecked")
-            Map<String, String> fragment = (Map<String, String>) notesMethod(event).invoke(event);
+            Map<String, String> fragment =
+                    (Map<String, String>) notesMethod(event).invoke(event);
             if (key != null && fragment != null && fragment.get("status") != null) {
                 wake(key, ExpertpassStatus.of(fragment.get("status")));
             }

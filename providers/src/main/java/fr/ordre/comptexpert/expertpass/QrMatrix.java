@@ -3,7 +3,6 @@ package fr.ordre.comptexpert.expertpass;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.decoder.Version;
-
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -25,12 +24,13 @@ final class QrMatrix {
     private static final int FORMAT_XOR = 0x5412;
     private static final int VERSION_POLY = 0x1f25;
     private static final int[][] FORMAT_TOP_LEFT = {
-            {8, 0}, {8, 1}, {8, 2}, {8, 3}, {8, 4}, {8, 5}, {8, 7}, {8, 8},
-            {7, 8}, {5, 8}, {4, 8}, {3, 8}, {2, 8}, {1, 8}, {0, 8},
+        {8, 0}, {8, 1}, {8, 2}, {8, 3}, {8, 4}, {8, 5}, {8, 7}, {8, 8}, {7, 8}, {5, 8}, {4, 8}, {3, 8}, {2, 8}, {1, 8},
+        {0, 8},
     };
 
     /** GF(256) of QR codes (x^8 + x^4 + x^3 + x^2 + 1): antilog and log tables, filled once, then constant. */
     private static final int[] EXP = new int[512];
+
     private static final int[] LOG = new int[256];
 
     static {

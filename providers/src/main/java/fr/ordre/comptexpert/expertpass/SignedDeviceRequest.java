@@ -1,12 +1,11 @@
 package fr.ordre.comptexpert.expertpass;
 
 import fr.ordre.comptexpert.support.JsonApi;
+import java.util.Map;
+import java.util.Optional;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * The app's authentication, the one path of every signed call (sign-in decisions, the devices list, the
@@ -21,7 +20,12 @@ public final class SignedDeviceRequest {
     static final long CLOCK_SKEW_SECONDS = 120;
 
     /** Why a signed request was refused; the caller turns it into its own error and event. */
-    public enum Refusal { UNKNOWN_DEVICE, BAD_SIGNATURE, STALE_TIME, REPLAY }
+    public enum Refusal {
+        UNKNOWN_DEVICE,
+        BAD_SIGNATURE,
+        STALE_TIME,
+        REPLAY
+    }
 
     /** The outcome: the device's user and credential, or a refusal (with the named user when known, for events). */
     public record Outcome(UserModel user, String credentialId, Refusal refusal) {
@@ -43,7 +47,9 @@ public final class SignedDeviceRequest {
             String deviceId = JsonApi.text(in, "deviceId");
             String signature = JsonApi.text(in, "signature");
             String nonce = JsonApi.text(in, "nonce");
-            if (deviceId == null || signature == null || !(in.get("time") instanceof Number time)
+            if (deviceId == null
+                    || signature == null
+                    || !(in.get("time") instanceof Number time)
                     || !ExpertpassCrypto.isNonce(nonce)) {
                 return Optional.empty();
             }
@@ -51,8 +57,7 @@ public final class SignedDeviceRequest {
         }
     }
 
-    private SignedDeviceRequest() {
-    }
+    private SignedDeviceRequest() {}
 
     /** {@link #verify} of a call's fields, over the message its purpose builds from them. */
     public static Outcome verify(KeycloakSession session, RealmModel realm, Fields fields, String message) {
@@ -63,8 +68,14 @@ public final class SignedDeviceRequest {
      * Verifies {@code signature} over {@code message} (which holds {@code nonce}) by the device {@code deviceId}, at
      * {@code time} (Unix seconds), and takes the nonce.
      */
-    public static Outcome verify(KeycloakSession session, RealmModel realm, String deviceId, String message,
-                                 String signature, long time, String nonce) {
+    public static Outcome verify(
+            KeycloakSession session,
+            RealmModel realm,
+            String deviceId,
+            String message,
+            String signature,
+            long time,
+            String nonce) {
         Outcome signed = check(session, realm, deviceId, message, signature, time);
         if (!signed.accepted()) {
             return signed;
@@ -82,12 +93,12 @@ public final class SignedDeviceRequest {
      * over {@code message}; a time within the clock skew. A sign-in decision stops here (its challenge is taken
      * once, so it carries no nonce); other calls go on to {@link #verify}'s nonce.
      */
-    static Outcome check(KeycloakSession session, RealmModel realm, String deviceId, String message, String signature,
-                         long time) {
+    static Outcome check(
+            KeycloakSession session, RealmModel realm, String deviceId, String message, String signature, long time) {
         Optional<EnrolledDevice> device = EnrolledDevice.find(session, realm, deviceId);
         if (device.isEmpty()) {
-            return new Outcome(EnrolledDevice.userOf(session, realm, deviceId).orElse(null), null,
-                    Refusal.UNKNOWN_DEVICE);
+            return new Outcome(
+                    EnrolledDevice.userOf(session, realm, deviceId).orElse(null), null, Refusal.UNKNOWN_DEVICE);
         }
         UserModel user = device.get().user();
         String credentialId = device.get().credential().getId();

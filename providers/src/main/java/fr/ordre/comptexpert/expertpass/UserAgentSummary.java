@@ -3,8 +3,7 @@ package fr.ordre.comptexpert.expertpass;
 /** "Chrome on Windows": what the phone shows of the browser asking to sign in. Coarse on purpose. */
 final class UserAgentSummary {
 
-    private UserAgentSummary() {
-    }
+    private UserAgentSummary() {}
 
     static String browser(String ua) {
         if (ua == null) {

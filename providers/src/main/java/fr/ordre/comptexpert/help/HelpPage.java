@@ -30,7 +30,9 @@ public final class HelpPage {
     @Produces(MediaType.TEXT_HTML)
     public Response render(@QueryParam("back") String back) {
         LoginFormsProvider form = session.getProvider(LoginFormsProvider.class)
-                .setAttribute(AppLinks.ATTRIBUTE, AppLinks.of(session, session.getContext().getRealm()));
+                .setAttribute(
+                        AppLinks.ATTRIBUTE,
+                        AppLinks.of(session, session.getContext().getRealm()));
         if (isRestartOfThisRealm(back)) {
             form.setAttribute("ordreHelpBack", back);
         }
@@ -41,8 +43,11 @@ public final class HelpPage {
         if (back == null || back.length() > MAX_BACK_LENGTH) {
             return false;
         }
-        String restart = Urls.realmLoginRestartPage(session.getContext().getUri().getBaseUri(),
-                session.getContext().getRealm().getName(), false).toString();
+        String restart = Urls.realmLoginRestartPage(
+                        session.getContext().getUri().getBaseUri(),
+                        session.getContext().getRealm().getName(),
+                        false)
+                .toString();
         return back.equals(restart) || back.startsWith(restart + "?");
     }
 }

@@ -2,6 +2,10 @@ package fr.ordre.comptexpert.link;
 
 import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.keycloak.authentication.AuthenticationProcessor;
 import org.keycloak.authentication.actiontoken.DefaultActionToken;
 import org.keycloak.common.util.SecretGenerator;
@@ -9,11 +13,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.Urls;
 import org.keycloak.sessions.AuthenticationSessionModel;
-
-import java.util.Base64;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Short links for our emails. An action-token link is a signed JWT of about 1,200 characters: mail apps wrap
@@ -32,31 +31,40 @@ public final class ShortLink {
     private static final int CODE_BYTES = 16;
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{22}");
 
-    private ShortLink() {
-    }
+    private ShortLink() {}
 
     /**
      * The short address of a signed link for {@code token}, made for this login attempt (its client and tab, as
      * Keycloak's own action-token links are), valid for {@code lifespanSeconds}.
      */
-    public static String forActionToken(KeycloakSession session, RealmModel realm, AuthenticationSessionModel authSession,
-                                        DefaultActionToken token, int lifespanSeconds) {
+    public static String forActionToken(
+            KeycloakSession session,
+            RealmModel realm,
+            AuthenticationSessionModel authSession,
+            DefaultActionToken token,
+            int lifespanSeconds) {
         UriInfo uri = session.getContext().getUri();
-        String signed = Urls.actionTokenBuilder(uri.getBaseUri(), token.serialize(session, realm, uri),
-                        authSession.getClient().getClientId(), authSession.getTabId(),
+        String signed = Urls.actionTokenBuilder(
+                        uri.getBaseUri(),
+                        token.serialize(session, realm, uri),
+                        authSession.getClient().getClientId(),
+                        authSession.getTabId(),
                         AuthenticationProcessor.getClientData(session, authSession))
-                .build(realm.getName()).toString();
+                .build(realm.getName())
+                .toString();
         return of(session, realm, signed, lifespanSeconds);
     }
 
     /** Stores the target and returns the short address that leads to it for {@code lifespanSeconds}. */
     private static String of(KeycloakSession session, RealmModel realm, String target, int lifespanSeconds) {
-        String code = Base64.getUrlEncoder().withoutPadding()
+        String code = Base64.getUrlEncoder()
+                .withoutPadding()
                 .encodeToString(SecretGenerator.getInstance().randomBytes(CODE_BYTES));
         session.singleUseObjects().put(key(realm, code), lifespanSeconds, Map.of(TARGET, target));
         return UriBuilder.fromUri(session.getContext().getUri().getBaseUri())
                 .path("realms/{realm}/comptexpert/" + PATH + "/{code}")
-                .build(realm.getName(), code).toString();
+                .build(realm.getName(), code)
+                .toString();
     }
 
     /** Where a code leads, while it lives; nothing for an unknown, expired or malformed code. */

@@ -4,12 +4,11 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.ErrorPage;
 import org.keycloak.services.messages.Messages;
-
-import java.net.URI;
 
 /**
  * GET /realms/{realm}/comptexpert/l/{code}: follows a {@link ShortLink} to the signed link it stands for. An

@@ -1,11 +1,10 @@
 package fr.ordre.comptexpert.password;
 
-import org.keycloak.models.PasswordPolicy;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.keycloak.models.PasswordPolicy;
 
 /**
  * The realm's password policy as rules a person can read before typing. {@code check} names the rule the
@@ -15,24 +14,22 @@ import java.util.function.Function;
 public final class PasswordRules {
 
     /** One line of the list: its message key, its count (0 when it has none) and the script's check. */
-    public record Rule(String messageKey, int count, String check) {
-    }
+    public record Rule(String messageKey, int count, String check) {}
 
     // Policy id, message key, script check; in the order a person reads them.
     private static final String[][] KNOWN = {
-            {"length", "ordrePasswordRuleLength", "length"},
-            {"maxLength", "ordrePasswordRuleMaxLength", "maxLength"},
-            {"upperCase", "ordrePasswordRuleUpperCase", "upperCase"},
-            {"lowerCase", "ordrePasswordRuleLowerCase", "lowerCase"},
-            {"digits", "ordrePasswordRuleDigits", "digits"},
-            {"specialChars", "ordrePasswordRuleSpecialChars", "specialChars"},
-            {"notUsername", "ordrePasswordRuleNotUsername", "notUsername"},
-            {"notEmail", "ordrePasswordRuleNotEmail", ""},
-            {"passwordHistory", "ordrePasswordRuleHistory", ""},
+        {"length", "ordrePasswordRuleLength", "length"},
+        {"maxLength", "ordrePasswordRuleMaxLength", "maxLength"},
+        {"upperCase", "ordrePasswordRuleUpperCase", "upperCase"},
+        {"lowerCase", "ordrePasswordRuleLowerCase", "lowerCase"},
+        {"digits", "ordrePasswordRuleDigits", "digits"},
+        {"specialChars", "ordrePasswordRuleSpecialChars", "specialChars"},
+        {"notUsername", "ordrePasswordRuleNotUsername", "notUsername"},
+        {"notEmail", "ordrePasswordRuleNotEmail", ""},
+        {"passwordHistory", "ordrePasswordRuleHistory", ""},
     };
 
-    private PasswordRules() {
-    }
+    private PasswordRules() {}
 
     public static List<Rule> of(PasswordPolicy policy) {
         return policy == null ? List.of() : of(policy.getPolicies(), policy::getPolicyConfig);

@@ -17,8 +17,13 @@ public final class SetPasswordActionToken extends DefaultActionToken {
     @JsonProperty("ordre_reason")
     private String reason;
 
-    public SetPasswordActionToken(String userId, String email, int absoluteExpirationInSecs,
-                                  String compoundAuthenticationSessionId, String clientId, String reason) {
+    public SetPasswordActionToken(
+            String userId,
+            String email,
+            int absoluteExpirationInSecs,
+            String compoundAuthenticationSessionId,
+            String clientId,
+            String reason) {
         super(userId, TOKEN_TYPE, absoluteExpirationInSecs, null, compoundAuthenticationSessionId);
         this.issuedFor = clientId;
         this.reason = reason;
@@ -26,8 +31,7 @@ public final class SetPasswordActionToken extends DefaultActionToken {
     }
 
     @SuppressWarnings("unused") // for JSON deserialisation
-    private SetPasswordActionToken() {
-    }
+    private SetPasswordActionToken() {}
 
     public String getReason() {
         return reason;

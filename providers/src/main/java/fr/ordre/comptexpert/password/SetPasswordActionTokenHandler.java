@@ -1,6 +1,7 @@
 package fr.ordre.comptexpert.password;
 
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.keycloak.TokenVerifier.Predicate;
 import org.keycloak.authentication.actiontoken.AbstractActionTokenHandler;
 import org.keycloak.authentication.actiontoken.ActionTokenContext;
@@ -8,15 +9,14 @@ import org.keycloak.authentication.actiontoken.TokenUtils;
 import org.keycloak.events.Errors;
 import org.keycloak.events.EventType;
 import org.keycloak.models.ClientModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
-import org.keycloak.protocol.oidc.utils.RedirectUtils;
-import org.keycloak.services.util.ResolveRelative;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.RequiredActionProviderModel;
 import org.keycloak.models.UserModel;
-import org.jboss.logging.Logger;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.protocol.oidc.utils.RedirectUtils;
 import org.keycloak.services.managers.AuthenticationManager;
 import org.keycloak.services.messages.Messages;
+import org.keycloak.services.util.ResolveRelative;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
@@ -30,16 +30,25 @@ public final class SetPasswordActionTokenHandler extends AbstractActionTokenHand
     private static final Logger LOG = Logger.getLogger(SetPasswordActionTokenHandler.class);
 
     public SetPasswordActionTokenHandler() {
-        super(SetPasswordActionToken.TOKEN_TYPE, SetPasswordActionToken.class, Messages.INVALID_CODE,
-                EventType.UPDATE_CREDENTIAL, Errors.NOT_ALLOWED);
+        super(
+                SetPasswordActionToken.TOKEN_TYPE,
+                SetPasswordActionToken.class,
+                Messages.INVALID_CODE,
+                EventType.UPDATE_CREDENTIAL,
+                Errors.NOT_ALLOWED);
     }
 
     @Override
     @SuppressWarnings("unchecked")
-    public Predicate<? super SetPasswordActionToken>[] getVerifiers(ActionTokenContext<SetPasswordActionToken> context) {
+    public Predicate<? super SetPasswordActionToken>[] getVerifiers(
+            ActionTokenContext<SetPasswordActionToken> context) {
         return TokenUtils.predicates(
-                TokenUtils.checkThat(t -> context.getAuthenticationSession().getAuthenticatedUser().isEnabled(),
-                        Errors.USER_DISABLED, Messages.ACCOUNT_DISABLED),
+                TokenUtils.checkThat(
+                        t -> context.getAuthenticationSession()
+                                .getAuthenticatedUser()
+                                .isEnabled(),
+                        Errors.USER_DISABLED,
+                        Messages.ACCOUNT_DISABLED),
                 verifyEmail(context));
     }
 
@@ -50,16 +59,19 @@ public final class SetPasswordActionTokenHandler extends AbstractActionTokenHand
         user.setEmailVerified(true);
         if (SetPasswordLink.REASON_RECOVERY.equals(token.getReason())) {
             // Whoever holds a live session of this account no longer should: end them before the new password.
-            context.getSession().sessions().getUserSessionsStream(context.getRealm(), user).toList()
+            context.getSession()
+                    .sessions()
+                    .getUserSessionsStream(context.getRealm(), user)
+                    .toList()
                     .forEach(s -> AuthenticationManager.backchannelLogout(context.getSession(), s, true));
         }
         authSession.setAuthNote(SetPasswordAction.NOTE_REASON, token.getReason());
         authSession.addRequiredAction(passwordAction(context.getRealm()));
         context.getEvent().detail("ordre_reason", token.getReason());
-        String next = AuthenticationManager.nextRequiredAction(context.getSession(), authSession, context.getRequest(),
-                context.getEvent());
-        return AuthenticationManager.redirectToRequiredActions(context.getSession(), context.getRealm(), authSession,
-                context.getUriInfo(), next);
+        String next = AuthenticationManager.nextRequiredAction(
+                context.getSession(), authSession, context.getRequest(), context.getEvent());
+        return AuthenticationManager.redirectToRequiredActions(
+                context.getSession(), context.getRealm(), authSession, context.getUriInfo(), next);
     }
 
     /**
@@ -71,7 +83,8 @@ public final class SetPasswordActionTokenHandler extends AbstractActionTokenHand
         if (ours != null && ours.isEnabled()) {
             return SetPasswordActionFactory.PROVIDER_ID;
         }
-        LOG.warnf("Realm %s has no enabled required action %s: set-password links open Keycloak's page",
+        LOG.warnf(
+                "Realm %s has no enabled required action %s: set-password links open Keycloak's page",
                 realm.getName(), SetPasswordActionFactory.PROVIDER_ID);
         return UserModel.RequiredAction.UPDATE_PASSWORD.name();
     }
@@ -84,14 +97,15 @@ public final class SetPasswordActionTokenHandler extends AbstractActionTokenHand
      * a code it did not ask for, and no session starts in a browser the person may not keep.
      */
     @Override
-    public AuthenticationSessionModel startFreshAuthenticationSession(SetPasswordActionToken token,
-                                                                       ActionTokenContext<SetPasswordActionToken> context) {
+    public AuthenticationSessionModel startFreshAuthenticationSession(
+            SetPasswordActionToken token, ActionTokenContext<SetPasswordActionToken> context) {
         AuthenticationSessionModel authSession = context.createAuthenticationSessionForClient(token.getIssuedFor());
         authSession.setAuthNote(AuthenticationManager.END_AFTER_REQUIRED_ACTIONS, "true");
         authSession.setAuthNote(AuthenticationManager.SET_REDIRECT_URI_AFTER_REQUIRED_ACTIONS, "true");
         authSession.setAuthNote(SetPasswordAction.NOTE_OTHER_BROWSER, "true");
         ClientModel client = authSession.getClient();
-        String home = ResolveRelative.resolveRelativeUri(context.getSession(), client.getRootUrl(), client.getBaseUrl());
+        String home =
+                ResolveRelative.resolveRelativeUri(context.getSession(), client.getRootUrl(), client.getBaseUrl());
         String valid = home == null ? null : RedirectUtils.verifyRedirectUri(context.getSession(), home, client);
         if (valid != null) {
             authSession.setRedirectUri(valid);
@@ -101,7 +115,8 @@ public final class SetPasswordActionTokenHandler extends AbstractActionTokenHand
     }
 
     @Override
-    public boolean canUseTokenRepeatedly(SetPasswordActionToken token, ActionTokenContext<SetPasswordActionToken> context) {
+    public boolean canUseTokenRepeatedly(
+            SetPasswordActionToken token, ActionTokenContext<SetPasswordActionToken> context) {
         return false;
     }
 }

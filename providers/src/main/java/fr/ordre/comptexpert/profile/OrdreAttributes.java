@@ -11,6 +11,7 @@ public final class OrdreAttributes {
     public static final String BIRTH_DATE = "birthDate";
     /** Numéro d'inscription of the register entry the account is tied to. */
     public static final String NUMERO = "ordreNumero";
+
     public static final String CONSEIL_REGIONAL = "ordreConseilRegional";
     /**
      * The Tableau binding of an account of a Tableau profile: {@code pending} until proved (no Tableau right),
@@ -19,8 +20,8 @@ public final class OrdreAttributes {
     public static final String TABLEAU_BINDING = "ordreTableauBinding";
     /** The numéro of the entry a pending account matched at registration: unproved, admin-only, grants nothing. */
     public static final String TABLEAU_CLAIM = "ordreTableauClaim";
+
     public static final String LOCALE = "locale";
 
-    private OrdreAttributes() {
-    }
+    private OrdreAttributes() {}
 }

@@ -1,7 +1,6 @@
 package fr.ordre.comptexpert.profile;
 
 import fr.ordre.comptexpert.tableau.RegisterList;
-
 import java.util.Locale;
 import java.util.Set;
 
@@ -10,8 +9,16 @@ import java.util.Set;
  *
  * @param tableauLists the register lists a person of this profile must be found on; empty: no Tableau check
  */
-public record OrdreProfile(String id, String labelFr, String labelEn, int rank, Set<RegisterList> tableauLists,
-                           boolean expertpass, boolean selfRegistration, boolean detailsRequired, String groupId) {
+public record OrdreProfile(
+        String id,
+        String labelFr,
+        String labelEn,
+        int rank,
+        Set<RegisterList> tableauLists,
+        boolean expertpass,
+        boolean selfRegistration,
+        boolean detailsRequired,
+        String groupId) {
 
     public boolean checkedAgainstTableau() {
         return !tableauLists.isEmpty();

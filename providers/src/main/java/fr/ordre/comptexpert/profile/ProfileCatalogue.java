@@ -1,11 +1,6 @@
 package fr.ordre.comptexpert.profile;
 
 import fr.ordre.comptexpert.tableau.RegisterList;
-import org.jboss.logging.Logger;
-import org.keycloak.models.GroupModel;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -13,6 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.keycloak.models.GroupModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * The profiles a person can hold, as configured in the realm: each subgroup of the top-level group
@@ -32,6 +31,7 @@ public final class ProfileCatalogue {
 
     /** The request's catalogue, per realm, among the session's attributes. */
     private static final String ATTRIBUTE = ProfileCatalogue.class.getName() + ":";
+
     private static final Logger LOG = Logger.getLogger(ProfileCatalogue.class);
 
     private final List<OrdreProfile> profiles;
@@ -54,11 +54,15 @@ public final class ProfileCatalogue {
         GroupModel root = session.groups().getGroupByName(realm, null, ROOT_GROUP);
         ProfileCatalogue catalogue;
         if (root == null) {
-            LOG.warnf("Realm %s has no top-level group '%s': the profile catalogue is empty", realm.getName(), ROOT_GROUP);
+            LOG.warnf(
+                    "Realm %s has no top-level group '%s': the profile catalogue is empty",
+                    realm.getName(), ROOT_GROUP);
             catalogue = new ProfileCatalogue(List.of());
         } else {
-            catalogue = new ProfileCatalogue(root.getSubGroupsStream().map(ProfileCatalogue::toProfile)
-                    .sorted(Comparator.comparingInt(OrdreProfile::rank).thenComparing(OrdreProfile::id)).toList());
+            catalogue = new ProfileCatalogue(root.getSubGroupsStream()
+                    .map(ProfileCatalogue::toProfile)
+                    .sorted(Comparator.comparingInt(OrdreProfile::rank).thenComparing(OrdreProfile::id))
+                    .toList());
         }
         session.setAttribute(key, catalogue);
         return catalogue;
@@ -71,9 +75,16 @@ public final class ProfileCatalogue {
 
     static OrdreProfile toProfile(GroupModel group) {
         String fr = attr(group, LABEL_FR, group.getName());
-        return new OrdreProfile(group.getName(), fr, attr(group, LABEL_EN, fr), parseRank(attr(group, RANK, "500")),
-                lists(attr(group, TABLEAU_LISTS, "")), flag(group, EXPERTPASS, false), flag(group, SELF_REGISTRATION, true),
-                flag(group, DETAILS_REQUIRED, false), group.getId());
+        return new OrdreProfile(
+                group.getName(),
+                fr,
+                attr(group, LABEL_EN, fr),
+                parseRank(attr(group, RANK, "500")),
+                lists(attr(group, TABLEAU_LISTS, "")),
+                flag(group, EXPERTPASS, false),
+                flag(group, SELF_REGISTRATION, true),
+                flag(group, DETAILS_REQUIRED, false),
+                group.getId());
     }
 
     public List<OrdreProfile> all() {
@@ -109,13 +120,16 @@ public final class ProfileCatalogue {
 
     static Set<RegisterList> lists(String codes) {
         Set<RegisterList> lists = EnumSet.noneOf(RegisterList.class);
-        Arrays.stream(codes.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(code -> {
-            try {
-                lists.add(RegisterList.fromCode(code));
-            } catch (IllegalArgumentException e) {
-                LOG.warnf("Unknown Tableau list '%s' in the profile catalogue: ignored", code);
-            }
-        });
+        Arrays.stream(codes.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .forEach(code -> {
+                    try {
+                        lists.add(RegisterList.fromCode(code));
+                    } catch (IllegalArgumentException e) {
+                        LOG.warnf("Unknown Tableau list '%s' in the profile catalogue: ignored", code);
+                    }
+                });
         return lists;
     }
 

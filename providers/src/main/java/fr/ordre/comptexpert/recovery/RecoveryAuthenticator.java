@@ -4,6 +4,11 @@ import fr.ordre.comptexpert.password.SetPasswordLink;
 import fr.ordre.comptexpert.support.DeferredMail;
 import fr.ordre.comptexpert.support.RenderedEmail;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
@@ -19,12 +24,6 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.light.LightweightUserAdapter;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
-
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Asks for the email used at registration (or the identifiant) and answers everyone with the same page.
@@ -42,10 +41,10 @@ final class RecoveryAuthenticator implements Authenticator {
     private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
     private static final Logger LOG = Logger.getLogger(RecoveryAuthenticator.class);
 
-
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        context.challenge(context.form().setAttribute("ordreForgot", Map.of("sent", false, "value", ""))
+        context.challenge(context.form()
+                .setAttribute("ordreForgot", Map.of("sent", false, "value", ""))
                 .createForm(TEMPLATE));
     }
 
@@ -53,9 +52,12 @@ final class RecoveryAuthenticator implements Authenticator {
     public void action(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String input = form.getFirst(FIELD) == null ? "" : form.getFirst(FIELD).strip();
-        if (input.isEmpty() || input.length() > INPUT_MAX || CONTROL.matcher(input).find()) {
+        if (input.isEmpty()
+                || input.length() > INPUT_MAX
+                || CONTROL.matcher(input).find()) {
             context.challenge(context.form()
-                    .setAttribute("ordreForgot", Map.of("sent", false, "value", input.length() > INPUT_MAX ? "" : input))
+                    .setAttribute(
+                            "ordreForgot", Map.of("sent", false, "value", input.length() > INPUT_MAX ? "" : input))
                     .addError(new FormMessage(FIELD, input.isEmpty() ? "ordreForgotRequired" : "ordreForgotInvalid"))
                     .createForm(TEMPLATE));
             return;
@@ -67,14 +69,18 @@ final class RecoveryAuthenticator implements Authenticator {
         EventBuilder event = context.getEvent().clone().detail(Details.USERNAME, input);
         boolean known = user != null && user.isEnabled() && user.getEmail() != null;
         // The window key is taken for unknown inputs too: the same store work on every path.
-        boolean fresh = session.singleUseObjects().putIfAbsent(WINDOW_KEY + (known ? user.getId() : "?" + input), window);
+        boolean fresh =
+                session.singleUseObjects().putIfAbsent(WINDOW_KEY + (known ? user.getId() : "?" + input), window);
         // Render a mail on every path, for a decoy when nobody is to receive it: the same work, the same time.
         UserModel recipient = known && fresh ? user : decoy(session, realm, input);
         Optional<RenderedEmail> email = prepare(context, recipient);
         if (!known) {
-            event.event(EventType.RESET_PASSWORD_ERROR).error(user == null ? Errors.USER_NOT_FOUND : Errors.USER_DISABLED);
+            event.event(EventType.RESET_PASSWORD_ERROR)
+                    .error(user == null ? Errors.USER_NOT_FOUND : Errors.USER_DISABLED);
         } else if (!fresh) {
-            event.event(EventType.RESET_PASSWORD_ERROR).user(user).detail(Details.REASON, "ordre_recovery_window")
+            event.event(EventType.RESET_PASSWORD_ERROR)
+                    .user(user)
+                    .detail(Details.REASON, "ordre_recovery_window")
                     .error(Errors.SLOW_DOWN);
         } else if (email.isEmpty()) {
             session.singleUseObjects().remove(WINDOW_KEY + user.getId());
@@ -82,10 +88,14 @@ final class RecoveryAuthenticator implements Authenticator {
         } else {
             boolean pending = isPending(user);
             sendAfterResponse(session, realm, user.getId(), email.get());
-            event.event(EventType.SEND_RESET_PASSWORD).user(user).detail(Details.EMAIL, user.getEmail())
-                    .detail("ordre_pending", Boolean.toString(pending)).success();
+            event.event(EventType.SEND_RESET_PASSWORD)
+                    .user(user)
+                    .detail(Details.EMAIL, user.getEmail())
+                    .detail("ordre_pending", Boolean.toString(pending))
+                    .success();
         }
-        context.challenge(context.form().setAttribute("ordreForgot", Map.of("sent", true, "value", input))
+        context.challenge(context.form()
+                .setAttribute("ordreForgot", Map.of("sent", true, "value", input))
                 .createForm(TEMPLATE));
     }
 
@@ -112,11 +122,17 @@ final class RecoveryAuthenticator implements Authenticator {
         RealmModel realm = context.getRealm();
         int lifespan = RecoveryConfig.of(context.getAuthenticatorConfig()).linkLifespanSeconds();
         try {
-            String link = SetPasswordLink.build(session, realm, user, context.getAuthenticationSession(),
-                    SetPasswordLink.REASON_RECOVERY, lifespan);
+            String link = SetPasswordLink.build(
+                    session,
+                    realm,
+                    user,
+                    context.getAuthenticationSession(),
+                    SetPasswordLink.REASON_RECOVERY,
+                    lifespan);
             Map<String, Object> attributes = new HashMap<>(SetPasswordLink.attributes(realm, user, link, lifespan));
             attributes.put("pending", isPending(user));
-            return Optional.of(RenderedEmail.render(session, realm, user, "ordreResetSubject", "ordre-reset.ftl", attributes));
+            return Optional.of(
+                    RenderedEmail.render(session, realm, user, "ordreResetSubject", "ordre-reset.ftl", attributes));
         } catch (EmailException | RuntimeException e) {
             LOG.errorf(e, "Could not render the recovery email in realm %s", realm.getName());
             return Optional.empty();
@@ -124,11 +140,15 @@ final class RecoveryAuthenticator implements Authenticator {
     }
 
     /** After the response; a mail the SMTP server refuses consumes nothing: the window is lifted at once. */
-    private static void sendAfterResponse(KeycloakSession session, RealmModel realm, String userId, RenderedEmail email) {
+    private static void sendAfterResponse(
+            KeycloakSession session, RealmModel realm, String userId, RenderedEmail email) {
         DeferredMail.send(session, realm, email, (s, r) -> {
             s.singleUseObjects().remove(WINDOW_KEY + userId);
-            new EventBuilder(r, s).event(EventType.SEND_RESET_PASSWORD_ERROR).user(userId)
-                    .detail(Details.REASON, "smtp").error(Errors.EMAIL_SEND_FAILED);
+            new EventBuilder(r, s)
+                    .event(EventType.SEND_RESET_PASSWORD_ERROR)
+                    .user(userId)
+                    .detail(Details.REASON, "smtp")
+                    .error(Errors.EMAIL_SEND_FAILED);
         });
     }
 
@@ -143,10 +163,8 @@ final class RecoveryAuthenticator implements Authenticator {
     }
 
     @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.recovery;
 
+import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -7,8 +8,6 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-
-import java.util.List;
 
 /**
  * "Identifiant ou mot de passe oublié": the only step of the realm's reset-credentials flow
@@ -62,7 +61,7 @@ public final class RecoveryAuthenticatorFactory implements AuthenticatorFactory 
 
     @Override
     public Requirement[] getRequirementChoices() {
-        return new Requirement[]{Requirement.REQUIRED, Requirement.DISABLED};
+        return new Requirement[] {Requirement.REQUIRED, Requirement.DISABLED};
     }
 
     @Override
@@ -71,10 +70,8 @@ public final class RecoveryAuthenticatorFactory implements AuthenticatorFactory 
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

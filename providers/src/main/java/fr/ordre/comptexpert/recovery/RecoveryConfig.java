@@ -1,12 +1,11 @@
 package fr.ordre.comptexpert.recovery;
 
 import fr.ordre.comptexpert.support.ConfigValue;
+import java.util.List;
+import java.util.Map;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
-
-import java.util.List;
-import java.util.Map;
 
 /** Settings of "Identifiant ou mot de passe oublié", with safe defaults. */
 record RecoveryConfig(int linkLifespanSeconds, int requestWindowSeconds) {
@@ -17,17 +16,26 @@ record RecoveryConfig(int linkLifespanSeconds, int requestWindowSeconds) {
     static final RecoveryConfig DEFAULTS = new RecoveryConfig(1_800, 300);
 
     static final List<ProviderConfigProperty> PROPERTIES = ProviderConfigurationBuilder.create()
-            .property().name(LINK_LIFESPAN).label("Link lifespan (seconds)")
+            .property()
+            .name(LINK_LIFESPAN)
+            .label("Link lifespan (seconds)")
             .helpText("How long the emailed link to set a new password stays valid.")
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.linkLifespanSeconds()).add()
-            .property().name(REQUEST_WINDOW).label("One email per account per (seconds)")
+            .type(ProviderConfigProperty.INTEGER_TYPE)
+            .defaultValue(DEFAULTS.linkLifespanSeconds())
+            .add()
+            .property()
+            .name(REQUEST_WINDOW)
+            .label("One email per account per (seconds)")
             .helpText("Further requests for the same account within this window send nothing and look the same.")
-            .type(ProviderConfigProperty.INTEGER_TYPE).defaultValue(DEFAULTS.requestWindowSeconds()).add()
+            .type(ProviderConfigProperty.INTEGER_TYPE)
+            .defaultValue(DEFAULTS.requestWindowSeconds())
+            .add()
             .build();
 
     static RecoveryConfig of(AuthenticatorConfigModel model) {
         Map<String, String> c = model == null || model.getConfig() == null ? Map.of() : model.getConfig();
-        return new RecoveryConfig(ConfigValue.positiveInt(c.get(LINK_LIFESPAN), DEFAULTS.linkLifespanSeconds()),
+        return new RecoveryConfig(
+                ConfigValue.positiveInt(c.get(LINK_LIFESPAN), DEFAULTS.linkLifespanSeconds()),
                 ConfigValue.positiveInt(c.get(REQUEST_WINDOW), DEFAULTS.requestWindowSeconds()));
     }
 }

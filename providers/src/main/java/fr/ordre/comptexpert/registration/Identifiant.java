@@ -1,7 +1,6 @@
 package fr.ordre.comptexpert.registration;
 
 import fr.ordre.comptexpert.tableau.NameNormalizer;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,17 +20,19 @@ final class Identifiant {
     static final int MAX = 30;
     /** Lower-case letters, digits and . _ - ; starts with a letter; no two separators in a row. */
     static final String PATTERN = "^[a-z](?:[a-z0-9]|[._-](?=[a-z0-9]))*$";
+
     private static final Pattern RULE = Pattern.compile(PATTERN);
 
-    private Identifiant() {
-    }
+    private Identifiant() {}
 
     /** @return the message key of the broken rule, or null if the identifiant is well-formed */
     static String check(String identifiant) {
         if (identifiant == null || identifiant.isEmpty()) {
             return "ordreRegFieldRequired";
         }
-        if (identifiant.length() < MIN || identifiant.length() > MAX || !RULE.matcher(identifiant).matches()) {
+        if (identifiant.length() < MIN
+                || identifiant.length() > MAX
+                || !RULE.matcher(identifiant).matches()) {
             return "ordreRegIdentifiantRules";
         }
         return null;

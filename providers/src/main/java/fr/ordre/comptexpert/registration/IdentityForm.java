@@ -4,9 +4,6 @@ import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.profile.ProfileCatalogue;
 import fr.ordre.comptexpert.tableau.TableauRegister;
 import jakarta.ws.rs.core.MultivaluedMap;
-import org.keycloak.models.utils.FormMessage;
-import org.keycloak.services.validation.Validation;
-
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -17,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.services.validation.Validation;
 
 /** Step 1, server side: every field checked, each error a translated message next to its field. */
 final class IdentityForm {
@@ -37,20 +36,22 @@ final class IdentityForm {
 
     /** Letters of any script with their accents, and the separators French names use. */
     private static final Pattern NAME = Pattern.compile("^\\p{L}[\\p{L}\\p{M} '’.\\-]*$");
+
     private static final Pattern NUMERO_FORMAT = Pattern.compile("^[A-Z0-9-]{3,20}$");
     private static final Pattern CONTROL_OR_MARKUP = Pattern.compile("[\\p{Cntrl}<>]");
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter FRENCH_DATE =
+            DateTimeFormatter.ofPattern("dd/MM/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
-    record Result(Optional<Identity> identity, List<FormMessage> errors) {
-    }
+    record Result(Optional<Identity> identity, List<FormMessage> errors) {}
 
-    private IdentityForm() {
-    }
+    private IdentityForm() {}
 
     static Result validate(MultivaluedMap<String, String> form, ProfileCatalogue catalogue, Clock clock) {
         List<FormMessage> errors = new ArrayList<>();
         String profileId = trimmed(form.getFirst(PROFILE));
-        Optional<OrdreProfile> profile = catalogue.selfRegistrable().stream().filter(p -> p.id().equals(profileId)).findFirst();
+        Optional<OrdreProfile> profile = catalogue.selfRegistrable().stream()
+                .filter(p -> p.id().equals(profileId))
+                .findFirst();
         if (profileId.isEmpty()) {
             errors.add(new FormMessage(PROFILE, "ordreRegProfileRequired"));
         } else if (profile.isEmpty()) {
@@ -76,7 +77,9 @@ final class IdentityForm {
         if (!errors.isEmpty()) {
             return new Result(Optional.empty(), errors);
         }
-        return new Result(Optional.of(new Identity(profileId, detail.isEmpty() ? null : detail, nom, prenom, birthDate, email, numero)),
+        return new Result(
+                Optional.of(new Identity(
+                        profileId, detail.isEmpty() ? null : detail, nom, prenom, birthDate, email, numero)),
                 List.of());
     }
 

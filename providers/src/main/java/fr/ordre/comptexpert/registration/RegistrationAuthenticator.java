@@ -9,6 +9,11 @@ import fr.ordre.comptexpert.support.PageMessages;
 import fr.ordre.comptexpert.tableau.TableauRegister;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
@@ -29,12 +34,6 @@ import org.keycloak.userprofile.UserProfile;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
 import org.keycloak.userprofile.ValidationException;
-
-import java.time.Clock;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The registration steps as one stateless authenticator of the registration flow. What the person gave is
@@ -78,9 +77,11 @@ final class RegistrationAuthenticator implements Authenticator {
         }
         if (!current.name().equals(form.getFirst("step"))) {
             // A forged or stale step: answer with the step the person is really at.
-            event(context, "ordre_registration_step_mismatch").detail("ordre_step", String.valueOf(form.getFirst("step")))
+            event(context, "ordre_registration_step_mismatch")
+                    .detail("ordre_step", String.valueOf(form.getFirst("step")))
                     .error(Errors.INVALID_REGISTRATION);
-            context.challenge(page(context, state, current, Map.of(), List.of(new FormMessage(null, "ordreRegStepMismatch"))));
+            context.challenge(
+                    page(context, state, current, Map.of(), List.of(new FormMessage(null, "ordreRegStepMismatch"))));
             return;
         }
         switch (current) {
@@ -96,11 +97,19 @@ final class RegistrationAuthenticator implements Authenticator {
         }
     }
 
-    private void onIdentity(AuthenticationFlowContext context, RegistrationState state, MultivaluedMap<String, String> form) {
+    private void onIdentity(
+            AuthenticationFlowContext context, RegistrationState state, MultivaluedMap<String, String> form) {
         KeycloakSession session = context.getSession();
         ProfileCatalogue catalogue = ProfileCatalogue.of(session, context.getRealm());
-        Map<String, String> values = echo(form, IdentityForm.PROFILE, IdentityForm.DETAIL, IdentityForm.NOM,
-                IdentityForm.PRENOM, IdentityForm.BIRTH_DATE, IdentityForm.NUMERO, IdentityForm.EMAIL);
+        Map<String, String> values = echo(
+                form,
+                IdentityForm.PROFILE,
+                IdentityForm.DETAIL,
+                IdentityForm.NOM,
+                IdentityForm.PRENOM,
+                IdentityForm.BIRTH_DATE,
+                IdentityForm.NUMERO,
+                IdentityForm.EMAIL);
         IdentityForm.Result result = IdentityForm.validate(form, catalogue, clock);
         if (result.identity().isEmpty()) {
             if (result.errors().stream().anyMatch(e -> "ordreRegProfileInvalid".equals(e.getMessage()))) {
@@ -114,7 +123,11 @@ final class RegistrationAuthenticator implements Authenticator {
         if (profile.checkedAgainstTableau() && !networkAllows(context)) {
             // Keyed on the client's network, which the person does not choose; the same for every name and date.
             event(context, "ordre_registration_network_limit").error(Errors.SLOW_DOWN);
-            context.challenge(page(context, state, RegistrationState.Step.PROFILE, values,
+            context.challenge(page(
+                    context,
+                    state,
+                    RegistrationState.Step.PROFILE,
+                    values,
                     List.of(new FormMessage(null, "ordreRegTooManyAttempts"))));
             return;
         }
@@ -124,7 +137,8 @@ final class RegistrationAuthenticator implements Authenticator {
         context.challenge(page(context, state, RegistrationState.Step.IDENTIFIANT, Map.of(), List.of()));
     }
 
-    private void onIdentifiant(AuthenticationFlowContext context, RegistrationState state, MultivaluedMap<String, String> form) {
+    private void onIdentifiant(
+            AuthenticationFlowContext context, RegistrationState state, MultivaluedMap<String, String> form) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         Identity identity = state.identity();
@@ -135,7 +149,11 @@ final class RegistrationAuthenticator implements Authenticator {
             broken = "ordreRegIdentifiantTaken";
         }
         if (broken != null) {
-            context.challenge(page(context, state, RegistrationState.Step.IDENTIFIANT, values,
+            context.challenge(page(
+                    context,
+                    state,
+                    RegistrationState.Step.IDENTIFIANT,
+                    values,
                     List.of(new FormMessage("username", broken))));
             return;
         }
@@ -144,58 +162,111 @@ final class RegistrationAuthenticator implements Authenticator {
         if (holder != null) {
             // No "this email is taken": the same page as for a new address; its holder is told by mail instead.
             rehearseCreation(context, identity, username);
-            event(context, "ordre_registration_email_in_use").user(holder).detail(Details.EMAIL, identity.email())
+            event(context, "ordre_registration_email_in_use")
+                    .user(holder)
+                    .detail(Details.EMAIL, identity.email())
                     .error(Errors.EMAIL_IN_USE);
             state.sentTo(holder.getId(), true);
             state.step(RegistrationState.Step.SENT);
-            context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(),
-                    List.of(new FormMessage(null, sendExisting(context, holder, config) ? "ordreRegEmailSent" : "ordreRegEmailFailed"))));
+            context.challenge(page(
+                    context,
+                    state,
+                    RegistrationState.Step.SENT,
+                    Map.of(),
+                    List.of(new FormMessage(
+                            null,
+                            sendExisting(context, holder, config) ? "ordreRegEmailSent" : "ordreRegEmailFailed"))));
             return;
         }
-        OrdreProfile profile = ProfileCatalogue.of(session, realm).find(identity.profileId()).orElseThrow();
+        OrdreProfile profile =
+                ProfileCatalogue.of(session, realm).find(identity.profileId()).orElseThrow();
         TableauRequest binding = profile.checkedAgainstTableau()
-                ? TableauRequest.decide(context.getSession(), realm, profile, identity.nom(), identity.prenom(),
-                        identity.birthDate(), identity.numero(), identity.email(), config)
+                ? TableauRequest.decide(
+                        context.getSession(),
+                        realm,
+                        profile,
+                        identity.nom(),
+                        identity.prenom(),
+                        identity.birthDate(),
+                        identity.numero(),
+                        identity.email(),
+                        config)
                 : TableauRequest.NONE;
         UserModel user;
         try {
             user = session.users().getUserById(realm, createAccount(context, identity, username, binding));
         } catch (ModelDuplicateException e) {
-            context.challenge(page(context, state, RegistrationState.Step.IDENTIFIANT, values,
+            context.challenge(page(
+                    context,
+                    state,
+                    RegistrationState.Step.IDENTIFIANT,
+                    values,
                     List.of(new FormMessage("username", "ordreRegIdentifiantTaken"))));
             return;
         } catch (ValidationException e) {
             // The realm's user profile refused a value our own checks let through: an administrator changed its rules.
-            LOG.warnf("The user profile of realm %s refused the account %s: %s", realm.getName(), username, e.getErrors());
+            LOG.warnf(
+                    "The user profile of realm %s refused the account %s: %s",
+                    realm.getName(), username, e.getErrors());
             event(context, "ordre_registration_profile_refused").error(Errors.INVALID_REGISTRATION);
-            boolean identifiant = e.getErrors().stream().anyMatch(error -> UserModel.USERNAME.equals(error.getAttribute()));
-            context.challenge(page(context, state, RegistrationState.Step.IDENTIFIANT, values,
-                    List.of(identifiant ? new FormMessage("username", "ordreRegIdentifiantRules")
-                            : new FormMessage(null, "ordreRegCreateFailed"))));
+            boolean identifiant =
+                    e.getErrors().stream().anyMatch(error -> UserModel.USERNAME.equals(error.getAttribute()));
+            context.challenge(page(
+                    context,
+                    state,
+                    RegistrationState.Step.IDENTIFIANT,
+                    values,
+                    List.of(
+                            identifiant
+                                    ? new FormMessage("username", "ordreRegIdentifiantRules")
+                                    : new FormMessage(null, "ordreRegCreateFailed"))));
             return;
         } catch (RuntimeException e) {
             // The account's own transaction rolled back: nothing was made, the person may simply try again.
             LOG.warnf("Could not create the account %s in realm %s: %s", username, realm.getName(), e.getMessage());
             event(context, "ordre_registration_store_failed").error(Errors.INVALID_REGISTRATION);
-            context.challenge(page(context, state, RegistrationState.Step.IDENTIFIANT, values,
+            context.challenge(page(
+                    context,
+                    state,
+                    RegistrationState.Step.IDENTIFIANT,
+                    values,
                     List.of(new FormMessage(null, "ordreRegCreateFailed"))));
             return;
         }
         state.sentTo(user.getId(), false);
         state.step(RegistrationState.Step.SENT);
-        event(context, null).event(EventType.REGISTER).user(user).detail(Details.USERNAME, username)
-                .detail(Details.EMAIL, identity.email()).detail(Details.REGISTER_METHOD, "ordre")
-                .detail("ordre_profile", identity.profileId()).detail("ordre_tableau", binding.outcome())
-                .detail("ordre_numero", binding.entry() == null ? null : binding.entry().numero()).success();
-        binding.notify(context.getSession(), realm, context.getAuthenticationSession(),
-                context.getEvent().clone().event(EventType.REGISTER_ERROR), user, config);
+        event(context, null)
+                .event(EventType.REGISTER)
+                .user(user)
+                .detail(Details.USERNAME, username)
+                .detail(Details.EMAIL, identity.email())
+                .detail(Details.REGISTER_METHOD, "ordre")
+                .detail("ordre_profile", identity.profileId())
+                .detail("ordre_tableau", binding.outcome())
+                .detail(
+                        "ordre_numero",
+                        binding.entry() == null ? null : binding.entry().numero())
+                .success();
+        binding.notify(
+                context.getSession(),
+                realm,
+                context.getAuthenticationSession(),
+                context.getEvent().clone().event(EventType.REGISTER_ERROR),
+                user,
+                config);
         boolean sent = sendLink(context, user);
-        context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(),
+        context.challenge(page(
+                context,
+                state,
+                RegistrationState.Step.SENT,
+                Map.of(),
                 List.of(new FormMessage(null, sent ? "ordreRegEmailSent" : "ordreRegEmailFailed"))));
     }
 
     private void onResend(AuthenticationFlowContext context, RegistrationState state) {
-        UserModel user = state.userId() == null ? null : context.getSession().users().getUserById(context.getRealm(), state.userId());
+        UserModel user = state.userId() == null
+                ? null
+                : context.getSession().users().getUserById(context.getRealm(), state.userId());
         if (user == null) {
             state.reset();
             context.challenge(page(context, state, RegistrationState.Step.PROFILE, Map.of(), List.of()));
@@ -211,7 +282,8 @@ final class RegistrationAuthenticator implements Authenticator {
             boolean sent = state.existing() ? sendExisting(context, user, config) : sendLink(context, user);
             message = sent ? "ordreRegEmailResent" : "ordreRegEmailFailed";
         }
-        context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(), List.of(new FormMessage(null, message))));
+        context.challenge(
+                page(context, state, RegistrationState.Step.SENT, Map.of(), List.of(new FormMessage(null, message))));
     }
 
     /**
@@ -219,11 +291,13 @@ final class RegistrationAuthenticator implements Authenticator {
      * the person gives the right address; the account moves to it and the link is sent again (the old link
      * names the old address and stops working). A binding proved by the old address no longer is.
      */
-    private void onCorrectEmail(AuthenticationFlowContext context, RegistrationState state, MultivaluedMap<String, String> form) {
+    private void onCorrectEmail(
+            AuthenticationFlowContext context, RegistrationState state, MultivaluedMap<String, String> form) {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         String email = IdentityForm.trimmed(form.getFirst(IdentityForm.EMAIL)).toLowerCase(Locale.ROOT);
-        Map<String, String> values = Map.of(IdentityForm.EMAIL, IdentityForm.trimmed(form.getFirst(IdentityForm.EMAIL)));
+        Map<String, String> values =
+                Map.of(IdentityForm.EMAIL, IdentityForm.trimmed(form.getFirst(IdentityForm.EMAIL)));
         List<FormMessage> errors = new java.util.ArrayList<>();
         IdentityForm.email(email, errors);
         if (!errors.isEmpty()) {
@@ -233,13 +307,25 @@ final class RegistrationAuthenticator implements Authenticator {
         UserModel user = state.userId() == null ? null : session.users().getUserById(realm, state.userId());
         if (user == null || state.existing() || hasPassword(user)) {
             // Nothing of this attempt's own to correct: the holder of an account changes its address in the console.
-            context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(),
-                    List.of(new FormMessage(null, user != null && !state.existing() ? "ordreRegAlreadyActive" : "ordreRegCorrectNotPossible"))));
+            context.challenge(page(
+                    context,
+                    state,
+                    RegistrationState.Step.SENT,
+                    Map.of(),
+                    List.of(new FormMessage(
+                            null,
+                            user != null && !state.existing()
+                                    ? "ordreRegAlreadyActive"
+                                    : "ordreRegCorrectNotPossible"))));
             return;
         }
         if (session.singleUseObjects().contains(RESEND_KEY + user.getId())) {
             // One mail a minute, whichever the address: a correction is not a way to write to anyone at will.
-            context.challenge(page(context, state, RegistrationState.Step.SENT, values,
+            context.challenge(page(
+                    context,
+                    state,
+                    RegistrationState.Step.SENT,
+                    values,
                     List.of(new FormMessage(null, "ordreRegResendTooSoon"))));
             return;
         }
@@ -249,9 +335,18 @@ final class RegistrationAuthenticator implements Authenticator {
         if (holder != null && !holder.getId().equals(user.getId())) {
             // Same page as for a free address; the holder is told, as at registration.
             state.sentTo(holder.getId(), true);
-            event(context, "ordre_registration_email_in_use").user(holder).detail(Details.EMAIL, email).error(Errors.EMAIL_IN_USE);
-            context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(),
-                    List.of(new FormMessage(null, sendExisting(context, holder, config) ? "ordreRegEmailResent" : "ordreRegEmailFailed"))));
+            event(context, "ordre_registration_email_in_use")
+                    .user(holder)
+                    .detail(Details.EMAIL, email)
+                    .error(Errors.EMAIL_IN_USE);
+            context.challenge(page(
+                    context,
+                    state,
+                    RegistrationState.Step.SENT,
+                    Map.of(),
+                    List.of(new FormMessage(
+                            null,
+                            sendExisting(context, holder, config) ? "ordreRegEmailResent" : "ordreRegEmailFailed"))));
             return;
         }
         user.setEmail(email);
@@ -259,10 +354,20 @@ final class RegistrationAuthenticator implements Authenticator {
             TableauBinding.pending(user, user.getFirstAttribute(OrdreAttributes.NUMERO));
         }
         state.identity(withEmail(state.identity(), email));
-        event(context, null).event(EventType.UPDATE_EMAIL).user(user).detail(Details.PREVIOUS_EMAIL, before)
-                .detail(Details.UPDATED_EMAIL, email).detail("ordre_reason", "registration_typo").success();
-        context.challenge(page(context, state, RegistrationState.Step.SENT, Map.of(),
-                List.of(new FormMessage(null, sendLink(context, user) ? "ordreRegEmailResent" : "ordreRegEmailFailed"))));
+        event(context, null)
+                .event(EventType.UPDATE_EMAIL)
+                .user(user)
+                .detail(Details.PREVIOUS_EMAIL, before)
+                .detail(Details.UPDATED_EMAIL, email)
+                .detail("ordre_reason", "registration_typo")
+                .success();
+        context.challenge(page(
+                context,
+                state,
+                RegistrationState.Step.SENT,
+                Map.of(),
+                List.of(new FormMessage(
+                        null, sendLink(context, user) ? "ordreRegEmailResent" : "ordreRegEmailFailed"))));
     }
 
     private static Identity withEmail(Identity i, String email) {
@@ -279,28 +384,32 @@ final class RegistrationAuthenticator implements Authenticator {
      * @return the new user's id
      * @throws ValidationException if the realm's user profile refuses the values
      */
-    private String createAccount(AuthenticationFlowContext context, Identity identity, String username, TableauRequest binding) {
+    private String createAccount(
+            AuthenticationFlowContext context, Identity identity, String username, TableauRequest binding) {
         String realmId = context.getRealm().getId();
         Locale locale = context.getSession().getContext().resolveLocale(null);
-        return KeycloakModelUtils.runJobInTransactionWithResult(context.getSession().getKeycloakSessionFactory(), session -> {
-            RealmModel realm = session.realms().getRealm(realmId);
-            session.getContext().setRealm(realm);
-            OrdreProfile profile = ProfileCatalogue.of(session, realm).find(identity.profileId()).orElseThrow();
-            UserModel user = newUser(session, profile, identity, username, identity.email());
-            if (profile.checkedAgainstTableau()) {
-                binding.applyTo(user);
-            }
-            if (locale != null) {
-                user.setSingleAttribute(OrdreAttributes.LOCALE, locale.toLanguageTag());
-            }
-            LOG.debugf("Registered %s (profile %s) in realm %s", username, profile.id(), realm.getName());
-            return user.getId();
-        });
+        return KeycloakModelUtils.runJobInTransactionWithResult(
+                context.getSession().getKeycloakSessionFactory(), session -> {
+                    RealmModel realm = session.realms().getRealm(realmId);
+                    session.getContext().setRealm(realm);
+                    OrdreProfile profile = ProfileCatalogue.of(session, realm)
+                            .find(identity.profileId())
+                            .orElseThrow();
+                    UserModel user = newUser(session, profile, identity, username, identity.email());
+                    if (profile.checkedAgainstTableau()) {
+                        binding.applyTo(user);
+                    }
+                    if (locale != null) {
+                        user.setSingleAttribute(OrdreAttributes.LOCALE, locale.toLanguageTag());
+                    }
+                    LOG.debugf("Registered %s (profile %s) in realm %s", username, profile.id(), realm.getName());
+                    return user.getId();
+                });
     }
 
     /** The account's profile through the realm's user profile (validated), enabled, in its profile's group. */
-    private static UserModel newUser(KeycloakSession session, OrdreProfile profile, Identity identity, String username,
-                                     String email) {
+    private static UserModel newUser(
+            KeycloakSession session, OrdreProfile profile, Identity identity, String username, String email) {
         Map<String, List<String>> attributes = new HashMap<>();
         attributes.put(UserModel.USERNAME, List.of(username));
         attributes.put(UserModel.EMAIL, List.of(email));
@@ -310,7 +419,8 @@ final class RegistrationAuthenticator implements Authenticator {
         if (identity.detail() != null) {
             attributes.put(OrdreAttributes.PROFILE_DETAIL, List.of(identity.detail()));
         }
-        UserProfile userProfile = session.getProvider(UserProfileProvider.class).create(UserProfileContext.USER_API, attributes);
+        UserProfile userProfile =
+                session.getProvider(UserProfileProvider.class).create(UserProfileContext.USER_API, attributes);
         userProfile.validate();
         UserModel user = userProfile.create();
         user.setEnabled(true);
@@ -329,9 +439,16 @@ final class RegistrationAuthenticator implements Authenticator {
             session.getTransactionManager().setRollbackOnly();
             RealmModel realm = session.realms().getRealm(realmId);
             session.getContext().setRealm(realm);
-            OrdreProfile profile = ProfileCatalogue.of(session, realm).find(identity.profileId()).orElseThrow();
+            OrdreProfile profile = ProfileCatalogue.of(session, realm)
+                    .find(identity.profileId())
+                    .orElseThrow();
             try {
-                newUser(session, profile, identity, username, "rehearsal-" + KeycloakModelUtils.generateId() + "@invalid.example");
+                newUser(
+                        session,
+                        profile,
+                        identity,
+                        username,
+                        "rehearsal-" + KeycloakModelUtils.generateId() + "@invalid.example");
             } catch (ValidationException e) {
                 // Rolled back whatever happens; the holder is told by mail.
             }
@@ -342,9 +459,16 @@ final class RegistrationAuthenticator implements Authenticator {
         RegistrationConfig config = RegistrationConfig.of(context.getAuthenticatorConfig());
         String binding = user.getFirstAttribute(OrdreAttributes.TABLEAU_BINDING);
         try {
-            SetPasswordLink.send(context.getSession(), context.getRealm(), user, context.getAuthenticationSession(),
-                    SetPasswordLink.REASON_REGISTRATION, "ordre-set-password.ftl", "ordreSetPasswordSubject",
-                    config.linkLifespanSeconds(), Map.of("tableauBinding", binding == null ? "" : binding));
+            SetPasswordLink.send(
+                    context.getSession(),
+                    context.getRealm(),
+                    user,
+                    context.getAuthenticationSession(),
+                    SetPasswordLink.REASON_REGISTRATION,
+                    "ordre-set-password.ftl",
+                    "ordreSetPasswordSubject",
+                    config.linkLifespanSeconds(),
+                    Map.of("tableauBinding", binding == null ? "" : binding));
             return sent(context, user, config, SetPasswordLink.REASON_REGISTRATION);
         } catch (EmailException e) {
             // The account stays, waiting for its password: "renvoyer" works once mail is back.
@@ -355,9 +479,16 @@ final class RegistrationAuthenticator implements Authenticator {
     /** To the holder of an address that has an account already: its identifiant and a way back in. */
     private boolean sendExisting(AuthenticationFlowContext context, UserModel holder, RegistrationConfig config) {
         try {
-            SetPasswordLink.send(context.getSession(), context.getRealm(), holder, context.getAuthenticationSession(),
-                    SetPasswordLink.REASON_RECOVERY, "ordre-register-existing.ftl", "ordreRegExistingSubject",
-                    EXISTING_LINK_LIFESPAN, Map.of("pending", !hasPassword(holder)));
+            SetPasswordLink.send(
+                    context.getSession(),
+                    context.getRealm(),
+                    holder,
+                    context.getAuthenticationSession(),
+                    SetPasswordLink.REASON_RECOVERY,
+                    "ordre-register-existing.ftl",
+                    "ordreRegExistingSubject",
+                    EXISTING_LINK_LIFESPAN,
+                    Map.of("pending", !hasPassword(holder)));
             return sent(context, holder, config, "registration_existing");
         } catch (EmailException e) {
             return failed(context, holder, e);
@@ -366,38 +497,54 @@ final class RegistrationAuthenticator implements Authenticator {
 
     /** Only a mail that left counts against the resend interval. */
     private boolean sent(AuthenticationFlowContext context, UserModel user, RegistrationConfig config, String reason) {
-        context.getSession().singleUseObjects().put(RESEND_KEY + user.getId(), config.resendIntervalSeconds(), Map.of());
-        event(context, null).event(EventType.SEND_VERIFY_EMAIL).user(user).detail(Details.EMAIL, user.getEmail())
-                .detail("ordre_reason", reason).success();
+        context.getSession()
+                .singleUseObjects()
+                .put(RESEND_KEY + user.getId(), config.resendIntervalSeconds(), Map.of());
+        event(context, null)
+                .event(EventType.SEND_VERIFY_EMAIL)
+                .user(user)
+                .detail(Details.EMAIL, user.getEmail())
+                .detail("ordre_reason", reason)
+                .success();
         return true;
     }
 
     private boolean failed(AuthenticationFlowContext context, UserModel user, EmailException e) {
-        LOG.warnf("Could not send a registration email to user %s in realm %s: %s", user.getUsername(),
-                context.getRealm().getName(), e.getMessage());
+        LOG.warnf(
+                "Could not send a registration email to user %s in realm %s: %s",
+                user.getUsername(), context.getRealm().getName(), e.getMessage());
         event(context, null).event(EventType.SEND_VERIFY_EMAIL_ERROR).user(user).error(Errors.EMAIL_SEND_FAILED);
         return false;
     }
 
     private static boolean networkAllows(AuthenticationFlowContext context) {
-        return TableauRequest.networkAllows(context.getSession(), context.getConnection().getRemoteAddr(),
+        return TableauRequest.networkAllows(
+                context.getSession(),
+                context.getConnection().getRemoteAddr(),
                 RegistrationConfig.of(context.getAuthenticatorConfig()));
     }
 
-    private Response page(AuthenticationFlowContext context, RegistrationState state, RegistrationState.Step step,
-                          Map<String, String> values, List<FormMessage> messages) {
+    private Response page(
+            AuthenticationFlowContext context,
+            RegistrationState state,
+            RegistrationState.Step step,
+            Map<String, String> values,
+            List<FormMessage> messages) {
         KeycloakSession session = context.getSession();
         Locale locale = session.getContext().resolveLocale(null);
         Map<String, Object> model = RegistrationPage.model(session, context.getRealm(), state, step, values, locale);
         LoginFormsProvider form = context.form().setAttribute("ordreReg", model);
-        return PageMessages.show(form, messages, RegistrationAuthenticator::noticeKind).createForm(RegistrationPage.template(step));
+        return PageMessages.show(form, messages, RegistrationAuthenticator::noticeKind)
+                .createForm(RegistrationPage.template(step));
     }
 
     private static PageMessages.Kind noticeKind(String key) {
         if (key.equals("ordreRegEmailSent") || key.equals("ordreRegEmailResent")) {
             return PageMessages.Kind.SUCCESS;
         }
-        return key.startsWith("ordreRegResend") || key.equals("ordreRegAlreadyActive") ? PageMessages.Kind.INFO : PageMessages.Kind.ERROR;
+        return key.startsWith("ordreRegResend") || key.equals("ordreRegAlreadyActive")
+                ? PageMessages.Kind.INFO
+                : PageMessages.Kind.ERROR;
     }
 
     private EventBuilder event(AuthenticationFlowContext context, String reason) {
@@ -438,10 +585,8 @@ final class RegistrationAuthenticator implements Authenticator {
     }
 
     @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

@@ -1,5 +1,8 @@
 package fr.ordre.comptexpert.registration;
 
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -7,10 +10,6 @@ import org.keycloak.models.AuthenticationExecutionModel.Requirement;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
-
-import java.time.Clock;
-import java.time.ZoneId;
-import java.util.List;
 
 /**
  * The Comptexpert registration: profile and identity, Tableau check, identifiant, then a set-password link
@@ -22,6 +21,7 @@ public final class RegistrationAuthenticatorFactory implements AuthenticatorFact
 
     /** Ages are counted in the Ordre's time zone, not the server's. */
     private static final Clock PARIS = Clock.system(ZoneId.of("Europe/Paris"));
+
     private static final Authenticator SINGLETON = new RegistrationAuthenticator(PARIS);
 
     @Override
@@ -61,7 +61,7 @@ public final class RegistrationAuthenticatorFactory implements AuthenticatorFact
 
     @Override
     public Requirement[] getRequirementChoices() {
-        return new Requirement[]{Requirement.REQUIRED, Requirement.DISABLED};
+        return new Requirement[] {Requirement.REQUIRED, Requirement.DISABLED};
     }
 
     @Override
@@ -70,14 +70,11 @@ public final class RegistrationAuthenticatorFactory implements AuthenticatorFact
     }
 
     @Override
-    public void init(Config.Scope config) {
-    }
+    public void init(Config.Scope config) {}
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

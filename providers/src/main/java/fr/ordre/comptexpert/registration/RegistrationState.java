@@ -1,8 +1,7 @@
 package fr.ordre.comptexpert.registration;
 
-import org.keycloak.sessions.AuthenticationSessionModel;
-
 import java.time.LocalDate;
+import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * What the person has given so far, kept in the authentication session (shared by the cluster), never in
@@ -10,7 +9,11 @@ import java.time.LocalDate;
  */
 final class RegistrationState {
 
-    enum Step { PROFILE, IDENTIFIANT, SENT }
+    enum Step {
+        PROFILE,
+        IDENTIFIANT,
+        SENT
+    }
 
     private static final String PREFIX = "ordre.reg.";
 
@@ -31,8 +34,14 @@ final class RegistrationState {
 
     Identity identity() {
         String birthDate = note("birthDate");
-        return new Identity(note("profile"), note("detail"), note("nom"), note("prenom"),
-                birthDate == null ? null : LocalDate.parse(birthDate), note("email"), note("numero"));
+        return new Identity(
+                note("profile"),
+                note("detail"),
+                note("nom"),
+                note("prenom"),
+                birthDate == null ? null : LocalDate.parse(birthDate),
+                note("email"),
+                note("numero"));
     }
 
     void identity(Identity identity) {
@@ -40,7 +49,9 @@ final class RegistrationState {
         note("detail", identity.detail());
         note("nom", identity.nom());
         note("prenom", identity.prenom());
-        note("birthDate", identity.birthDate() == null ? null : identity.birthDate().toString());
+        note(
+                "birthDate",
+                identity.birthDate() == null ? null : identity.birthDate().toString());
         note("numero", identity.numero());
         note("email", identity.email());
     }
@@ -61,7 +72,8 @@ final class RegistrationState {
     }
 
     void reset() {
-        for (String name : new String[]{"step", "profile", "detail", "nom", "prenom", "birthDate", "email", "numero"}) {
+        for (String name :
+                new String[] {"step", "profile", "detail", "nom", "prenom", "birthDate", "email", "numero"}) {
             authSession.removeAuthNote(PREFIX + name);
         }
     }

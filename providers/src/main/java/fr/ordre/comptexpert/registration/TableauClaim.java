@@ -4,7 +4,6 @@ import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.tableau.NameNormalizer;
 import fr.ordre.comptexpert.tableau.RegisterEntry;
 import fr.ordre.comptexpert.tableau.TableauRegister;
-
 import java.time.LocalDate;
 import java.util.List;
 
@@ -16,23 +15,36 @@ import java.util.List;
  */
 record TableauClaim(Outcome outcome, RegisterEntry entry) {
 
-    enum Outcome { MATCHED, AMBIGUOUS, NONE }
+    enum Outcome {
+        MATCHED,
+        AMBIGUOUS,
+        NONE
+    }
 
     private static final TableauClaim NONE = new TableauClaim(Outcome.NONE, null);
 
-    static TableauClaim find(TableauRegister register, OrdreProfile profile, String nom, String prenom,
-                             LocalDate birthDate, String numero) {
+    static TableauClaim find(
+            TableauRegister register,
+            OrdreProfile profile,
+            String nom,
+            String prenom,
+            LocalDate birthDate,
+            String numero) {
         if (register == null || birthDate == null) {
             return NONE;
         }
         if (numero != null && !numero.isEmpty()) {
             return register.findByNumero(numero)
-                    .filter(e -> eligible(e, profile) && birthDate.equals(e.dateNaissance()) && sameNom(e, nom)
+                    .filter(e -> eligible(e, profile)
+                            && birthDate.equals(e.dateNaissance())
+                            && sameNom(e, nom)
                             && e.matchesPrenom(prenom))
-                    .map(e -> new TableauClaim(Outcome.MATCHED, e)).orElse(NONE);
+                    .map(e -> new TableauClaim(Outcome.MATCHED, e))
+                    .orElse(NONE);
         }
         List<RegisterEntry> candidates = register.findByNameAndBirthDate(nom, birthDate).stream()
-                .filter(e -> eligible(e, profile) && e.matchesPrenom(prenom)).toList();
+                .filter(e -> eligible(e, profile) && e.matchesPrenom(prenom))
+                .toList();
         return switch (candidates.size()) {
             case 0 -> NONE;
             case 1 -> new TableauClaim(Outcome.MATCHED, candidates.get(0));

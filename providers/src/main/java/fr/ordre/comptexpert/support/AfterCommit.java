@@ -6,8 +6,7 @@ import org.keycloak.models.KeycloakSession;
 /** Work that must follow this request's writes: it runs once they are committed, and not at all on rollback. */
 public final class AfterCommit {
 
-    private AfterCommit() {
-    }
+    private AfterCommit() {}
 
     public static void run(KeycloakSession session, Runnable task) {
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
@@ -17,8 +16,7 @@ public final class AfterCommit {
             }
 
             @Override
-            protected void rollbackImpl() {
-            }
+            protected void rollbackImpl() {}
         });
     }
 }

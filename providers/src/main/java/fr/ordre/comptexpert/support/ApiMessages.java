@@ -1,9 +1,5 @@
 package fr.ordre.comptexpert.support;
 
-import org.jboss.logging.Logger;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.theme.Theme;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -11,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.Properties;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.theme.Theme;
 
 /**
  * The text for people of an API answer, in the request's language as Keycloak negotiates it (locale
@@ -25,16 +24,15 @@ final class ApiMessages {
     private static final Logger LOG = Logger.getLogger(ApiMessages.class);
 
     /** A text and the language it is in (for Content-Language). */
-    record Text(String text, Locale locale) {
-    }
+    record Text(String text, Locale locale) {}
 
-    private ApiMessages() {
-    }
+    private ApiMessages() {}
 
     static Text resolve(KeycloakSession session, String key, Object... params) {
         Locale locale = session.getContext().resolveLocale(null);
         try {
-            Properties messages = session.theme().getTheme(Theme.Type.LOGIN)
+            Properties messages = session.theme()
+                    .getTheme(Theme.Type.LOGIN)
                     .getEnhancedMessages(session.getContext().getRealm(), locale);
             String pattern = messages.getProperty(key);
             if (pattern != null) {

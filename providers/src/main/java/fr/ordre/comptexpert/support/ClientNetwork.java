@@ -9,8 +9,7 @@ import java.net.UnknownHostException;
  */
 public final class ClientNetwork {
 
-    private ClientNetwork() {
-    }
+    private ClientNetwork() {}
 
     /** "203.0.113.7" stays as is; "2001:db8:1:2:a:b:c:d" becomes "2001:db8:1:2::/64"; unreadable input: "unknown". */
     public static String of(String address) {
@@ -40,7 +39,8 @@ public final class ClientNetwork {
             }
             StringBuilder prefix = new StringBuilder();
             for (int i = 0; i < 8; i += 2) {
-                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+                prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff)))
+                        .append(':');
             }
             return prefix.append(":/64").toString();
         } catch (UnknownHostException e) {

@@ -10,14 +10,14 @@ import java.util.OptionalLong;
  */
 public final class ConfigValue {
 
-    private ConfigValue() {
-    }
+    private ConfigValue() {}
 
     /** The {@code int} written in {@code value}; empty when it is null, blank or not an {@code int}. */
     public static OptionalInt parseInt(String value) {
         OptionalLong parsed = parseLong(value);
         return parsed.isPresent() && parsed.getAsLong() == (int) parsed.getAsLong()
-                ? OptionalInt.of((int) parsed.getAsLong()) : OptionalInt.empty();
+                ? OptionalInt.of((int) parsed.getAsLong())
+                : OptionalInt.empty();
     }
 
     /** The {@code long} written in {@code value}; empty when it is null, blank or not a {@code long}. */
@@ -35,7 +35,9 @@ public final class ConfigValue {
     /** The value when it is an {@code int} from {@code min} to {@code max}, otherwise {@code fallback}. */
     public static int intBetween(String value, int min, int max, int fallback) {
         OptionalInt parsed = parseInt(value);
-        return parsed.isPresent() && parsed.getAsInt() >= min && parsed.getAsInt() <= max ? parsed.getAsInt() : fallback;
+        return parsed.isPresent() && parsed.getAsInt() >= min && parsed.getAsInt() <= max
+                ? parsed.getAsInt()
+                : fallback;
     }
 
     /** The value when it is an {@code int} above zero, otherwise {@code fallback}. */

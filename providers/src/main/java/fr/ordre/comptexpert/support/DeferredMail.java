@@ -1,5 +1,6 @@
 package fr.ordre.comptexpert.support;
 
+import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
 import org.keycloak.executors.ExecutorsProvider;
@@ -7,8 +8,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
-
-import java.util.function.BiConsumer;
 
 /**
  * Sends a mail rendered in the request once the request's writes are committed, on Keycloak's executor and
@@ -20,15 +19,18 @@ public final class DeferredMail {
     private static final Logger LOG = Logger.getLogger(DeferredMail.class);
     private static final String EXECUTOR = "ordre-email";
 
-    private DeferredMail() {
-    }
+    private DeferredMail() {}
 
     /** @param onFailure runs in a transaction of its own if the SMTP server refuses the mail (may be null) */
-    public static void send(KeycloakSession session, RealmModel realm, RenderedEmail email,
-                            BiConsumer<KeycloakSession, RealmModel> onFailure) {
+    public static void send(
+            KeycloakSession session,
+            RealmModel realm,
+            RenderedEmail email,
+            BiConsumer<KeycloakSession, RealmModel> onFailure) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         String realmId = realm.getId();
-        AfterCommit.run(session, () -> session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR)
+        AfterCommit.run(session, () -> session.getProvider(ExecutorsProvider.class)
+                .getExecutor(EXECUTOR)
                 .execute(() -> KeycloakModelUtils.runJobInTransaction(factory, s -> {
                     RealmModel r = s.realms().getRealm(realmId);
                     s.getContext().setRealm(r);

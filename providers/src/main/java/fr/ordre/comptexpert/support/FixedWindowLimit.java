@@ -1,9 +1,8 @@
 package fr.ordre.comptexpert.support;
 
+import java.util.Map;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.SingleUseObjectProvider;
-
-import java.util.Map;
 
 /**
  * At most {@code limit} actions per key and fixed window, counted exactly across the cluster in Keycloak's

@@ -1,15 +1,14 @@
 package fr.ordre.comptexpert.support;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.keycloak.email.EmailException;
 import org.keycloak.email.EmailSenderProvider;
 import org.keycloak.email.freemarker.FreeMarkerEmailTemplateProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * An email rendered now, in the request (theme, locale and absolute URLs resolved from it), and sent
@@ -19,14 +18,26 @@ import java.util.Map;
 public record RenderedEmail(String address, String subject, String text, String html) {
 
     /** Rendered for the user and addressed to their email. */
-    public static RenderedEmail render(KeycloakSession session, RealmModel realm, UserModel user, String subjectKey,
-                                       String template, Map<String, Object> attributes) throws EmailException {
+    public static RenderedEmail render(
+            KeycloakSession session,
+            RealmModel realm,
+            UserModel user,
+            String subjectKey,
+            String template,
+            Map<String, Object> attributes)
+            throws EmailException {
         return render(session, realm, user, user.getEmail(), subjectKey, template, attributes);
     }
 
     /** Rendered for the user (theme, locale) but addressed elsewhere, e.g. to the address they just left, or the one the Tableau has on file. */
-    public static RenderedEmail render(KeycloakSession session, RealmModel realm, UserModel user, String address,
-                                       String subjectKey, String template, Map<String, Object> attributes)
+    public static RenderedEmail render(
+            KeycloakSession session,
+            RealmModel realm,
+            UserModel user,
+            String address,
+            String subjectKey,
+            String template,
+            Map<String, Object> attributes)
             throws EmailException {
         Renderer renderer = new Renderer(session);
         renderer.setRealm(realm).setUser(user);

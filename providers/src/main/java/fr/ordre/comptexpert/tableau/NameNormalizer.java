@@ -20,8 +20,7 @@ public final class NameNormalizer {
     private static final int COMBINING_DIAERESIS = 0x0308;
     private static final int COMBINING_RING_ABOVE = 0x030A;
 
-    private NameNormalizer() {
-    }
+    private NameNormalizer() {}
 
     /** The matching form of a name, with the plain spelling of every letter; null-safe ("" for null). */
     public static String normalize(String s) {
@@ -97,9 +96,12 @@ public final class NameNormalizer {
     /** The second usual spelling of a letter NFKD leaves whole, or null. */
     private static String spelledOut(int cp) {
         switch (cp) {
-            case 'Ø', 'ø': return "oe";
-            case 'Đ', 'đ': return "dj";
-            default: return null;
+            case 'Ø', 'ø':
+                return "oe";
+            case 'Đ', 'đ':
+                return "dj";
+            default:
+                return null;
         }
     }
 
@@ -135,58 +137,107 @@ public final class NameNormalizer {
      */
     private static String plainSpelling(int cp) {
         switch (cp) {
-            // Latin-1 Supplement
-            case 'Æ', 'æ': return "ae";
-            case 'Ð', 'ð': return "d";
-            case 'Ø', 'ø': return "o";
-            case 'Þ', 'þ': return "th";
-            case 'ß', 'ẞ': return "ss";
-            // Latin Extended-A
-            case 'Đ', 'đ': return "d";
-            case 'Ħ', 'ħ': return "h";
-            case 'ı': return "i";
-            case 'ĸ': return "k";
-            case 'Ł', 'ł': return "l";
-            case 'Ŋ', 'ŋ': return "n";
-            case 'Œ', 'œ': return "oe";
-            case 'Ŧ', 'ŧ': return "t";
-            // Latin Extended-B and the IPA lower case of its capitals
-            case 'ƀ', 'Ƀ', 'Ɓ', 'ɓ', 'Ƃ', 'ƃ': return "b";
-            case 'Ƈ', 'ƈ', 'Ȼ', 'ȼ': return "c";
-            case 'Ɖ', 'ɖ', 'Ɗ', 'ɗ', 'Ƌ', 'ƌ', 'ƍ', 'ȡ': return "d";
-            case 'Ǝ', 'ǝ', 'Ə', 'ə', 'Ɛ', 'ɛ', 'Ɇ', 'ɇ': return "e";
-            case 'Ƒ', 'ƒ': return "f";
-            case 'Ɠ', 'ɠ', 'Ɣ', 'ɣ', 'Ǥ', 'ǥ': return "g";
-            case 'Ȝ', 'ȝ': return "gh";
-            case 'Ƅ', 'ƅ': return "h";     // Zhuang tone six, written h since 1982
-            case 'Ƕ', 'ƕ': return "hv";
-            case 'Ɩ', 'ɩ', 'Ɨ', 'ɨ': return "i";
-            case 'ȷ', 'Ɉ', 'ɉ': return "j";
-            case 'Ƙ', 'ƙ': return "k";
-            case 'ƚ', 'Ƚ', 'ƛ', 'ȴ': return "l";
-            case 'Ɯ', 'ɯ': return "m";
-            case 'Ɲ', 'ɲ', 'ƞ', 'Ƞ', 'ȵ': return "n";
-            case 'Ɔ', 'ɔ', 'Ɵ', 'ɵ': return "o";
-            case 'Ƣ', 'ƣ': return "oi";
-            case 'Ȣ', 'ȣ': return "ou";
-            case 'Ƥ', 'ƥ': return "p";
-            case 'Ɋ', 'ɋ': return "q";
-            case 'Ƽ', 'ƽ': return "q";     // Zhuang tone five, written q
-            case 'Ʀ', 'ʀ', 'Ɍ', 'ɍ': return "r";
-            case 'ȿ', 'Ȿ': return "s";
-            case 'Ʃ', 'ʃ', 'ƪ': return "sh";
-            case 'ƫ', 'Ƭ', 'ƭ', 'Ʈ', 'ʈ', 'ȶ', 'Ⱦ', 'ⱦ': return "t";
-            case 'Ʊ', 'ʊ', 'Ʉ', 'ʉ': return "u";
-            case 'Ʋ', 'ʋ', 'Ʌ', 'ʌ': return "v";
-            case 'Ƿ', 'ƿ': return "w";
-            case 'Ƴ', 'ƴ', 'Ɏ', 'ɏ': return "y";
-            case 'Ƨ', 'ƨ': return "z";     // Zhuang tone two, written z
-            case 'Ƶ', 'ƶ', 'Ʒ', 'ʒ', 'Ƹ', 'ƹ', 'ƺ', 'Ȥ', 'ȥ', 'ɀ', 'Ɀ': return "z";
-            case 'ȸ': return "db";
-            case 'ȹ': return "qp";
-            case 'Ⱥ', 'ⱥ': return "a";
-            case 'ƻ', 'ƾ', 'ǀ', 'ǁ', 'ǂ', 'ǃ', 'Ɂ', 'ɂ': return "";
-            default: return null;
+                // Latin-1 Supplement
+            case 'Æ', 'æ':
+                return "ae";
+            case 'Ð', 'ð':
+                return "d";
+            case 'Ø', 'ø':
+                return "o";
+            case 'Þ', 'þ':
+                return "th";
+            case 'ß', 'ẞ':
+                return "ss";
+                // Latin Extended-A
+            case 'Đ', 'đ':
+                return "d";
+            case 'Ħ', 'ħ':
+                return "h";
+            case 'ı':
+                return "i";
+            case 'ĸ':
+                return "k";
+            case 'Ł', 'ł':
+                return "l";
+            case 'Ŋ', 'ŋ':
+                return "n";
+            case 'Œ', 'œ':
+                return "oe";
+            case 'Ŧ', 'ŧ':
+                return "t";
+                // Latin Extended-B and the IPA lower case of its capitals
+            case 'ƀ', 'Ƀ', 'Ɓ', 'ɓ', 'Ƃ', 'ƃ':
+                return "b";
+            case 'Ƈ', 'ƈ', 'Ȼ', 'ȼ':
+                return "c";
+            case 'Ɖ', 'ɖ', 'Ɗ', 'ɗ', 'Ƌ', 'ƌ', 'ƍ', 'ȡ':
+                return "d";
+            case 'Ǝ', 'ǝ', 'Ə', 'ə', 'Ɛ', 'ɛ', 'Ɇ', 'ɇ':
+                return "e";
+            case 'Ƒ', 'ƒ':
+                return "f";
+            case 'Ɠ', 'ɠ', 'Ɣ', 'ɣ', 'Ǥ', 'ǥ':
+                return "g";
+            case 'Ȝ', 'ȝ':
+                return "gh";
+            case 'Ƅ', 'ƅ':
+                return "h"; // Zhuang tone six, written h since 1982
+            case 'Ƕ', 'ƕ':
+                return "hv";
+            case 'Ɩ', 'ɩ', 'Ɨ', 'ɨ':
+                return "i";
+            case 'ȷ', 'Ɉ', 'ɉ':
+                return "j";
+            case 'Ƙ', 'ƙ':
+                return "k";
+            case 'ƚ', 'Ƚ', 'ƛ', 'ȴ':
+                return "l";
+            case 'Ɯ', 'ɯ':
+                return "m";
+            case 'Ɲ', 'ɲ', 'ƞ', 'Ƞ', 'ȵ':
+                return "n";
+            case 'Ɔ', 'ɔ', 'Ɵ', 'ɵ':
+                return "o";
+            case 'Ƣ', 'ƣ':
+                return "oi";
+            case 'Ȣ', 'ȣ':
+                return "ou";
+            case 'Ƥ', 'ƥ':
+                return "p";
+            case 'Ɋ', 'ɋ':
+                return "q";
+            case 'Ƽ', 'ƽ':
+                return "q"; // Zhuang tone five, written q
+            case 'Ʀ', 'ʀ', 'Ɍ', 'ɍ':
+                return "r";
+            case 'ȿ', 'Ȿ':
+                return "s";
+            case 'Ʃ', 'ʃ', 'ƪ':
+                return "sh";
+            case 'ƫ', 'Ƭ', 'ƭ', 'Ʈ', 'ʈ', 'ȶ', 'Ⱦ', 'ⱦ':
+                return "t";
+            case 'Ʊ', 'ʊ', 'Ʉ', 'ʉ':
+                return "u";
+            case 'Ʋ', 'ʋ', 'Ʌ', 'ʌ':
+                return "v";
+            case 'Ƿ', 'ƿ':
+                return "w";
+            case 'Ƴ', 'ƴ', 'Ɏ', 'ɏ':
+                return "y";
+            case 'Ƨ', 'ƨ':
+                return "z"; // Zhuang tone two, written z
+            case 'Ƶ', 'ƶ', 'Ʒ', 'ʒ', 'Ƹ', 'ƹ', 'ƺ', 'Ȥ', 'ȥ', 'ɀ', 'Ɀ':
+                return "z";
+            case 'ȸ':
+                return "db";
+            case 'ȹ':
+                return "qp";
+            case 'Ⱥ', 'ⱥ':
+                return "a";
+            case 'ƻ', 'ƾ', 'ǀ', 'ǁ', 'ǂ', 'ǃ', 'Ɂ', 'ɂ':
+                return "";
+            default:
+                return null;
         }
     }
 
@@ -202,11 +253,11 @@ public final class NameNormalizer {
             return true;
         }
         switch (cp) {
-            // hyphens and dashes people type for compound names
+                // hyphens and dashes people type for compound names
             case '-', '\u2010', '\u2011', '\u2013', '\u2014':
-            // apostrophes, straight, typographic, modifier letter, grave and acute used as one
+                // apostrophes, straight, typographic, modifier letter, grave and acute used as one
             case '\'', '\u2019', '\u2018', '\u02BC', '`', '\u00B4':
-            // dots, and the Catalan middle dot (l·l; NFKD splits ŀ into l and it)
+                // dots, and the Catalan middle dot (l·l; NFKD splits ŀ into l and it)
             case '.', '\u00B7':
                 return true;
             default:

@@ -19,8 +19,16 @@ import java.util.Set;
  * @param email           the address the Ordre has on file for the member, lower case, or null when there is none;
  *                        personal data: never logged (left out of {@link #toString()})
  */
-public record RegisterEntry(String numero, String nom, String nomUsage, String prenoms, LocalDate dateNaissance,
-                            RegisterList liste, String conseilRegional, RegisterStatus statut, String email) {
+public record RegisterEntry(
+        String numero,
+        String nom,
+        String nomUsage,
+        String prenoms,
+        LocalDate dateNaissance,
+        RegisterList liste,
+        String conseilRegional,
+        RegisterStatus statut,
+        String email) {
 
     /** The address on file, if any: the only channel that proves who registers with this entry. */
     public Optional<String> emailOnFile() {

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
 import org.keycloak.provider.Provider;
 
 /**
@@ -39,6 +38,5 @@ public interface TableauRegister extends Provider {
     }
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -1,12 +1,14 @@
 package fr.ordre.comptexpert.access;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import fr.ordre.comptexpert.access.AccessDecision.Outcome;
 import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.tableau.RegisterEntry;
 import fr.ordre.comptexpert.tableau.RegisterList;
 import fr.ordre.comptexpert.tableau.RegisterStatus;
-import org.junit.jupiter.api.Test;
-
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,10 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class AccessDecisionTest {
 
@@ -43,25 +42,43 @@ class AccessDecisionTest {
 
     @Test
     void aMemberActiveOnTheListEnters() {
-        assertEquals(Outcome.ALLOWED, AccessDecision.decide(true, List.of(EC),
-                () -> Optional.of(entry(RegisterList.EXPERT_COMPTABLE, RegisterStatus.INSCRIT))));
+        assertEquals(
+                Outcome.ALLOWED,
+                AccessDecision.decide(
+                        true,
+                        List.of(EC),
+                        () -> Optional.of(entry(RegisterList.EXPERT_COMPTABLE, RegisterStatus.INSCRIT))));
     }
 
     @Test
     void struckOffSuspendedUnknownOrOnAnotherListIsRefused() {
-        assertEquals(Outcome.NOT_ON_REGISTER, AccessDecision.decide(true, List.of(EC),
-                () -> Optional.of(entry(RegisterList.EXPERT_COMPTABLE, RegisterStatus.RADIE))));
-        assertEquals(Outcome.NOT_ON_REGISTER, AccessDecision.decide(true, List.of(EC),
-                () -> Optional.of(entry(RegisterList.EXPERT_COMPTABLE, RegisterStatus.SUSPENDU))));
+        assertEquals(
+                Outcome.NOT_ON_REGISTER,
+                AccessDecision.decide(
+                        true,
+                        List.of(EC),
+                        () -> Optional.of(entry(RegisterList.EXPERT_COMPTABLE, RegisterStatus.RADIE))));
+        assertEquals(
+                Outcome.NOT_ON_REGISTER,
+                AccessDecision.decide(
+                        true,
+                        List.of(EC),
+                        () -> Optional.of(entry(RegisterList.EXPERT_COMPTABLE, RegisterStatus.SUSPENDU))));
         assertEquals(Outcome.NOT_ON_REGISTER, AccessDecision.decide(true, List.of(EC), Optional::empty));
-        assertEquals(Outcome.NOT_ON_REGISTER, AccessDecision.decide(true, List.of(EC),
-                () -> Optional.of(entry(RegisterList.HONORAIRE, RegisterStatus.INSCRIT))));
+        assertEquals(
+                Outcome.NOT_ON_REGISTER,
+                AccessDecision.decide(
+                        true, List.of(EC), () -> Optional.of(entry(RegisterList.HONORAIRE, RegisterStatus.INSCRIT))));
     }
 
     @Test
     void anyGrantingListWillDo() {
-        assertEquals(Outcome.ALLOWED, AccessDecision.decide(true, List.of(EC, HONORAIRE),
-                () -> Optional.of(entry(RegisterList.HONORAIRE, RegisterStatus.INSCRIT))));
+        assertEquals(
+                Outcome.ALLOWED,
+                AccessDecision.decide(
+                        true,
+                        List.of(EC, HONORAIRE),
+                        () -> Optional.of(entry(RegisterList.HONORAIRE, RegisterStatus.INSCRIT))));
     }
 
     @Test
@@ -93,6 +110,7 @@ class AccessDecisionTest {
     }
 
     private static RegisterEntry entry(RegisterList list, RegisterStatus status) {
-        return new RegisterEntry("IDF-1", "Nom", null, "Prénom", LocalDate.of(1980, 1, 1), list, "Île-de-France", status, null);
+        return new RegisterEntry(
+                "IDF-1", "Nom", null, "Prénom", LocalDate.of(1980, 1, 1), list, "Île-de-France", status, null);
     }
 }

@@ -1,12 +1,11 @@
 package fr.ordre.comptexpert.account;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.tableau.RegisterList;
-import org.junit.jupiter.api.Test;
-
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class ProfileChangeActionTest {
 
@@ -23,8 +22,14 @@ class ProfileChangeActionTest {
         assertEquals(ProfileChoice.Move.IMMEDIATE, ProfileChangeAction.move(etudiant, null, false));
         assertEquals(ProfileChoice.Move.CURRENT, ProfileChangeAction.move(etudiant, "etudiant", false));
         assertEquals(ProfileChoice.Move.TABLEAU_CLAIM, ProfileChangeAction.move(expert, "etudiant", false));
-        assertEquals(ProfileChoice.Move.TABLEAU_CLAIM, ProfileChangeAction.move(expert, "stagiaire", false), "a pending stagiaire may claim again");
-        assertEquals(ProfileChoice.Move.TABLEAU_CHECK, ProfileChangeAction.move(expert, "stagiaire", true), "a bound member moves through the Ordre");
+        assertEquals(
+                ProfileChoice.Move.TABLEAU_CLAIM,
+                ProfileChangeAction.move(expert, "stagiaire", false),
+                "a pending stagiaire may claim again");
+        assertEquals(
+                ProfileChoice.Move.TABLEAU_CHECK,
+                ProfileChangeAction.move(expert, "stagiaire", true),
+                "a bound member moves through the Ordre");
         assertEquals(ProfileChoice.Move.NOT_SELF_SERVICE, ProfileChangeAction.move(permanent, "etudiant", false));
     }
 }

@@ -1,10 +1,9 @@
 package fr.ordre.comptexpert.card;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
 
 class CardConfigTest {
 
@@ -15,18 +14,19 @@ class CardConfigTest {
 
     @Test
     void badValuesFallBackAndLifespanIsCapped() {
-        CardConfig config = CardConfig.of(Map.of(CardConfig.LIFESPAN, "999999", CardConfig.VERIFY_LIMIT, "-3",
-                CardConfig.VERIFY_WINDOW, "soon")::get);
+        CardConfig config = CardConfig.of(Map.of(
+                CardConfig.LIFESPAN, "999999", CardConfig.VERIFY_LIMIT, "-3", CardConfig.VERIFY_WINDOW, "soon")::get);
         assertEquals(new CardConfig(CardConfig.MAX_LIFESPAN, 60, 60), config);
         assertEquals(2, CardConfig.of(Map.of(CardConfig.LIFESPAN, " 2 ")::get).lifespanSeconds());
     }
 
     @Test
     void zeroBlankAndNumbersBeyondAnIntFallBackRatherThanCap() {
-        CardConfig config = CardConfig.of(Map.of(CardConfig.LIFESPAN, "99999999999", CardConfig.VERIFY_LIMIT, "0",
-                CardConfig.VERIFY_WINDOW, " ")::get);
+        CardConfig config = CardConfig.of(Map.of(
+                CardConfig.LIFESPAN, "99999999999", CardConfig.VERIFY_LIMIT, "0", CardConfig.VERIFY_WINDOW, " ")::get);
         assertEquals(CardConfig.DEFAULTS, config);
-        assertEquals(new CardConfig(3600, 100_000, 86_400), CardConfig.of(Map.of(CardConfig.VERIFY_LIMIT, "100001",
-                CardConfig.VERIFY_WINDOW, "86401")::get));
+        assertEquals(
+                new CardConfig(3600, 100_000, 86_400),
+                CardConfig.of(Map.of(CardConfig.VERIFY_LIMIT, "100001", CardConfig.VERIFY_WINDOW, "86401")::get));
     }
 }

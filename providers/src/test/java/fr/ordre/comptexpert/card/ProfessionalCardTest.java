@@ -1,18 +1,27 @@
 package fr.ordre.comptexpert.card;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.HashMap;
-import java.util.Map;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
 class ProfessionalCardTest {
 
-    private static final ProfessionalCard CARD = new ProfessionalCard("https://x/realms/ordre", "u-1", "abc", 100, 3700,
-            "Lefèvre-Dupont", "Marie Hélène", "expert-comptable", "IDF-100001", "Île-de-France", ProfessionalCard.INSCRIT);
+    private static final ProfessionalCard CARD = new ProfessionalCard(
+            "https://x/realms/ordre",
+            "u-1",
+            "abc",
+            100,
+            3700,
+            "Lefèvre-Dupont",
+            "Marie Hélène",
+            "expert-comptable",
+            "IDF-100001",
+            "Île-de-France",
+            ProfessionalCard.INSCRIT);
 
     @Test
     void claimsRoundTrip() {
@@ -21,8 +30,8 @@ class ProfessionalCardTest {
 
     @Test
     void aPermanentCardHasNoNumero() {
-        ProfessionalCard permanent = new ProfessionalCard("i", "u", "j", 1, 2, "N", "P", "permanent", null, null,
-                ProfessionalCard.PERMANENT);
+        ProfessionalCard permanent = new ProfessionalCard(
+                "i", "u", "j", 1, 2, "N", "P", "permanent", null, null, ProfessionalCard.PERMANENT);
         assertFalse(permanent.claims().containsKey("numero"));
         assertEquals(permanent, ProfessionalCard.from(permanent.claims()));
     }

@@ -1,6 +1,8 @@
 package fr.ordre.comptexpert.expertpass;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -10,10 +12,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class ExpertpassCryptoTest {
 
@@ -43,31 +42,44 @@ class ExpertpassCryptoTest {
     void aP256SignatureOverTheCanonicalStringVerifies() throws Exception {
         KeyPair pair = pair("secp256r1");
         String spki = Base64.getEncoder().encodeToString(pair.getPublic().getEncoded());
-        String message = ExpertpassCrypto.decisionMessage("https://h/realms/ordre", "abc", "ctx", "42", "u.c", "approve", 1_700_000_000L);
-        assertEquals("ordre-expertpass/v1/decision\nhttps://h/realms/ordre\nabc\nctx\n42\nu.c\napprove\n1700000000", message);
+        String message = ExpertpassCrypto.decisionMessage(
+                "https://h/realms/ordre", "abc", "ctx", "42", "u.c", "approve", 1_700_000_000L);
+        assertEquals(
+                "ordre-expertpass/v1/decision\nhttps://h/realms/ordre\nabc\nctx\n42\nu.c\napprove\n1700000000",
+                message);
         String signature = sign(pair, message);
         var key = ExpertpassCrypto.parsePublicKey(spki).orElseThrow();
         assertTrue(ExpertpassCrypto.verify(key, message, signature));
-        assertFalse(ExpertpassCrypto.verify(key, message.replace("approve", "deny"), signature), "the decision is signed");
-        assertFalse(ExpertpassCrypto.verify(key, ExpertpassCrypto.devicesMessage("u.c", 1, "n"), signature), "purpose line");
+        assertFalse(
+                ExpertpassCrypto.verify(key, message.replace("approve", "deny"), signature), "the decision is signed");
+        assertFalse(
+                ExpertpassCrypto.verify(key, ExpertpassCrypto.devicesMessage("u.c", 1, "n"), signature),
+                "purpose line");
         assertFalse(ExpertpassCrypto.verify(key, message, "not-base64!"));
     }
 
     @Test
     void theContextDigestCoversEachShownField() {
-        String digest = ExpertpassCrypto.contextDigest("https://h/realms/ordre", "abc", "Service", "Firefox", "Linux",
-                "192.0.2.1", "2026-11-29T23:00:00Z");
+        String digest = ExpertpassCrypto.contextDigest(
+                "https://h/realms/ordre", "abc", "Service", "Firefox", "Linux", "192.0.2.1", "2026-11-29T23:00:00Z");
         // SHA-256 of the seven fields joined by newlines, base64url without padding: 43 characters.
         assertEquals(43, digest.length());
-        assertFalse(digest.equals(ExpertpassCrypto.contextDigest("https://h/realms/ordre", "abc", "Service", "Safari",
-                "Linux", "192.0.2.1", "2026-11-29T23:00:00Z")));
-        assertFalse(digest.equals(ExpertpassCrypto.contextDigest("https://relay/realms/ordre", "abc", "Service", "Firefox",
-                "Linux", "192.0.2.1", "2026-11-29T23:00:00Z")));
+        assertFalse(digest.equals(ExpertpassCrypto.contextDigest(
+                "https://h/realms/ordre", "abc", "Service", "Safari", "Linux", "192.0.2.1", "2026-11-29T23:00:00Z")));
+        assertFalse(digest.equals(ExpertpassCrypto.contextDigest(
+                "https://relay/realms/ordre",
+                "abc",
+                "Service",
+                "Firefox",
+                "Linux",
+                "192.0.2.1",
+                "2026-11-29T23:00:00Z")));
     }
 
     @Test
     void onlyP256PublicKeysAreAccepted() throws Exception {
-        String p384 = Base64.getEncoder().encodeToString(pair("secp384r1").getPublic().getEncoded());
+        String p384 =
+                Base64.getEncoder().encodeToString(pair("secp384r1").getPublic().getEncoded());
         assertTrue(ExpertpassCrypto.parsePublicKey(p384).isEmpty());
         // Another 256-bit curve: the field size alone would have let it in; its identifier does not.
         String k256 = Base64.getEncoder().encodeToString(secp256k1Key());

@@ -1,11 +1,10 @@
 package fr.ordre.comptexpert.expertpass;
 
-import org.junit.jupiter.api.Test;
-import org.keycloak.models.AuthenticatorConfigModel;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.AuthenticatorConfigModel;
 
 class ExpertpassLoginConfigTest {
 
@@ -23,9 +22,12 @@ class ExpertpassLoginConfigTest {
 
     @Test
     void valuesOutsideTheSafeRangeFallBackToTheDefaults() {
-        assertEquals(new ExpertpassLoginConfig(true, 60, 2), of(Map.of("challenge-lifespan-seconds", "600", "code-digits", "1")));
+        assertEquals(
+                new ExpertpassLoginConfig(true, 60, 2),
+                of(Map.of("challenge-lifespan-seconds", "600", "code-digits", "1")));
         assertEquals(new ExpertpassLoginConfig(true, 60, 2), of(Map.of("challenge-lifespan-seconds", "x")));
-        assertEquals(new ExpertpassLoginConfig(false, 5, 3),
+        assertEquals(
+                new ExpertpassLoginConfig(false, 5, 3),
                 of(Map.of("expertpass-enabled", "false", "challenge-lifespan-seconds", "5", "code-digits", "3")));
     }
 }

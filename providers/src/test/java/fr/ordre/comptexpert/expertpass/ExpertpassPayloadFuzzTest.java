@@ -1,16 +1,15 @@
 package fr.ordre.comptexpert.expertpass;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * What the phone app sends (public keys, signatures, tokens read from a QR) and what the browser sends
@@ -37,7 +36,8 @@ class ExpertpassPayloadFuzzTest {
         String message = data.consumeString(300);
         String signature = data.consumeString(300);
         String token = data.consumeRemainingAsString();
-        ExpertpassCrypto.parsePublicKey(publicKey).ifPresent(k -> assertTrue(k.getAlgorithm().equals("EC")));
+        ExpertpassCrypto.parsePublicKey(publicKey)
+                .ifPresent(k -> assertTrue(k.getAlgorithm().equals("EC")));
         // A random string is not a signature of our key (the private half never left key()).
         assertFalse(ExpertpassCrypto.verify(KEY, message, signature), signature);
         if (ExpertpassCrypto.isToken(token)) {

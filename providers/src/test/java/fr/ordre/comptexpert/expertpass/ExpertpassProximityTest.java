@@ -1,20 +1,23 @@
 package fr.ordre.comptexpert.expertpass;
 
-import org.junit.jupiter.api.Test;
-import org.keycloak.models.RealmModel;
-
-import java.lang.reflect.Proxy;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.reflect.Proxy;
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.RealmModel;
+
 class ExpertpassProximityTest {
 
     private static RealmModel realmWith(String proximity) {
-        return (RealmModel) Proxy.newProxyInstance(RealmModel.class.getClassLoader(), new Class<?>[] {RealmModel.class},
-                (self, method, args) -> "getAttribute".equals(method.getName())
-                        && ExpertpassProximity.REALM_ATTRIBUTE.equals(args[0]) ? proximity : null);
+        return (RealmModel) Proxy.newProxyInstance(
+                RealmModel.class.getClassLoader(),
+                new Class<?>[] {RealmModel.class},
+                (self, method, args) ->
+                        "getAttribute".equals(method.getName()) && ExpertpassProximity.REALM_ATTRIBUTE.equals(args[0])
+                                ? proximity
+                                : null);
     }
 
     @Test

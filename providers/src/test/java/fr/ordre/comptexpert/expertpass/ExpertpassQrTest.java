@@ -1,20 +1,19 @@
 package fr.ordre.comptexpert.expertpass;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.LuminanceSource;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
-import org.junit.jupiter.api.Test;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.util.Base64;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 
 class ExpertpassQrTest {
 
@@ -30,15 +29,17 @@ class ExpertpassQrTest {
 
     @Test
     void theSignInQrStaysSmall() {
-        String uri = ExpertpassQr.dataUri("https://comptexpert.experts-comptables.fr/realms/ordre/comptexpert/expertpass/v1/challenges/"
-                + ExpertpassCrypto.randomToken());
+        String uri = ExpertpassQr.dataUri(
+                "https://comptexpert.experts-comptables.fr/realms/ordre/comptexpert/expertpass/v1/challenges/"
+                        + ExpertpassCrypto.randomToken());
         assertTrue(uri.startsWith(ExpertpassQr.DATA_URI_PREFIX));
         assertTrue(uri.length() < 1000, uri.length() + " characters");
     }
 
     private static void decodesBack(String url) throws Exception {
         String uri = ExpertpassQr.dataUri(url);
-        BufferedImage image = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(uri.substring(ExpertpassQr.DATA_URI_PREFIX.length()))));
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(
+                Base64.getDecoder().decode(uri.substring(ExpertpassQr.DATA_URI_PREFIX.length()))));
         int modules = image.getWidth();
         assertEquals(modules, image.getHeight());
         assertEquals(0xFFFFFFFF, image.getRGB(0, 0), "a light quiet zone");
@@ -63,7 +64,12 @@ class ExpertpassQrTest {
                 return pixels;
             }
         };
-        assertEquals(url, new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)),
-                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText());
+        assertEquals(
+                url,
+                new QRCodeReader()
+                        .decode(
+                                new BinaryBitmap(new HybridBinarizer(source)),
+                                Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE))
+                        .getText());
     }
 }

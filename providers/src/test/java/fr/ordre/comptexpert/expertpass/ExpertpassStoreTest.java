@@ -1,7 +1,17 @@
 package fr.ordre.comptexpert.expertpass;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Challenge;
 import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Enrolment;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
@@ -11,17 +21,6 @@ import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.sessions.RootAuthenticationSessionModel;
-
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The store's contract with Keycloak's SingleUseObject store, over an in-memory fake of it: every write carries a
@@ -71,22 +70,31 @@ class ExpertpassStoreTest {
         }
 
         @Override
-        public void close() {
-        }
+        public void close() {}
     }
 
     private final FakeStore fake = new FakeStore();
     private final List<KeycloakTransaction> afterCompletion = new ArrayList<>();
     private final Map<String, String> authNotes = new HashMap<>();
-    private final ExpertpassStore store = new ExpertpassStore(proxy(KeycloakSession.class, Map.of(
-            "singleUseObjects", fake,
-            "getTransactionManager", proxy(KeycloakTransactionManager.class, Map.of("enlistAfterCompletion", afterCompletion)))));
+    private final ExpertpassStore store = new ExpertpassStore(proxy(
+            KeycloakSession.class,
+            Map.of(
+                    "singleUseObjects",
+                    fake,
+                    "getTransactionManager",
+                    proxy(KeycloakTransactionManager.class, Map.of("enlistAfterCompletion", afterCompletion)))));
     private final RealmModel realm = proxy(RealmModel.class, Map.of("getId", "realm-1"));
-    private final AuthenticationSessionModel attempt = proxy(AuthenticationSessionModel.class, Map.of(
-            "getParentSession", proxy(RootAuthenticationSessionModel.class, Map.of("getId", "root-1")),
-            "getTabId", "tab-1",
-            "getClient", proxy(ClientModel.class, Map.of("getId", "client-1")),
-            "setAuthNote", authNotes));
+    private final AuthenticationSessionModel attempt = proxy(
+            AuthenticationSessionModel.class,
+            Map.of(
+                    "getParentSession",
+                    proxy(RootAuthenticationSessionModel.class, Map.of("getId", "root-1")),
+                    "getTabId",
+                    "tab-1",
+                    "getClient",
+                    proxy(ClientModel.class, Map.of("getId", "client-1")),
+                    "setAuthNote",
+                    authNotes));
 
     @Test
     void aLoginPageWritesOneSmallEntryWithABoundedLifespan() {
@@ -107,7 +115,9 @@ class ExpertpassStoreTest {
         Challenge challenge = newChallenge();
         String token = challenge.watchToken();
 
-        assertEquals(Optional.of(challenge.id()), ExpertpassStore.Watch.parse(token).flatMap(store::watched).map(ExpertpassEntry::id));
+        assertEquals(
+                Optional.of(challenge.id()),
+                ExpertpassStore.Watch.parse(token).flatMap(store::watched).map(ExpertpassEntry::id));
 
         String otherSecret = "ch." + challenge.id() + "." + ExpertpassCrypto.randomToken();
         assertEquals(Optional.empty(), ExpertpassStore.Watch.parse(otherSecret).flatMap(store::watched));
@@ -120,8 +130,17 @@ class ExpertpassStoreTest {
     @Test
     void malformedWatchTokensAreRefusedBeforeAnyRead() {
         String id = ExpertpassCrypto.randomToken();
-        for (String bad : new String[] {null, "", "ch", "ch." + id, "xx." + id + "." + id, "ch." + id + "." + id + ".x",
-                "ch." + id + ".short", "ch.." + id, "ch." + id + "." + id.replace('A', '/') + "/"}) {
+        for (String bad : new String[] {
+            null,
+            "",
+            "ch",
+            "ch." + id,
+            "xx." + id + "." + id,
+            "ch." + id + "." + id + ".x",
+            "ch." + id + ".short",
+            "ch.." + id,
+            "ch." + id + "." + id.replace('A', '/') + "/"
+        }) {
             assertEquals(Optional.empty(), ExpertpassStore.Watch.parse(bad), String.valueOf(bad));
         }
         assertTrue(ExpertpassStore.Watch.parse("en." + id + "." + id).isPresent());
@@ -137,7 +156,9 @@ class ExpertpassStoreTest {
         store.afterCommit(() -> published.add("approved"));
 
         long lifespan = fake.lifespans.get(CHALLENGE + challenge.id());
-        assertTrue(lifespan > ExpertpassEntry.KEEP_SECONDS && lifespan <= 60 + ExpertpassEntry.KEEP_SECONDS, "lifespan " + lifespan);
+        assertTrue(
+                lifespan > ExpertpassEntry.KEEP_SECONDS && lifespan <= 60 + ExpertpassEntry.KEEP_SECONDS,
+                "lifespan " + lifespan);
         Challenge stored = store.challenge(challenge.id()).orElseThrow();
         assertEquals(ExpertpassStatus.APPROVED, stored.status());
         assertEquals("user-1", stored.userId());
@@ -161,7 +182,9 @@ class ExpertpassStoreTest {
         store.update(expired.denied(ExpertpassEntry.Denial.CODE));
         assertEquals((long) ExpertpassEntry.KEEP_SECONDS, fake.lifespans.get(CHALLENGE + expired.id()));
         assertEquals("code", fake.get(CHALLENGE + expired.id()).get("reason"), "the wire name of the denial");
-        assertEquals(ExpertpassEntry.Denial.CODE, store.challenge(expired.id()).orElseThrow().denial());
+        assertEquals(
+                ExpertpassEntry.Denial.CODE,
+                store.challenge(expired.id()).orElseThrow().denial());
     }
 
     @Test
@@ -183,7 +206,8 @@ class ExpertpassStoreTest {
     }
 
     private Challenge newChallenge() {
-        return store.createChallenge(realm, attempt, new ExpertpassStore.ChallengeOrigin("Service", "Firefox", "Linux", "127.0.0.1"), 60, 2);
+        return store.createChallenge(
+                realm, attempt, new ExpertpassStore.ChallengeOrigin("Service", "Firefox", "Linux", "127.0.0.1"), 60, 2);
     }
 
     /**

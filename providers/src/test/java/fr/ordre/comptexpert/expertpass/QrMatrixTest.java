@@ -1,18 +1,17 @@
 package fr.ordre.comptexpert.expertpass;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.google.zxing.qrcode.encoder.ByteMatrix;
 import com.google.zxing.qrcode.encoder.Encoder;
 import com.google.zxing.qrcode.encoder.QRCode;
-import org.junit.jupiter.api.Test;
-
 import java.util.Map;
 import java.util.Random;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class QrMatrixTest {
 
@@ -49,12 +48,16 @@ class QrMatrixTest {
     void theSignInUrlFitsVersionEightAtLevelM() {
         String url = "https://comptexpert.experts-comptables.fr/realms/ordre/comptexpert/expertpass/v1/challenges/"
                 + ExpertpassCrypto.randomToken();
-        assertEquals(17 + 4 * 8, QrMatrix.encode(url, ErrorCorrectionLevel.M, QrMatrix.DEFAULT_MASK).getWidth());
+        assertEquals(
+                17 + 4 * 8,
+                QrMatrix.encode(url, ErrorCorrectionLevel.M, QrMatrix.DEFAULT_MASK)
+                        .getWidth());
     }
 
     @Test
     void refusesWhatNoQrCodeHolds() {
-        assertThrows(IllegalArgumentException.class, () -> QrMatrix.encode("x".repeat(3000), ErrorCorrectionLevel.M, 0));
+        assertThrows(
+                IllegalArgumentException.class, () -> QrMatrix.encode("x".repeat(3000), ErrorCorrectionLevel.M, 0));
         assertThrows(IllegalArgumentException.class, () -> QrMatrix.encode("x", ErrorCorrectionLevel.M, 8));
     }
 }

@@ -1,11 +1,10 @@
 package fr.ordre.comptexpert.recovery;
 
-import org.junit.jupiter.api.Test;
-import org.keycloak.models.AuthenticatorConfigModel;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.AuthenticatorConfigModel;
 
 class RecoveryConfigTest {
 
@@ -24,8 +23,11 @@ class RecoveryConfigTest {
 
     @Test
     void positiveValuesAreReadAndTheRestFallsBack() {
-        assertEquals(new RecoveryConfig(600, 1), of(Map.of("link-lifespan-seconds", " 600 ", "request-window-seconds", "1")));
+        assertEquals(
+                new RecoveryConfig(600, 1),
+                of(Map.of("link-lifespan-seconds", " 600 ", "request-window-seconds", "1")));
         assertEquals(RecoveryConfig.DEFAULTS, of(Map.of("link-lifespan-seconds", "0", "request-window-seconds", "-5")));
-        assertEquals(RecoveryConfig.DEFAULTS, of(Map.of("link-lifespan-seconds", "  ", "request-window-seconds", "5m")));
+        assertEquals(
+                RecoveryConfig.DEFAULTS, of(Map.of("link-lifespan-seconds", "  ", "request-window-seconds", "5m")));
     }
 }

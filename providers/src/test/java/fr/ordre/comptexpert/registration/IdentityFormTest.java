@@ -1,12 +1,12 @@
 package fr.ordre.comptexpert.registration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import fr.ordre.comptexpert.profile.OrdreProfile;
 import fr.ordre.comptexpert.profile.ProfileCatalogue;
 import fr.ordre.comptexpert.tableau.RegisterList;
 import jakarta.ws.rs.core.MultivaluedHashMap;
-import org.junit.jupiter.api.Test;
-import org.keycloak.models.utils.FormMessage;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,16 +15,23 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.utils.FormMessage;
 
 class IdentityFormTest {
 
     static final Clock TODAY = Clock.fixed(Instant.parse("2026-11-27T10:00:00Z"), ZoneId.of("Europe/Paris"));
     static final ProfileCatalogue CATALOGUE = ProfileCatalogue.of(List.of(
-            new OrdreProfile("expert-comptable", "Expert-comptable", "Chartered accountant", 10,
-                    EnumSet.of(RegisterList.EXPERT_COMPTABLE), true, true, false, "g1"),
+            new OrdreProfile(
+                    "expert-comptable",
+                    "Expert-comptable",
+                    "Chartered accountant",
+                    10,
+                    EnumSet.of(RegisterList.EXPERT_COMPTABLE),
+                    true,
+                    true,
+                    false,
+                    "g1"),
             new OrdreProfile("permanent", "Permanent", "Staff", 20, Set.of(), true, false, false, "g2"),
             new OrdreProfile("autre", "Autre profil", "Other profile", 30, Set.of(), false, true, true, "g3")));
 
@@ -35,13 +42,24 @@ class IdentityFormTest {
     }
 
     static Map<String, String> valid() {
-        return Map.of("profile", "expert-comptable", "lastName", "  Lefèvre-Dupont ", "firstName", "Marie  Hélène",
-                "birthDate", "14/03/1975", "email", "Marie@Example.FR");
+        return Map.of(
+                "profile",
+                "expert-comptable",
+                "lastName",
+                "  Lefèvre-Dupont ",
+                "firstName",
+                "Marie  Hélène",
+                "birthDate",
+                "14/03/1975",
+                "email",
+                "Marie@Example.FR");
     }
 
     static List<String> errorsFor(Map<String, String> values, String field) {
         return IdentityForm.validate(form(values), CATALOGUE, TODAY).errors().stream()
-                .filter(m -> field.equals(m.getField())).map(FormMessage::getMessage).toList();
+                .filter(m -> field.equals(m.getField()))
+                .map(FormMessage::getMessage)
+                .toList();
     }
 
     static Map<String, String> with(String field, String value) {
@@ -52,7 +70,9 @@ class IdentityFormTest {
 
     @Test
     void aValidIdentityIsTrimmedAndNormalised() {
-        Identity identity = IdentityForm.validate(form(valid()), CATALOGUE, TODAY).identity().orElseThrow();
+        Identity identity = IdentityForm.validate(form(valid()), CATALOGUE, TODAY)
+                .identity()
+                .orElseThrow();
         assertEquals("Lefèvre-Dupont", identity.nom());
         assertEquals("Marie Hélène", identity.prenom());
         assertEquals(LocalDate.of(1975, 3, 14), identity.birthDate());
@@ -81,7 +101,8 @@ class IdentityFormTest {
         assertEquals(List.of("ordreRegNameInvalid"), errorsFor(with("lastName", "Dupont\u0000"), "lastName"));
         assertEquals(List.of("ordreRegFieldTooLong"), errorsFor(with("lastName", "D".repeat(81)), "lastName"));
         assertEquals(List.of("ordreRegFieldRequired"), errorsFor(with("firstName", "   "), "firstName"));
-        assertTrue(errorsFor(with("lastName", "d'Almeida de La Tour"), "lastName").isEmpty());
+        assertTrue(
+                errorsFor(with("lastName", "d'Almeida de La Tour"), "lastName").isEmpty());
     }
 
     @Test
@@ -98,8 +119,12 @@ class IdentityFormTest {
         values.put("profileDetail", "<script>");
         assertEquals(List.of("ordreRegTextInvalid"), errorsFor(values, "profileDetail"));
         values.put("profileDetail", "Collaborateur de cabinet");
-        assertEquals("Collaborateur de cabinet",
-                IdentityForm.validate(form(values), CATALOGUE, TODAY).identity().orElseThrow().detail());
+        assertEquals(
+                "Collaborateur de cabinet",
+                IdentityForm.validate(form(values), CATALOGUE, TODAY)
+                        .identity()
+                        .orElseThrow()
+                        .detail());
     }
 
     @Test
@@ -111,10 +136,14 @@ class IdentityFormTest {
 
     @Test
     void anEmptyFormGetsOneMessagePerField() {
-        var errors = IdentityForm.validate(new MultivaluedHashMap<>(), CATALOGUE, TODAY).errors();
-        assertEquals(Set.of("profile", "lastName", "firstName", "email"),
-                Set.copyOf(errors.stream().map(FormMessage::getField).toList()), "no profile yet: no birth date asked");
-        var tableau = IdentityForm.validate(form(Map.of("profile", "expert-comptable")), CATALOGUE, TODAY).errors();
+        var errors = IdentityForm.validate(new MultivaluedHashMap<>(), CATALOGUE, TODAY)
+                .errors();
+        assertEquals(
+                Set.of("profile", "lastName", "firstName", "email"),
+                Set.copyOf(errors.stream().map(FormMessage::getField).toList()),
+                "no profile yet: no birth date asked");
+        var tableau = IdentityForm.validate(form(Map.of("profile", "expert-comptable")), CATALOGUE, TODAY)
+                .errors();
         assertTrue(tableau.stream().anyMatch(m -> "birthDate".equals(m.getField())));
     }
 
@@ -125,10 +154,13 @@ class IdentityFormTest {
         autre.put("profileDetail", "Collaborateur de cabinet");
         autre.put("birthDate", "pas une date");
         autre.put("numero", "IDF-100001");
-        Identity open = IdentityForm.validate(form(autre), CATALOGUE, TODAY).identity().orElseThrow();
+        Identity open =
+                IdentityForm.validate(form(autre), CATALOGUE, TODAY).identity().orElseThrow();
         assertEquals(null, open.birthDate(), "not kept, not even checked");
         assertEquals(null, open.numero());
-        Identity member = IdentityForm.validate(form(with("numero", " idf-100 001 ")), CATALOGUE, TODAY).identity().orElseThrow();
+        Identity member = IdentityForm.validate(form(with("numero", " idf-100 001 ")), CATALOGUE, TODAY)
+                .identity()
+                .orElseThrow();
         assertEquals("IDF-100001", member.numero());
         assertEquals(List.of("ordreRegNumeroInvalid"), errorsFor(with("numero", "<b>"), "numero"));
     }

@@ -1,11 +1,10 @@
 package fr.ordre.comptexpert.registration;
 
-import org.junit.jupiter.api.Test;
-import org.keycloak.models.AuthenticatorConfigModel;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.AuthenticatorConfigModel;
 
 class RegistrationConfigTest {
 
@@ -18,8 +17,13 @@ class RegistrationConfigTest {
     @Test
     void badValuesFallBackToDefaultsGoodOnesAreRead() {
         AuthenticatorConfigModel model = new AuthenticatorConfigModel();
-        model.setConfig(Map.of(RegistrationConfig.LINK_LIFESPAN, "600", RegistrationConfig.MAX_TABLEAU_PER_NETWORK, "-3",
-                RegistrationConfig.RESEND_INTERVAL, "soon"));
+        model.setConfig(Map.of(
+                RegistrationConfig.LINK_LIFESPAN,
+                "600",
+                RegistrationConfig.MAX_TABLEAU_PER_NETWORK,
+                "-3",
+                RegistrationConfig.RESEND_INTERVAL,
+                "soon"));
         RegistrationConfig config = RegistrationConfig.of(model);
         assertEquals(600, config.linkLifespanSeconds());
         assertEquals(RegistrationConfig.DEFAULTS.maxTableauPerNetwork(), config.maxTableauPerNetwork());

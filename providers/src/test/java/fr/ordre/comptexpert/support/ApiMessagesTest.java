@@ -1,6 +1,8 @@
 package fr.ordre.comptexpert.support;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -14,10 +16,7 @@ import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The API's error texts: every error answered has its message in French and English, read as the pages read theirs. */
 class ApiMessagesTest {
@@ -27,8 +26,8 @@ class ApiMessagesTest {
     private static final Path OPENAPI = Path.of("../docs/expertpass-openapi.yml");
     private static final Pattern OPENAPI_CODES = Pattern.compile("error: \\{type: string, enum: \\[([a-z_, ]+)]");
     private static final Pattern ERROR_CALL = Pattern.compile("JsonApi\\.error\\(");
-    private static final Pattern TRANSLATED_CALL =
-            Pattern.compile("JsonApi\\.error\\(session, \\d{3}, \"([a-z_]+)\", \"(ordreApi[A-Z][A-Za-z0-9]*)\"(, [^;]*)?\\);");
+    private static final Pattern TRANSLATED_CALL = Pattern.compile(
+            "JsonApi\\.error\\(session, \\d{3}, \"([a-z_]+)\", \"(ordreApi[A-Z][A-Za-z0-9]*)\"(, [^;]*)?\\);");
 
     @Test
     void everyErrorAnsweredHasItsTextInFrenchAndEnglish() throws IOException {
@@ -44,7 +43,8 @@ class ApiMessagesTest {
             long all = ERROR_CALL.matcher(java).results().count();
             long translated = TRANSLATED_CALL.matcher(java).results().count();
             if (all != translated) {
-                problems.add(source.getFileName() + ": " + (all - translated) + " JsonApi.error call(s) without a session and a literal ordreApi key");
+                problems.add(source.getFileName() + ": " + (all - translated)
+                        + " JsonApi.error call(s) without a session and a literal ordreApi key");
             }
             Matcher m = TRANSLATED_CALL.matcher(java);
             while (m.find()) {
@@ -70,9 +70,12 @@ class ApiMessagesTest {
 
     @Test
     void formatUndoesTheDoubledApostrophesAsMsgDoes() {
-        assertEquals("Ce compte n'a aucune inscription active au Tableau de l'Ordre.",
+        assertEquals(
+                "Ce compte n'a aucune inscription active au Tableau de l'Ordre.",
                 ApiMessages.format("Ce compte n''a aucune inscription active au Tableau de l''Ordre.", Locale.FRENCH));
-        assertEquals("code, deviceId, decision (approve|deny)", ApiMessages.format("code, deviceId, decision (approve|deny)", Locale.ENGLISH));
+        assertEquals(
+                "code, deviceId, decision (approve|deny)",
+                ApiMessages.format("code, deviceId, decision (approve|deny)", Locale.ENGLISH));
     }
 
     @Test
@@ -86,12 +89,14 @@ class ApiMessagesTest {
         ApiMessages.Text text = ApiMessages.english("ordreApiBadSignature");
         assertEquals("The signature does not match this phone's key.", text.text());
         assertEquals(Locale.ENGLISH, text.locale());
-        assertEquals("ordreApiNoSuchKey", ApiMessages.english("ordreApiNoSuchKey").text());
+        assertEquals(
+                "ordreApiNoSuchKey", ApiMessages.english("ordreApiNoSuchKey").text());
     }
 
     private static Properties bundle(String lang) throws IOException {
         Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(MESSAGES.resolve("messages_" + lang + ".properties"), StandardCharsets.UTF_8)) {
+        try (Reader in =
+                Files.newBufferedReader(MESSAGES.resolve("messages_" + lang + ".properties"), StandardCharsets.UTF_8)) {
             p.load(in);
         }
         assertFalse(p.isEmpty());

@@ -1,13 +1,12 @@
 package fr.ordre.comptexpert.support;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.OptionalInt;
-import java.util.OptionalLong;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
 
 class ConfigValueTest {
 

@@ -1,12 +1,11 @@
 package fr.ordre.comptexpert.tableau;
 
-import com.code_intelligence.jazzer.api.FuzzedDataProvider;
-import com.code_intelligence.jazzer.junit.FuzzTest;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Set;
 
 /**
@@ -32,6 +31,7 @@ class NameNormalizerFuzzTest {
     }
 
     private static boolean hasSeparator(String folded) {
-        return folded.chars().anyMatch(c -> c == '-' || c == '\'' || c == '.' || c == ' ' || c == '\u2019' || c == '\u00B7');
+        return folded.chars()
+                .anyMatch(c -> c == '-' || c == '\'' || c == '.' || c == ' ' || c == '\u2019' || c == '\u00B7');
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
 import org.junit.jupiter.api.Test;
 
 class NameNormalizerTest {
@@ -130,8 +129,11 @@ class NameNormalizerTest {
         List<String> unstable = new ArrayList<>();
         for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
             int type = Character.getType(cp);
-            if (type == Character.SURROGATE || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
-                    || Character.isIdeographic(cp) || (cp >= 0xAC00 && cp <= 0xD7A3)) {
+            if (type == Character.SURROGATE
+                    || type == Character.UNASSIGNED
+                    || type == Character.PRIVATE_USE
+                    || Character.isIdeographic(cp)
+                    || (cp >= 0xAC00 && cp <= 0xD7A3)) {
                 continue;
             }
             String s = "a" + new String(Character.toChars(cp));
@@ -145,6 +147,8 @@ class NameNormalizerTest {
                 }
             }
         }
-        assertTrue(unstable.isEmpty(), unstable.size() + " unstable: " + unstable.subList(0, Math.min(40, unstable.size())));
+        assertTrue(
+                unstable.isEmpty(),
+                unstable.size() + " unstable: " + unstable.subList(0, Math.min(40, unstable.size())));
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 
 class RegisterEntryTest {
@@ -17,8 +16,16 @@ class RegisterEntryTest {
     }
 
     private static RegisterEntry entry(String prenoms, RegisterStatus statut, String email) {
-        return new RegisterEntry("IDF-100001", "Lefèvre-Dupont", null, prenoms, LocalDate.of(1975, 3, 14),
-                RegisterList.EXPERT_COMPTABLE, "Île-de-France", statut, email);
+        return new RegisterEntry(
+                "IDF-100001",
+                "Lefèvre-Dupont",
+                null,
+                prenoms,
+                LocalDate.of(1975, 3, 14),
+                RegisterList.EXPERT_COMPTABLE,
+                "Île-de-France",
+                statut,
+                email);
     }
 
     @Test
@@ -47,8 +54,16 @@ class RegisterEntryTest {
 
     @Test
     void nomMatchesBirthOrUsageName() {
-        RegisterEntry entry = new RegisterEntry("GES-1", "Müller", "Łukasiewicz", "Anna", LocalDate.of(1980, 1, 1),
-                RegisterList.EXPERT_COMPTABLE, "Grand Est", RegisterStatus.INSCRIT, null);
+        RegisterEntry entry = new RegisterEntry(
+                "GES-1",
+                "Müller",
+                "Łukasiewicz",
+                "Anna",
+                LocalDate.of(1980, 1, 1),
+                RegisterList.EXPERT_COMPTABLE,
+                "Grand Est",
+                RegisterStatus.INSCRIT,
+                null);
         assertTrue(entry.matchesNom("Mueller"));
         assertTrue(entry.matchesNom("MULLER"));
         assertTrue(entry.matchesNom("Lukasiewicz"));
@@ -82,7 +97,8 @@ class RegisterEntryTest {
 
     @Test
     void toStringLeavesTheBirthDateAndTheEmailOut() {
-        String text = entry("Marie", RegisterStatus.INSCRIT, "marie.lefevre@cabinet-demo.fr").toString();
+        String text = entry("Marie", RegisterStatus.INSCRIT, "marie.lefevre@cabinet-demo.fr")
+                .toString();
         assertTrue(text.contains("IDF-100001"));
         assertFalse(text.contains("1975"));
         assertFalse(text.contains("cabinet-demo"));
@@ -91,8 +107,10 @@ class RegisterEntryTest {
 
     @Test
     void emailOnFileIsOptional() {
-        assertEquals(Optional.of("marie.lefevre@cabinet-demo.fr"),
-                entry("Marie", RegisterStatus.INSCRIT, "marie.lefevre@cabinet-demo.fr").emailOnFile());
+        assertEquals(
+                Optional.of("marie.lefevre@cabinet-demo.fr"),
+                entry("Marie", RegisterStatus.INSCRIT, "marie.lefevre@cabinet-demo.fr")
+                        .emailOnFile());
         assertEquals(Optional.empty(), entry("Marie", RegisterStatus.INSCRIT).emailOnFile());
     }
 

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.ordre.comptexpert.tableau.file.FileTableauRegisterFactory;
 import java.util.ServiceLoader;
-
 import org.junit.jupiter.api.Test;
 import org.keycloak.provider.Spi;
-
-import fr.ordre.comptexpert.tableau.file.FileTableauRegisterFactory;
 
 class TableauRegisterSpiTest {
 
@@ -18,7 +16,8 @@ class TableauRegisterSpiTest {
         Spi spi = ServiceLoader.load(Spi.class).stream()
                 .map(ServiceLoader.Provider::get)
                 .filter(s -> s instanceof TableauRegisterSpi)
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         assertEquals("ordre-tableau-register", spi.getName());
         assertFalse(spi.isInternal());
         assertEquals(TableauRegister.class, spi.getProviderClass());

@@ -1,6 +1,7 @@
 package fr.ordre.comptexpert.theme;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -11,12 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * French typography in every French bundle we ship (providers' and themes', pages and emails): a narrow
@@ -34,7 +31,8 @@ class FrenchTypographyTest {
         List<Path> bundles = new ArrayList<>();
         for (Path root : List.of(Path.of("src/main/resources"), Path.of("../themes/src/main/resources"))) {
             try (Stream<Path> files = Files.walk(root)) {
-                files.filter(p -> p.getFileName().toString().matches("messages_fr(_.*)?\\.properties")).forEach(bundles::add);
+                files.filter(p -> p.getFileName().toString().matches("messages_fr(_.*)?\\.properties"))
+                        .forEach(bundles::add);
             }
         }
         return bundles;
@@ -47,11 +45,17 @@ class FrenchTypographyTest {
         for (int i = 0; i < plain.length(); i++) {
             char c = plain.charAt(i);
             char before = i == 0 ? '\n' : plain.charAt(i - 1);
-            boolean endsClause = i + 1 == plain.length() || Character.isWhitespace(plain.charAt(i + 1))
-                    || plain.charAt(i + 1) == NBSP || plain.charAt(i + 1) == NNBSP || plain.charAt(i + 1) == '»'
-                    || plain.charAt(i + 1) == ')' || plain.charAt(i + 1) == '<';
+            boolean endsClause = i + 1 == plain.length()
+                    || Character.isWhitespace(plain.charAt(i + 1))
+                    || plain.charAt(i + 1) == NBSP
+                    || plain.charAt(i + 1) == NNBSP
+                    || plain.charAt(i + 1) == '»'
+                    || plain.charAt(i + 1) == ')'
+                    || plain.charAt(i + 1) == '<';
             if (c == ';' || c == '!' || c == '?') {
-                if (i > 0 && before != NNBSP && (Character.isWhitespace(before) || before == NBSP || endsClause)
+                if (i > 0
+                        && before != NNBSP
+                        && (Character.isWhitespace(before) || before == NBSP || endsClause)
                         && !"!?".contains(String.valueOf(before))) {
                     found.add("U+202F before '" + c + "' in «…" + around(plain, i) + "…»");
                 }
@@ -88,7 +92,8 @@ class FrenchTypographyTest {
             }
             for (String key : new TreeSet<>(messages.stringPropertyNames())) {
                 for (String problem : problems(messages.getProperty(key))) {
-                    wrong.add(bundle.getFileName() + " (" + bundle.getParent().getParent().getFileName() + ") " + key + ": " + problem);
+                    wrong.add(bundle.getFileName() + " ("
+                            + bundle.getParent().getParent().getFileName() + ") " + key + ": " + problem);
                 }
             }
         }
@@ -98,7 +103,9 @@ class FrenchTypographyTest {
     @Test
     void theCheckCatchesPlainSpacesAndLeavesUrlsAlone() {
         assertEquals(4, problems("Pourquoi ? Voici : « Autre profil ».").size());
-        assertEquals(List.of(), problems("Pourquoi\u202F? Voici\u00A0: «\u00A0Autre profil\u00A0». https://x.fr/a?b=1 à 10:30"));
+        assertEquals(
+                List.of(),
+                problems("Pourquoi\u202F? Voici\u00A0: «\u00A0Autre profil\u00A0». https://x.fr/a?b=1 à 10:30"));
         assertEquals(1, problems("Attention!").size(), "a mark glued to the word");
         assertEquals(List.of(), problems("Bonjour&nbsp;!".replace("&nbsp;", "\u202F")));
     }

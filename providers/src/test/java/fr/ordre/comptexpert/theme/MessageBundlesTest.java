@@ -1,6 +1,7 @@
 package fr.ordre.comptexpert.theme;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +19,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
+import org.junit.jupiter.api.Test;
 
 /**
  * The providers' message bundles (theme-resources/messages, merged by Keycloak into every theme): French and
@@ -42,7 +41,9 @@ class MessageBundlesTest {
     /** Our own keys as Java string literals: messages set by the authenticators and actions. */
     private static final Pattern JAVA_ORDRE_LITERAL = Pattern.compile("\"(ordre[A-Z][A-Za-z0-9]*)\"");
     /** ordreX used as a template variable (${ordreX.y}, ordreX??): a model attribute, not a message key. */
-    private static final Pattern TEMPLATE_VARIABLE = Pattern.compile("(?<![\"'A-Za-z0-9])(ordre[A-Z][A-Za-z0-9]*)(?=\\.|\\?\\?|\\?[a-z])");
+    private static final Pattern TEMPLATE_VARIABLE =
+            Pattern.compile("(?<![\"'A-Za-z0-9])(ordre[A-Z][A-Za-z0-9]*)(?=\\.|\\?\\?|\\?[a-z])");
+
     private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
     @Test
@@ -104,8 +105,10 @@ class MessageBundlesTest {
     void everyOrdreKeyTheCodeNamesExists() throws IOException {
         Set<String> notMessages = new TreeSet<>();
         // Attributes our code sets for the theme's own templates (info.ftl) are template variables too.
-        for (Path template : java.util.stream.Stream.of(files(TEMPLATES, ".ftl"), files(ORDRE_THEME.resolve("login"), ".ftl"))
-                .flatMap(List::stream).toList()) {
+        for (Path template : java.util.stream.Stream.of(
+                        files(TEMPLATES, ".ftl"), files(ORDRE_THEME.resolve("login"), ".ftl"))
+                .flatMap(List::stream)
+                .toList()) {
             Matcher m = TEMPLATE_VARIABLE.matcher(Files.readString(template));
             while (m.find()) {
                 notMessages.add(m.group(1));
@@ -113,9 +116,12 @@ class MessageBundlesTest {
         }
         // User attribute names (OrdreAttributes), realm attribute names (CardConfig), the app's key prefix
         // (ExpertpassApp, its keys are checked by ExpertpassAppTest) and form field names are not messages either.
-        for (Path source : java.util.stream.Stream.of(files(JAVA, "OrdreAttributes.java"), files(JAVA, "CardConfig.java"),
+        for (Path source : java.util.stream.Stream.of(
+                        files(JAVA, "OrdreAttributes.java"),
+                        files(JAVA, "CardConfig.java"),
                         files(JAVA, "ExpertpassApp.java"))
-                .flatMap(List::stream).toList()) {
+                .flatMap(List::stream)
+                .toList()) {
             Matcher m = JAVA_ORDRE_LITERAL.matcher(Files.readString(source));
             while (m.find()) {
                 notMessages.add(m.group(1));
@@ -123,7 +129,8 @@ class MessageBundlesTest {
         }
         // Realm attribute names declared as *_ATTRIBUTE constants anywhere are settings, not messages.
         for (Path source : files(JAVA, ".java")) {
-            Matcher m = Pattern.compile("_ATTRIBUTE = \"(ordre[A-Z][A-Za-z0-9]*)\"").matcher(Files.readString(source));
+            Matcher m =
+                    Pattern.compile("_ATTRIBUTE = \"(ordre[A-Z][A-Za-z0-9]*)\"").matcher(Files.readString(source));
             while (m.find()) {
                 notMessages.add(m.group(1));
             }
@@ -187,7 +194,9 @@ class MessageBundlesTest {
 
     private static List<Path> files(Path dir, String suffix) throws IOException {
         try (Stream<Path> all = Files.walk(dir)) {
-            return all.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().toList();
+            return all.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .sorted()
+                    .toList();
         }
     }
 }

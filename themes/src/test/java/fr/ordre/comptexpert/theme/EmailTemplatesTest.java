@@ -1,20 +1,19 @@
 package fr.ordre.comptexpert.theme;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import fr.ordre.comptexpert.theme.Themes.Type;
 import freemarker.template.TemplateMethodModelEx;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Renders our emails with the attributes Keycloak's FreeMarkerEmailTemplateProvider sets
@@ -22,8 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class EmailTemplatesTest {
 
-    private static final String REALM_LOGIN_URL = "https://compte.example.fr/realms/comptexpert/login-actions/authenticate";
-    private static final String LINK = "https://compte.example.fr/realms/comptexpert/login-actions/action-token?key=abc.def&client_id=ordre";
+    private static final String REALM_LOGIN_URL =
+            "https://compte.example.fr/realms/comptexpert/login-actions/authenticate";
+    private static final String LINK =
+            "https://compte.example.fr/realms/comptexpert/login-actions/action-token?key=abc.def&client_id=ordre";
     /** A message key printed instead of its text: msg() returns the key when it is missing. */
     private static final Pattern LEAKED_KEY = Pattern.compile("\\bordre[A-Z][A-Za-z]+|linkExpirationFormatter\\.");
 
@@ -111,12 +112,13 @@ class EmailTemplatesTest {
 
     @ParameterizedTest
     @CsvSource({
-            "fr, 30, 30 minutes",
-            "fr, 60, 1 heure",
-            "fr, 120, 2 heures",
-            "fr, 1440, 1 jour",
-            "en, 90, 90 minutes",
-            "en, 2880, 2 days"})
+        "fr, 30, 30 minutes",
+        "fr, 60, 1 heure",
+        "fr, 120, 2 heures",
+        "fr, 1440, 1 jour",
+        "en, 90, 90 minutes",
+        "en, 2880, 2 days"
+    })
     void validityFallbackWhenTheProviderSetsNoFormatter(String lang, int minutes, String expected) throws Exception {
         Map<String, Object> m = setPassword(lang);
         m.put("linkExpiration", minutes);
@@ -190,7 +192,8 @@ class EmailTemplatesTest {
         m.put("reportSubject", "Comptexpert%20marie.dupont");
         String out = html("ordre-email-changed.ftl", m);
         assertTrue(out.contains("Bonjour Marie Dupont,"), out);
-        assertTrue(out.contains("<strong>marie.dupont</strong>") && out.contains("<strong>m…@exemple.fr</strong>"), out);
+        assertTrue(
+                out.contains("<strong>marie.dupont</strong>") && out.contains("<strong>m…@exemple.fr</strong>"), out);
         assertTrue(out.contains("href=\"mailto:dpo@ordre.example?subject=Comptexpert%20marie.dupont\""), out);
         assertTrue(out.contains("Signaler ce changement"), out);
 
@@ -233,14 +236,19 @@ class EmailTemplatesTest {
 
         m.put("newEmail", "marie.darcy@nouveau.example");
         String update = html("email-update-confirmation.ftl", m);
-        assertTrue(update.contains(">Confirmer ma nouvelle adresse</a>") && update.contains("marie.darcy@nouveau.example"), update);
+        assertTrue(
+                update.contains(">Confirmer ma nouvelle adresse</a>") && update.contains("marie.darcy@nouveau.example"),
+                update);
         String updateText = text("email-update-confirmation.ftl", m);
         assertTrue(updateText.contains(LINK) && !updateText.toLowerCase().contains("courriel"), updateText);
 
         String actions = html("executeActions.ftl", m);
         // Our labels, Expertpass's included; no Keycloak "courriel".
-        assertTrue(actions.contains("choisir un nouveau mot de passe, vérifier votre adresse e-mail, activer Expertpass"), actions);
-        assertTrue(text("executeActions.ftl", m).contains("choisir un nouveau mot de passe, vérifier votre adresse e-mail, activer Expertpass"));
+        assertTrue(
+                actions.contains("choisir un nouveau mot de passe, vérifier votre adresse e-mail, activer Expertpass"),
+                actions);
+        assertTrue(text("executeActions.ftl", m)
+                .contains("choisir un nouveau mot de passe, vérifier votre adresse e-mail, activer Expertpass"));
     }
 
     /** Keycloak's other emails (base templates) keep working inside our layout. */

@@ -1,18 +1,17 @@
 package fr.ordre.comptexpert.theme;
 
-import fr.ordre.comptexpert.theme.Themes.Type;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.ordre.comptexpert.theme.Themes.Type;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * Renders login pages through our template.ftl with a data model shaped like the one
@@ -27,20 +26,43 @@ class LoginTemplatesTest {
 
     /** What login.ftl and template.ftl call on "auth" and "messagesPerField" (Keycloak beans). */
     public static final class Auth {
-        public boolean showUsername() { return false; }
-        public boolean showResetCredentials() { return false; }
-        public boolean showTryAnotherWayLink() { return false; }
-        public String getSelectedCredential() { return null; }
-        public String getAttemptedUsername() { return null; }
+        public boolean showUsername() {
+            return false;
+        }
+
+        public boolean showResetCredentials() {
+            return false;
+        }
+
+        public boolean showTryAnotherWayLink() {
+            return false;
+        }
+
+        public String getSelectedCredential() {
+            return null;
+        }
+
+        public String getAttemptedUsername() {
+            return null;
+        }
     }
 
     public static final class MessagesPerField {
-        public boolean existsError(String... fields) { return false; }
-        public String getFirstError(String... fields) { return ""; }
-        public String get(String field) { return ""; }
+        public boolean existsError(String... fields) {
+            return false;
+        }
+
+        public String getFirstError(String... fields) {
+            return "";
+        }
+
+        public String get(String field) {
+            return "";
+        }
     }
 
-    private static Map<String, Object> model(String lang, String pageId, String loginUrl, boolean i18n) throws Exception {
+    private static Map<String, Object> model(String lang, String pageId, String loginUrl, boolean i18n)
+            throws Exception {
         Map<String, Object> realm = new HashMap<>();
         realm.put("name", "comptexpert");
         realm.put("internationalizationEnabled", i18n);
@@ -64,9 +86,11 @@ class LoginTemplatesTest {
         Map<String, Object> locale = new HashMap<>();
         locale.put("currentLanguageTag", lang);
         locale.put("rtl", false);
-        locale.put("supported", List.of(
-                Map.of("label", "Français", "languageTag", "fr", "url", REALM + "?kc_locale=fr"),
-                Map.of("label", "English", "languageTag", "en", "url", REALM + "?kc_locale=en")));
+        locale.put(
+                "supported",
+                List.of(
+                        Map.of("label", "Français", "languageTag", "fr", "url", REALM + "?kc_locale=fr"),
+                        Map.of("label", "English", "languageTag", "en", "url", REALM + "?kc_locale=en")));
 
         Map<String, Object> m = new HashMap<>();
         m.put("realm", realm);
@@ -97,12 +121,20 @@ class LoginTemplatesTest {
         String out = render("login.ftl", model("fr", "login", REALM + "/login-actions/authenticate", false));
         assertTrue(out.contains("<span class=\"ordre-brand__name\">Comptexpert</span>"), out);
         assertTrue(out.contains("Connectez-vous à votre Comptexpert"), out);
-        assertTrue(out.contains("Comptexpert est votre compte unique pour tous les sites de l&#39;Ordre des experts-comptables."), out);
+        assertTrue(
+                out.contains(
+                        "Comptexpert est votre compte unique pour tous les sites de l&#39;Ordre des experts-comptables."),
+                out);
         assertTrue(out.contains(">Créez votre Comptexpert</a>"), out);
         assertTrue(out.contains(">Identifiant ou mot de passe oublié</a>"), out);
-        assertTrue(out.matches("(?s).*<label for=\"username\"[^>]*>\\s*<span[^>]*>\\s*Identifiant ou adresse e-mail\\s*</span>.*"), out);
+        assertTrue(
+                out.matches(
+                        "(?s).*<label for=\"username\"[^>]*>\\s*<span[^>]*>\\s*Identifiant ou adresse e-mail\\s*</span>.*"),
+                out);
         assertTrue(out.matches("(?s).*<label for=\"password\".*"), "the password field keeps its label");
-        assertTrue(out.contains("<a id=\"ordre-help-link\" href=\"" + REALM + "/comptexpert/aide\">Aide complète</a>"), out);
+        assertTrue(
+                out.contains("<a id=\"ordre-help-link\" href=\"" + REALM + "/comptexpert/aide\">Aide complète</a>"),
+                out);
     }
 
     @Test
@@ -126,7 +158,9 @@ class LoginTemplatesTest {
     /** The help link keeps the context path and the encoded realm name Keycloak put in url.loginUrl. */
     @Test
     void helpLinkFollowsContextPathAndRealmName() throws Exception {
-        String out = render("login.ftl", model("fr", "login", BASE + "/auth/realms/ordre%20test/login-actions/authenticate", false));
+        String out = render(
+                "login.ftl",
+                model("fr", "login", BASE + "/auth/realms/ordre%20test/login-actions/authenticate", false));
         assertTrue(out.contains("href=\"" + BASE + "/auth/realms/ordre%20test/comptexpert/aide\""), out);
     }
 

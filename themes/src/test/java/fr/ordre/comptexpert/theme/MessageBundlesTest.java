@@ -1,10 +1,10 @@
 package fr.ordre.comptexpert.theme;
 
-import fr.ordre.comptexpert.theme.Themes.Type;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
+import fr.ordre.comptexpert.theme.Themes.Type;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -18,10 +18,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Our message bundles: complete in both languages, well-formed, and covering what our templates ask for. */
 class MessageBundlesTest {
@@ -81,7 +80,8 @@ class MessageBundlesTest {
         for (String lang : LANGUAGES) {
             String name = Themes.ORDRE + type.dir + "/messages/messages_" + lang + ".properties";
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(name)) {
-                StandardCharsets.UTF_8.newDecoder()
+                StandardCharsets.UTF_8
+                        .newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT)
                         .onUnmappableCharacter(CodingErrorAction.REPORT)
                         .decode(ByteBuffer.wrap(in.readAllBytes()));
@@ -125,7 +125,8 @@ class MessageBundlesTest {
         for (String lang : LANGUAGES) {
             // The providers' bundle: our emails render under any email theme.
             Properties ours = Themes.themeResourcesBundle(lang);
-            for (String subject : List.of("ordreSetPasswordSubject", "ordreResetSubject", "ordreExpertpassDeviceAddedSubject")) {
+            for (String subject :
+                    List.of("ordreSetPasswordSubject", "ordreResetSubject", "ordreExpertpassDeviceAddedSubject")) {
                 assertTrue(ours.containsKey(subject), lang + " " + subject);
             }
         }

@@ -1,15 +1,14 @@
 package fr.ordre.comptexpert.theme;
 
-import fr.ordre.comptexpert.theme.Themes.Type;
-import freemarker.template.Configuration;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fr.ordre.comptexpert.theme.Themes.Type;
+import freemarker.template.Configuration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Every one of our templates parses with the FreeMarker version and settings Keycloak uses. */
 class TemplatesParseTest {

@@ -1,17 +1,16 @@
 package fr.ordre.comptexpert.theme;
 
-import fr.ordre.comptexpert.theme.Themes.Type;
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.ordre.comptexpert.theme.Themes.Type;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.Properties;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The theme declarations that would fail silently in Keycloak (a lost stylesheet, a wrong parent). */
 class ThemePropertiesTest {
@@ -21,7 +20,9 @@ class ThemePropertiesTest {
         Properties ours = own("ordre", Type.LOGIN);
         Properties parent = own("keycloak.v2", Type.LOGIN);
         assertEquals("keycloak.v2", ours.getProperty("parent"));
-        assertEquals(parent.getProperty("styles") + " css/ordre.css", ours.getProperty("styles"),
+        assertEquals(
+                parent.getProperty("styles") + " css/ordre.css",
+                ours.getProperty("styles"),
                 "keycloak.v2's styles changed: keep them all, then ours");
         assertEquals("fr,en", ours.getProperty("locales"));
         assertTrue(getClass().getClassLoader().getResource(Themes.ORDRE + "login/resources/css/ordre.css") != null);
@@ -39,7 +40,8 @@ class ThemePropertiesTest {
         // The keycloak-themes jar has its own META-INF/keycloak-themes.json: ours is the one in target/classes.
         URL ours = Collections.list(getClass().getClassLoader().getResources("META-INF/keycloak-themes.json")).stream()
                 .filter(url -> "file".equals(url.getProtocol()))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
         String json;
         try (InputStream in = ours.openStream()) {
             json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("\\s", "");
@@ -62,7 +64,8 @@ class ThemePropertiesTest {
 
     private static Properties own(String theme, Type type) throws Exception {
         Properties p = new Properties();
-        try (InputStream in = ThemePropertiesTest.class.getClassLoader()
+        try (InputStream in = ThemePropertiesTest.class
+                .getClassLoader()
                 .getResourceAsStream("theme/" + theme + "/" + type.dir + "/theme.properties")) {
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }

@@ -10,7 +10,6 @@ import freemarker.template.Template;
 import freemarker.template.TemplateMethodModelEx;
 import freemarker.template.TemplateModelException;
 import freemarker.template.utility.DeepUnwrap;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -61,8 +60,7 @@ final class Themes {
         }
     }
 
-    private Themes() {
-    }
+    private Themes() {}
 
     /** Like DefaultFreeMarkerProvider#getTemplate: 2.3.32, HTML auto-escaping, no ?new. */
     static Configuration freemarker(Type type) {
@@ -96,7 +94,8 @@ final class Themes {
     private static void keepForReview(Type type, String template, String output) throws IOException {
         String dir = System.getProperty("ordre.render.dir");
         if (dir != null) {
-            Path file = Path.of(dir, type.dir, template.replace(".ftl", template.startsWith("text/") ? ".txt" : ".html"));
+            Path file =
+                    Path.of(dir, type.dir, template.replace(".ftl", template.startsWith("text/") ? ".txt" : ".html"));
             Files.createDirectories(file.getParent());
             Files.writeString(file, output);
         }
@@ -111,7 +110,8 @@ final class Themes {
     static Properties themeResourcesBundle(String language) throws IOException {
         Properties p = load(THEME_RESOURCES + "messages/messages_" + language + ".properties");
         if (p.isEmpty()) {
-            throw new IllegalStateException("No providers' messages_" + language + " on the classpath (comptexpert-providers)");
+            throw new IllegalStateException(
+                    "No providers' messages_" + language + " on the classpath (comptexpert-providers)");
         }
         return p;
     }
@@ -209,7 +209,8 @@ final class Themes {
     static String ordreFile(Type type, String name) throws IOException {
         ClassLoader cl = Themes.class.getClassLoader();
         InputStream found = cl.getResourceAsStream(ORDRE + type.dir + "/" + name);
-        try (InputStream in = found != null || !type.themeResources ? found
+        try (InputStream in = found != null || !type.themeResources
+                ? found
                 : cl.getResourceAsStream(THEME_RESOURCES + "templates/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
@@ -218,7 +219,8 @@ final class Themes {
     /** Keycloak's MessageFormatterMethod, minus ${} resolution: msg("key", args...). */
     static TemplateMethodModelEx msg(Properties messages, Locale locale) {
         return args -> {
-            String key = DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0)).toString();
+            String key = DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0))
+                    .toString();
             Object[] params = new Object[args.size() - 1];
             for (int i = 1; i < args.size(); i++) {
                 params[i - 1] = DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(i));
@@ -232,6 +234,7 @@ final class Themes {
         if (args.isEmpty()) {
             throw new TemplateModelException("kcSanitize needs an argument");
         }
-        return DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0)).toString();
+        return DeepUnwrap.unwrap((freemarker.template.TemplateModel) args.get(0))
+                .toString();
     };
 }

@@ -1,11 +1,11 @@
 package fr.ordre.comptexpert.tableau.benchmarks;
 
+import fr.ordre.comptexpert.tableau.file.FileTableauRegisterFactory;
 import java.io.IOException;
 import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,8 +20,6 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
-
-import fr.ordre.comptexpert.tableau.file.FileTableauRegisterFactory;
 
 /**
  * Heap retained by the loaded 100,000-entry index: used heap after full GCs, before and after a load,

@@ -1,11 +1,13 @@
 package fr.ordre.comptexpert.tableau.benchmarks;
 
+import fr.ordre.comptexpert.tableau.RegisterEntry;
+import fr.ordre.comptexpert.tableau.TableauRegister;
+import fr.ordre.comptexpert.tableau.file.FileTableauRegisterFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -18,10 +20,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import fr.ordre.comptexpert.tableau.RegisterEntry;
-import fr.ordre.comptexpert.tableau.TableauRegister;
-import fr.ordre.comptexpert.tableau.file.FileTableauRegisterFactory;
 
 /**
  * Start-up load and hot reload of the 100,000-entry file. The reload runs inside the lookup that notices

@@ -1,5 +1,8 @@
 package fr.ordre.comptexpert.tableau.benchmarks;
 
+import fr.ordre.comptexpert.tableau.RegisterEntry;
+import fr.ordre.comptexpert.tableau.TableauRegister;
+import fr.ordre.comptexpert.tableau.file.FileTableauRegisterFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,7 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -20,10 +22,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
-
-import fr.ordre.comptexpert.tableau.RegisterEntry;
-import fr.ordre.comptexpert.tableau.TableauRegister;
-import fr.ordre.comptexpert.tableau.file.FileTableauRegisterFactory;
 
 /**
  * One lookup as registration does it, through the provider (so the reload-interval check is included),
@@ -66,7 +64,8 @@ public class RegisterLookupBenchmark {
             numeros[i] = query.numero();
             unknownNoms[i] = query.nom() + "-Inconnu";
             // A benchmark of misses would flatter the figures: check the hits do hit.
-            if (register.findByNameAndBirthDate(noms[i], dates[i]).isEmpty() || register.findByNumero(numeros[i]).isEmpty()) {
+            if (register.findByNameAndBirthDate(noms[i], dates[i]).isEmpty()
+                    || register.findByNumero(numeros[i]).isEmpty()) {
                 throw new IllegalStateException("query " + i + " finds nothing: " + query);
             }
         }

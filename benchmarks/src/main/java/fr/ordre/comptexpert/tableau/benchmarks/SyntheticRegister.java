@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-
 import org.keycloak.Config;
 
 /**
@@ -26,40 +25,62 @@ final class SyntheticRegister {
     static final int ENTRIES = 100_000;
 
     /** A lookup as a person would type it: the name possibly without accents or in capitals. */
-    record Query(String nom, LocalDate birthDate, String numero) {
-    }
+    record Query(String nom, LocalDate birthDate, String numero) {}
 
-    private static final String[] COMMON = ("Martin Bernard Thomas Petit Robert Richard Durand Dubois Moreau Laurent Simon "
-            + "Michel Lefèvre Leroy Roux David Bertrand Morel Fournier Girard Bonnet Dupont Lambert Fontaine Rousseau "
-            + "Vincent Müller Lefebvre Faure André Mercier Blanc Guérin Boyer Garnier Chevalier François Legrand Gauthier "
-            + "Garcia Perrin Robin Clément Morin Nicolas Henry Roussel Mathieu Gautier Masson Marchand Duval Denis "
-            + "Dumont Marie Lemaire Noël Meyer Dufour Meunier Brun Blanchard Giraud Joly Rivière Lucas Brunet Gaillard "
-            + "Barbier Arnaud Martinez Gérard Roche Renard Schmitt Roy Leroux Colin Vidal Caron Picard Roger Fabre "
-            + "Aubert Lemoine Renaud Dumas Lacroix Olivier Philippe Bourgeois Pierre Benoît Rey Leclerc Payet Rolland "
-            + "Leclercq Guillaume Lecomte Lopez Jean Dupuy Guillot Hubert Berger Carpentier Sanchez Dupuis Moulin "
-            + "Louis Deschamps Huet Vasseur Perez Boucher Fleury Royer Klein Jacquet Adam Paris Poirier Marty Aubry "
-            + "Guyot Carré Charles Renault Charpentier Ménard Maillard Baron Bertin Bailly Hervé Schneider Fernandez "
-            + "Le_Gall Collet Léger Bouvier Julien Prévost Millet Perrot Daniel Le_Roux Cousin Germain Breton Besson "
-            + "Langlois Rémy Le_Goff Pelletier Lévêque Perrier Leblanc Barré Lebrun Marchal Weber Mallet Hamon Boulanger "
-            + "Jacob Monnier Michaud Rodriguez Guichard Gillet Étienne Grondin Poulain Tessier Chevallier Collin "
-            + "Chauvin Da_Silva Bouchet Gay Lemaître Bénard Maréchal Humbert Reynaud Antoine Hoarau Perret Barthélemy "
-            + "Cordier Pichon Lejeune Gilbert Lamy Delaunay Pasquier Carlier Laporte").replace(' ', ',').replace('_', ' ').split(",");
+    private static final String[] COMMON =
+            ("Martin Bernard Thomas Petit Robert Richard Durand Dubois Moreau Laurent Simon "
+                            + "Michel Lefèvre Leroy Roux David Bertrand Morel Fournier Girard Bonnet Dupont Lambert Fontaine Rousseau "
+                            + "Vincent Müller Lefebvre Faure André Mercier Blanc Guérin Boyer Garnier Chevalier François Legrand Gauthier "
+                            + "Garcia Perrin Robin Clément Morin Nicolas Henry Roussel Mathieu Gautier Masson Marchand Duval Denis "
+                            + "Dumont Marie Lemaire Noël Meyer Dufour Meunier Brun Blanchard Giraud Joly Rivière Lucas Brunet Gaillard "
+                            + "Barbier Arnaud Martinez Gérard Roche Renard Schmitt Roy Leroux Colin Vidal Caron Picard Roger Fabre "
+                            + "Aubert Lemoine Renaud Dumas Lacroix Olivier Philippe Bourgeois Pierre Benoît Rey Leclerc Payet Rolland "
+                            + "Leclercq Guillaume Lecomte Lopez Jean Dupuy Guillot Hubert Berger Carpentier Sanchez Dupuis Moulin "
+                            + "Louis Deschamps Huet Vasseur Perez Boucher Fleury Royer Klein Jacquet Adam Paris Poirier Marty Aubry "
+                            + "Guyot Carré Charles Renault Charpentier Ménard Maillard Baron Bertin Bailly Hervé Schneider Fernandez "
+                            + "Le_Gall Collet Léger Bouvier Julien Prévost Millet Perrot Daniel Le_Roux Cousin Germain Breton Besson "
+                            + "Langlois Rémy Le_Goff Pelletier Lévêque Perrier Leblanc Barré Lebrun Marchal Weber Mallet Hamon Boulanger "
+                            + "Jacob Monnier Michaud Rodriguez Guichard Gillet Étienne Grondin Poulain Tessier Chevallier Collin "
+                            + "Chauvin Da_Silva Bouchet Gay Lemaître Bénard Maréchal Humbert Reynaud Antoine Hoarau Perret Barthélemy "
+                            + "Cordier Pichon Lejeune Gilbert Lamy Delaunay Pasquier Carlier Laporte")
+                    .replace(' ', ',')
+                    .replace('_', ' ')
+                    .split(",");
 
-    private static final String[] PARTICLES = {"de ", "de La ", "d'", "Le ", "La ", "du ", "Des ", "N'", "Van ", "Ben ", "Da "};
-    private static final String[] SYLLABLES = ("ber nar mar tin dou val lé fè vre mon ti cha ri gau thier rou sel fon tai ne "
-            + "bou chet lan gla dé guer ro pi card jo li ver gne ker moal quin bris lac ouet vau tho mas œu").split(" ");
-    private static final String[] PRENOMS = ("Marie Anne Claire Sophie Camille Julie Nathalie Isabelle Hélène Gaëlle Chloé "
-            + "Zoé Léa Anaïs Aurélie Émilie Lætitia Inès Agnès Noémie Jean Pierre Michel Philippe Alain Nicolas Julien "
-            + "Thomas Stéphane Frédéric Clément Hervé Benoît Loïc Joël Raphaël Jérôme Éric François Paul-Antoine "
-            + "Jean-Marc Marie-Hélène Anne-Sophie João Yannick Édouard").split(" ");
-    private static final String[] REGIONS = {"ARA", "AUV", "BFC", "BRE", "CVL", "COR", "GES", "LOR", "CHA", "HDF", "IDF",
-            "NOR", "NAQ", "LPC", "OCC", "LRO", "PDL", "PAC", "GLP", "MTQ", "GUF", "REU", "MYT"};
-    private static final String[] LISTS = {"expert-comptable", "expert-comptable", "expert-comptable", "expert-comptable",
-            "expert-comptable", "stagiaire", "stagiaire", "memorialiste", "expert-comptable-entreprise", "agc-83-ter",
-            "agc-83-quater", "honoraire", "membre-ece"};
+    private static final String[] PARTICLES = {
+        "de ", "de La ", "d'", "Le ", "La ", "du ", "Des ", "N'", "Van ", "Ben ", "Da "
+    };
+    private static final String[] SYLLABLES =
+            ("ber nar mar tin dou val lé fè vre mon ti cha ri gau thier rou sel fon tai ne "
+                            + "bou chet lan gla dé guer ro pi card jo li ver gne ker moal quin bris lac ouet vau tho mas œu")
+                    .split(" ");
+    private static final String[] PRENOMS =
+            ("Marie Anne Claire Sophie Camille Julie Nathalie Isabelle Hélène Gaëlle Chloé "
+                            + "Zoé Léa Anaïs Aurélie Émilie Lætitia Inès Agnès Noémie Jean Pierre Michel Philippe Alain Nicolas Julien "
+                            + "Thomas Stéphane Frédéric Clément Hervé Benoît Loïc Joël Raphaël Jérôme Éric François Paul-Antoine "
+                            + "Jean-Marc Marie-Hélène Anne-Sophie João Yannick Édouard")
+                    .split(" ");
+    private static final String[] REGIONS = {
+        "ARA", "AUV", "BFC", "BRE", "CVL", "COR", "GES", "LOR", "CHA", "HDF", "IDF", "NOR", "NAQ", "LPC", "OCC", "LRO",
+        "PDL", "PAC", "GLP", "MTQ", "GUF", "REU", "MYT"
+    };
+    private static final String[] LISTS = {
+        "expert-comptable",
+        "expert-comptable",
+        "expert-comptable",
+        "expert-comptable",
+        "expert-comptable",
+        "stagiaire",
+        "stagiaire",
+        "memorialiste",
+        "expert-comptable-entreprise",
+        "agc-83-ter",
+        "agc-83-quater",
+        "honoraire",
+        "membre-ece"
+    };
 
-    private SyntheticRegister() {
-    }
+    private SyntheticRegister() {}
 
     /** Writes {@code entries} lines to {@code file} and returns {@code queries} lookups of entries that exist. */
     static List<Query> write(Path file, int entries, int queries, long seed) throws IOException {
@@ -85,7 +106,10 @@ final class SyntheticRegister {
                         + ';' + email + '\n');
                 if (i % every == 0 && sample.size() < queries) {
                     String typed = usage.isEmpty() || random.nextBoolean() ? nom : usage;
-                    sample.add(new Query(asTyped(typed, random), born, random.nextBoolean() ? numero : numero.toLowerCase(Locale.ROOT)));
+                    sample.add(new Query(
+                            asTyped(typed, random),
+                            born,
+                            random.nextBoolean() ? numero : numero.toLowerCase(Locale.ROOT)));
                 }
             }
         }
@@ -113,14 +137,18 @@ final class SyntheticRegister {
     private static String asTyped(String nom, SplittableRandom random) {
         return switch (random.nextInt(4)) {
             case 0 -> nom.toUpperCase(Locale.ROOT);
-            case 1 -> Normalizer.normalize(nom, Normalizer.Form.NFD).replaceAll("\\p{M}", "").replace('-', ' ').toLowerCase(Locale.ROOT);
+            case 1 -> Normalizer.normalize(nom, Normalizer.Form.NFD)
+                    .replaceAll("\\p{M}", "")
+                    .replace('-', ' ')
+                    .toLowerCase(Locale.ROOT);
             default -> nom;
         };
     }
 
     /** The options the server would pass as --spi-ordre-tableau-register--file--*. */
     static Config.Scope config(Path file, int reloadIntervalSeconds) {
-        Map<String, String> values = Map.of("path", file.toString(), "reload-interval", String.valueOf(reloadIntervalSeconds));
+        Map<String, String> values =
+                Map.of("path", file.toString(), "reload-interval", String.valueOf(reloadIntervalSeconds));
         return new Config.AbstractScope() {
             @Override
             public String get(String key) {

@@ -4,7 +4,6 @@ import fr.ordre.comptexpert.it.support.AdminApi;
 import fr.ordre.comptexpert.it.support.DistributionServer;
 import fr.ordre.comptexpert.it.support.FreePorts;
 import fr.ordre.comptexpert.it.support.HarnessSettings;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,8 +28,7 @@ public final class AccessBenchmark {
     private static final String GATED = "bench-gated";
     private static final String OPEN = "bench-open";
 
-    private AccessBenchmark() {
-    }
+    private AccessBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int threads = Integer.getInteger("bench.threads", 4);
@@ -41,8 +39,8 @@ public final class AccessBenchmark {
         HarnessSettings settings = HarnessSettings.fromSystemProperties();
         var launch = new DistributionServer.Launch(FreePorts.next(), FreePorts.next(), true, Map.of(), List.of());
         System.out.println("Starting Keycloak (log: " + settings.target().resolve("keycloak-bench.log") + ")");
-        try (DistributionServer keycloak = DistributionServer.start(settings, launch,
-                settings.target().resolve("keycloak-bench.log"), dot -> { })) {
+        try (DistributionServer keycloak = DistributionServer.start(
+                settings, launch, settings.target().resolve("keycloak-bench.log"), dot -> {})) {
             AdminApi admin = new AdminApi(keycloak.baseUrl());
             createClient(admin, GATED, true);
             createClient(admin, OPEN, false);
@@ -53,7 +51,8 @@ public final class AccessBenchmark {
             ServiceClient gated = ServiceClient.of(admin, keycloak.realmUrl(), GATED);
             ServiceClient open = ServiceClient.of(admin, keycloak.realmUrl(), OPEN);
 
-            System.out.printf("Warm-up %d s per client, then %d rounds of %d s per client, %d threads, %d users%n",
+            System.out.printf(
+                    "Warm-up %d s per client, then %d rounds of %d s per client, %d threads, %d users%n",
                     warmup, rounds, seconds, threads, userCount);
             run(gated, users, threads, warmup);
             run(open, users, threads, warmup);
@@ -66,8 +65,9 @@ public final class AccessBenchmark {
                 Stats b = run(gatedFirst ? open : gated, users, threads, seconds);
                 (gatedFirst ? gatedStats : openStats).add(a);
                 (gatedFirst ? openStats : gatedStats).add(b);
-                System.out.printf("round %d: gated %.1f/s, open %.1f/s%n", r + 1,
-                        (gatedFirst ? a : b).throughput(), (gatedFirst ? b : a).throughput());
+                System.out.printf(
+                        "round %d: gated %.1f/s, open %.1f/s%n",
+                        r + 1, (gatedFirst ? a : b).throughput(), (gatedFirst ? b : a).throughput());
             }
             System.out.println();
             System.out.println("| Client | sign-ins | errors | throughput (/s) | p50 (ms) | p95 (ms) | p99 (ms) |");
@@ -75,27 +75,54 @@ public final class AccessBenchmark {
             System.out.println(gatedStats.row("profile-gated (" + GATED + ")"));
             System.out.println(openStats.row("ungated (" + OPEN + ")"));
             double ratio = gatedStats.throughput() / openStats.throughput();
-            System.out.printf(Locale.ROOT, "%nThroughput ratio gated / ungated: %.3f (goal >= 0.97: %s)%n", ratio,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nThroughput ratio gated / ungated: %.3f (goal >= 0.97: %s)%n",
+                    ratio,
                     ratio >= 0.97 ? "met" : "NOT met");
         }
     }
 
     /** Two clients alike in every way but the 'acces' role (granted to /profils/expert-comptable on one). */
     private static void createClient(AdminApi admin, String clientId, boolean gated) {
-        AccessFixtures.expect(admin.post("/admin/realms/ordre/clients", Map.of(
-                "clientId", clientId, "enabled", true, "publicClient", false, "standardFlowEnabled", true,
-                "directAccessGrantsEnabled", false, "redirectUris", List.of("http://127.0.0.1/*"),
-                "attributes", Map.of("pkce.code.challenge.method", "S256"))), 201);
+        AccessFixtures.expect(
+                admin.post(
+                        "/admin/realms/ordre/clients",
+                        Map.of(
+                                "clientId",
+                                clientId,
+                                "enabled",
+                                true,
+                                "publicClient",
+                                false,
+                                "standardFlowEnabled",
+                                true,
+                                "directAccessGrantsEnabled",
+                                false,
+                                "redirectUris",
+                                List.of("http://127.0.0.1/*"),
+                                "attributes",
+                                Map.of("pkce.code.challenge.method", "S256"))),
+                201);
         if (gated) {
-            String id = admin.get("/admin/realms/ordre/clients?clientId=" + clientId).get(0).get("id").asText();
-            AccessFixtures.expect(admin.post("/admin/realms/ordre/clients/" + id + "/roles", Map.of("name", "acces")), 201);
+            String id = admin.get("/admin/realms/ordre/clients?clientId=" + clientId)
+                    .get(0)
+                    .get("id")
+                    .asText();
+            AccessFixtures.expect(
+                    admin.post("/admin/realms/ordre/clients/" + id + "/roles", Map.of("name", "acces")), 201);
             var role = admin.get("/admin/realms/ordre/clients/" + id + "/roles/acces");
-            AccessFixtures.expect(admin.post("/admin/realms/ordre/groups/" + AccessFixtures.groupId(admin, "expert-comptable")
-                    + "/role-mappings/clients/" + id, List.of(role)), 204);
+            AccessFixtures.expect(
+                    admin.post(
+                            "/admin/realms/ordre/groups/" + AccessFixtures.groupId(admin, "expert-comptable")
+                                    + "/role-mappings/clients/" + id,
+                            List.of(role)),
+                    204);
         }
     }
 
-    private static Stats run(ServiceClient client, List<String> users, int threads, int seconds) throws InterruptedException {
+    private static Stats run(ServiceClient client, List<String> users, int threads, int seconds)
+            throws InterruptedException {
         Stats stats = new Stats();
         AtomicInteger next = new AtomicInteger();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
@@ -109,10 +136,16 @@ public final class AccessBenchmark {
                     boolean ok;
                     try {
                         ServiceClient.Authorization authorization = client.authorize(null);
-                        FormSignIn.Outcome outcome = new FormSignIn("fr").signIn(authorization.url(),
-                                authorization.redirectUri(), user, AccessFixtures.PASSWORD);
+                        FormSignIn.Outcome outcome = new FormSignIn("fr")
+                                .signIn(
+                                        authorization.url(),
+                                        authorization.redirectUri(),
+                                        user,
+                                        AccessFixtures.PASSWORD);
                         ok = outcome.reachedService()
-                                && client.exchange(authorization, outcome.callbackUrl()).statusCode() == 200;
+                                && client.exchange(authorization, outcome.callbackUrl())
+                                                .statusCode()
+                                        == 200;
                     } catch (RuntimeException e) {
                         ok = false;
                     }
@@ -163,8 +196,16 @@ public final class AccessBenchmark {
         }
 
         String row(String name) {
-            return String.format(Locale.ROOT, "| %s | %d | %d | %.2f | %.0f | %.0f | %.0f |", name, count, errors,
-                    throughput(), percentileMillis(0.50), percentileMillis(0.95), percentileMillis(0.99));
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %.2f | %.0f | %.0f | %.0f |",
+                    name,
+                    count,
+                    errors,
+                    throughput(),
+                    percentileMillis(0.50),
+                    percentileMillis(0.95),
+                    percentileMillis(0.99));
         }
     }
 }

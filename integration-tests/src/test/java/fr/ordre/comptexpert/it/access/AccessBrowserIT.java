@@ -1,18 +1,17 @@
 package fr.ordre.comptexpert.it.access;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-
-import java.net.http.HttpResponse;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** In a real browser: the refusal page in French and English, and one SSO session moving between services. */
 @ExtendWith(TestEnvironment.class)
@@ -32,23 +31,34 @@ class AccessBrowserIT {
             assertTrue(text.contains("Votre profil Comptexpert ne donne pas accès à experts-comptables.fr"), text);
             assertTrue(text.replace('\u00A0', ' ').contains("Votre profil actuel : Étudiant"), text);
             String allowed = browser.findElement(By.id("ordre-access-allowed")).getText();
-            for (String label : new String[]{"Expert-comptable", "Expert-comptable stagiaire", "Mémorialiste",
-                    "Expert-comptable en entreprise", "Salarié d'AGC (art. 83 ter)", "Expert-comptable honoraire",
-                    "Membre ECE", "Permanent de l'Ordre"}) {
+            for (String label : new String[] {
+                "Expert-comptable",
+                "Expert-comptable stagiaire",
+                "Mémorialiste",
+                "Expert-comptable en entreprise",
+                "Salarié d'AGC (art. 83 ter)",
+                "Expert-comptable honoraire",
+                "Membre ECE",
+                "Permanent de l'Ordre"
+            }) {
                 assertTrue(allowed.contains(label), label + " missing from " + allowed);
             }
             assertFalse(allowed.contains("Étudiant"), allowed);
             assertTrue(text.contains("changer de profil en ligne"), text);
-            assertTrue(browser.findElement(By.id("ordre-access-profile")).getAttribute("href").endsWith("/comptexpert/profil"));
-            assertTrue(browser.findElement(By.id("ordre-access-help")).getAttribute("href").endsWith("/comptexpert/aide"));
+            assertTrue(browser.findElement(By.id("ordre-access-profile"))
+                    .getAttribute("href")
+                    .endsWith("/comptexpert/profil"));
+            assertTrue(browser.findElement(By.id("ordre-access-help"))
+                    .getAttribute("href")
+                    .endsWith("/comptexpert/aide"));
             assertFalse(browser.getCurrentUrl().startsWith(ServiceClient.redirectUri()));
         } finally {
             browser.quit();
         }
         // The same page answers 403 (status is not visible to WebDriver: checked over HTTP).
         ServiceClient.Authorization authorization = client.authorize(null);
-        FormSignIn.Outcome outcome = new FormSignIn("fr").signIn(authorization.url(), authorization.redirectUri(),
-                student, AccessFixtures.PASSWORD);
+        FormSignIn.Outcome outcome = new FormSignIn("fr")
+                .signIn(authorization.url(), authorization.redirectUri(), student, AccessFixtures.PASSWORD);
         assertEquals(403, outcome.status());
     }
 
@@ -93,13 +103,17 @@ class AccessBrowserIT {
             // Same browser, SSO cookie: no login form, straight to the service...
             ServiceClient.Authorization second = biblio.authorize(null, callback);
             browser.get(second.url());
-            assertEquals(200, biblio.exchange(second, login.awaitRedirect(callback)).statusCode());
+            assertEquals(
+                    200, biblio.exchange(second, login.awaitRedirect(callback)).statusCode());
 
             // ...but not into one closed to students.
             browser.get(network.authorize(null).url());
             login.waitFor(By.id("ordre-access-denied"));
-            assertTrue(browser.findElements(By.id("kc-form-login")).isEmpty(), "no password asked: the SSO session was used");
-            assertTrue(browser.findElement(By.id("ordre-access-denied")).getText().contains("Network Experts-comptables"));
+            assertTrue(
+                    browser.findElements(By.id("kc-form-login")).isEmpty(),
+                    "no password asked: the SSO session was used");
+            assertTrue(
+                    browser.findElement(By.id("ordre-access-denied")).getText().contains("Network Experts-comptables"));
         } finally {
             browser.quit();
         }

@@ -2,7 +2,6 @@ package fr.ordre.comptexpert.it.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.it.support.AdminApi;
-
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,22 +14,39 @@ public final class AccessFixtures {
 
     public static final String PASSWORD = "Comptexpert-Acces-2026!";
 
-    static final List<String> TABLEAU = List.of("expert-comptable", "stagiaire", "memorialiste",
-            "expert-comptable-entreprise", "agc-83-ter", "agc-83-quater", "honoraire", "membre-ece");
-    static final List<String> PROFILES = List.of("expert-comptable", "stagiaire", "memorialiste",
-            "expert-comptable-entreprise", "agc-83-ter", "agc-83-quater", "honoraire", "membre-ece",
-            "etudiant", "enseignant", "permanent", "autre");
+    static final List<String> TABLEAU = List.of(
+            "expert-comptable",
+            "stagiaire",
+            "memorialiste",
+            "expert-comptable-entreprise",
+            "agc-83-ter",
+            "agc-83-quater",
+            "honoraire",
+            "membre-ece");
+    static final List<String> PROFILES = List.of(
+            "expert-comptable",
+            "stagiaire",
+            "memorialiste",
+            "expert-comptable-entreprise",
+            "agc-83-ter",
+            "agc-83-quater",
+            "honoraire",
+            "membre-ece",
+            "etudiant",
+            "enseignant",
+            "permanent",
+            "autre");
 
     /** Active entries of the demo register, one per list: numéro and conseil régional. */
     static final Map<String, String[]> REGISTER = Map.of(
-            "expert-comptable", new String[]{"IDF-100001", "Île-de-France"},
-            "stagiaire", new String[]{"BRE-100003", "Bretagne"},
-            "memorialiste", new String[]{"NAQ-100007", "Nouvelle-Aquitaine"},
-            "expert-comptable-entreprise", new String[]{"PDL-100010", "Pays de la Loire"},
-            "agc-83-ter", new String[]{"HDF-100008", "Hauts-de-France"},
-            "agc-83-quater", new String[]{"GES-100009", "Grand Est"},
-            "honoraire", new String[]{"PAC-100006", "Provence-Alpes-Côte d'Azur"},
-            "membre-ece", new String[]{"IDF-100012", "Île-de-France"});
+            "expert-comptable", new String[] {"IDF-100001", "Île-de-France"},
+            "stagiaire", new String[] {"BRE-100003", "Bretagne"},
+            "memorialiste", new String[] {"NAQ-100007", "Nouvelle-Aquitaine"},
+            "expert-comptable-entreprise", new String[] {"PDL-100010", "Pays de la Loire"},
+            "agc-83-ter", new String[] {"HDF-100008", "Hauts-de-France"},
+            "agc-83-quater", new String[] {"GES-100009", "Grand Est"},
+            "honoraire", new String[] {"PAC-100006", "Provence-Alpes-Côte d'Azur"},
+            "membre-ece", new String[] {"IDF-100012", "Île-de-France"});
 
     /** Client id → the profiles it admits (the table of docs/access.md). */
     static final Map<String, Set<String>> MATRIX;
@@ -39,8 +55,15 @@ public final class AccessFixtures {
         Map<String, Set<String>> m = new LinkedHashMap<>();
         m.put("experts-comptables-fr", with(TABLEAU, "permanent"));
         m.put("bibliordre", with(TABLEAU, "permanent", "enseignant"));
-        m.put("network-experts-comptables", Set.of("expert-comptable", "stagiaire", "memorialiste",
-                "expert-comptable-entreprise", "honoraire", "permanent"));
+        m.put(
+                "network-experts-comptables",
+                Set.of(
+                        "expert-comptable",
+                        "stagiaire",
+                        "memorialiste",
+                        "expert-comptable-entreprise",
+                        "honoraire",
+                        "permanent"));
         m.put("bibliobaseonline", with(TABLEAU, "permanent", "etudiant", "enseignant"));
         m.put("revue-francaise-comptabilite", Set.copyOf(PROFILES));
         MATRIX = Map.copyOf(m);
@@ -56,8 +79,7 @@ public final class AccessFixtures {
     private static final AtomicInteger SEQ = new AtomicInteger();
     private static final String RUN = Long.toString(System.currentTimeMillis() % 1_000_000, 36);
 
-    private AccessFixtures() {
-    }
+    private AccessFixtures() {}
 
     private static Set<String> with(List<String> base, String... more) {
         var all = new java.util.HashSet<>(base);
@@ -68,10 +90,12 @@ public final class AccessFixtures {
     /** A person of that profile (Tableau profiles tied to an active register entry), with a password. */
     public static String createUser(AdminApi admin, String prefix, String profile, String locale) {
         String[] entry = REGISTER.get(profile);
-        return createUser(admin, prefix, profile, entry == null ? null : entry[0], entry == null ? null : entry[1], locale);
+        return createUser(
+                admin, prefix, profile, entry == null ? null : entry[0], entry == null ? null : entry[1], locale);
     }
 
-    static String createUser(AdminApi admin, String prefix, String profile, String numero, String conseil, String locale) {
+    static String createUser(
+            AdminApi admin, String prefix, String profile, String numero, String conseil, String locale) {
         // The realm's identifiant rule holds for accounts an administrator makes too: 4 to 30 characters.
         String username = (prefix + "-" + RUN + "-" + SEQ.incrementAndGet()).toLowerCase();
         Map<String, Object> attributes = new LinkedHashMap<>();
@@ -97,7 +121,8 @@ public final class AccessFixtures {
         user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
         HttpResponse<String> response = admin.post("/admin/realms/ordre/users", user);
         if (response.statusCode() != 201) {
-            throw new AssertionError("User " + username + " not created: " + response.statusCode() + " " + response.body());
+            throw new AssertionError(
+                    "User " + username + " not created: " + response.statusCode() + " " + response.body());
         }
         return username;
     }
@@ -107,7 +132,9 @@ public final class AccessFixtures {
     }
 
     static String groupId(AdminApi admin, String profile) {
-        return admin.get("/admin/realms/ordre/group-by-path/profils/" + profile).get("id").asText();
+        return admin.get("/admin/realms/ordre/group-by-path/profils/" + profile)
+                .get("id")
+                .asText();
     }
 
     /** What an admin does in the console to change someone's profile: leave one profile group, join another. */
@@ -134,8 +161,8 @@ public final class AccessFixtures {
 
     static void expect(HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {
-            throw new AssertionError(response.request().method() + " " + response.request().uri() + " gave "
-                    + response.statusCode() + ": " + response.body());
+            throw new AssertionError(response.request().method() + " "
+                    + response.request().uri() + " gave " + response.statusCode() + ": " + response.body());
         }
     }
 }

@@ -1,19 +1,18 @@
 package fr.ordre.comptexpert.it.access;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every cell of the default matrix: a person of each profile signs in to each service through the real login
@@ -37,8 +36,12 @@ class AccessMatrixIT {
                 boolean expected = service.getValue().contains(user.getKey());
                 String cell = service.getKey() + " × " + user.getKey();
                 ServiceClient.Authorization authorization = client.authorize(null);
-                FormSignIn.Outcome outcome = new FormSignIn("fr").signIn(authorization.url(), authorization.redirectUri(),
-                        user.getValue(), AccessFixtures.PASSWORD);
+                FormSignIn.Outcome outcome = new FormSignIn("fr")
+                        .signIn(
+                                authorization.url(),
+                                authorization.redirectUri(),
+                                user.getValue(),
+                                AccessFixtures.PASSWORD);
                 if (expected) {
                     if (!outcome.reachedService()) {
                         wrong.add(cell + ": expected allowed, got " + outcome.status());
@@ -49,11 +52,14 @@ class AccessMatrixIT {
                         wrong.add(cell + ": code exchange gave " + tokens.statusCode() + " " + tokens.body());
                         continue;
                     }
-                    JsonNode access = OidcClient.claims(ServiceClient.json(tokens.body()).get("access_token").asText());
+                    JsonNode access = OidcClient.claims(ServiceClient.json(tokens.body())
+                            .get("access_token")
+                            .asText());
                     if (!user.getKey().equals(access.path("ordre_profile").asText())) {
                         wrong.add(cell + ": ordre_profile claim " + access.path("ordre_profile"));
                     }
-                } else if (outcome.reachedService() || outcome.status() != 403
+                } else if (outcome.reachedService()
+                        || outcome.status() != 403
                         || !outcome.body().contains("id=\"ordre-access-denied\"")
                         || !outcome.body().contains(html(AccessFixtures.SERVICE_NAMES.get(service.getKey())))) {
                     wrong.add(cell + ": expected the refusal page (403), got " + outcome.status()
@@ -70,12 +76,20 @@ class AccessMatrixIT {
         for (JsonNode event : events) {
             if ("ordre_profile_not_allowed".equals(event.path("error").asText())) {
                 refusals++;
-                assertEquals("etudiant", event.path("details").path("ordre_profile").asText());
-                assertEquals("profile_not_allowed", event.path("details").path("ordre_reason").asText());
-                assertTrue(AccessFixtures.MATRIX.containsKey(event.path("clientId").asText()), event.toString());
+                assertEquals(
+                        "etudiant", event.path("details").path("ordre_profile").asText());
+                assertEquals(
+                        "profile_not_allowed",
+                        event.path("details").path("ordre_reason").asText());
+                assertTrue(
+                        AccessFixtures.MATRIX.containsKey(event.path("clientId").asText()), event.toString());
             }
         }
-        assertEquals(AccessFixtures.MATRIX.values().stream().filter(p -> !p.contains("etudiant")).count(), refusals,
+        assertEquals(
+                AccessFixtures.MATRIX.values().stream()
+                        .filter(p -> !p.contains("etudiant"))
+                        .count(),
+                refusals,
                 "one refusal event per service closed to étudiants: " + events);
     }
 

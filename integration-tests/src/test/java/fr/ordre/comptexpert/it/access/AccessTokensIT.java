@@ -1,21 +1,20 @@
 package fr.ordre.comptexpert.it.access;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import fr.ordre.comptexpert.it.support.UrlForm;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The profile in tokens, and changes made by an admin or by the register taking effect at the next refresh. */
 @ExtendWith(TestEnvironment.class)
@@ -32,8 +31,8 @@ class AccessTokensIT {
     private static Session signIn(TestEnvironment.Env env, String clientId, String username) {
         ServiceClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), clientId);
         ServiceClient.Authorization authorization = client.authorize(null);
-        FormSignIn.Outcome outcome = new FormSignIn("fr").signIn(authorization.url(), authorization.redirectUri(),
-                username, AccessFixtures.PASSWORD);
+        FormSignIn.Outcome outcome = new FormSignIn("fr")
+                .signIn(authorization.url(), authorization.redirectUri(), username, AccessFixtures.PASSWORD);
         assertTrue(outcome.reachedService(), username + " should enter " + clientId + ", got " + outcome.status());
         HttpResponse<String> tokens = client.exchange(authorization, outcome.callbackUrl());
         assertEquals(200, tokens.statusCode(), tokens.body());
@@ -46,7 +45,8 @@ class AccessTokensIT {
         Session session = signIn(env, "experts-comptables-fr", member);
         JsonNode id = OidcClient.claims(session.tokens().get("id_token").asText());
         JsonNode access = OidcClient.claims(session.tokens().get("access_token").asText());
-        JsonNode userinfo = session.client().userinfo(session.tokens().get("access_token").asText());
+        JsonNode userinfo =
+                session.client().userinfo(session.tokens().get("access_token").asText());
         for (JsonNode claims : List.of(id, access, userinfo)) {
             assertEquals("expert-comptable", claims.path("ordre_profile").asText(), claims.toString());
             assertEquals("IDF-100001", claims.path("ordre_numero").asText(), claims.toString());
@@ -62,7 +62,8 @@ class AccessTokensIT {
         String student = AccessFixtures.createUser(env.admin(), "claims", "etudiant", "fr");
         Session session = signIn(env, "revue-francaise-comptabilite", student);
         JsonNode id = OidcClient.claims(session.tokens().get("id_token").asText());
-        JsonNode userinfo = session.client().userinfo(session.tokens().get("access_token").asText());
+        JsonNode userinfo =
+                session.client().userinfo(session.tokens().get("access_token").asText());
         for (JsonNode claims : List.of(id, userinfo)) {
             assertEquals("etudiant", claims.path("ordre_profile").asText());
             assertFalse(claims.has("ordre_numero"), claims.toString());
@@ -86,9 +87,11 @@ class AccessTokensIT {
         assertEquals(200, first.statusCode(), "still allowed before the change: " + first.body());
 
         AccessFixtures.moveToProfile(env.admin(), person, "expert-comptable", "enseignant");
-        HttpResponse<String> refused = session.client().refresh(ServiceClient.json(first.body()).get("refresh_token").asText());
+        HttpResponse<String> refused = session.client()
+                .refresh(ServiceClient.json(first.body()).get("refresh_token").asText());
         assertEquals(400, refused.statusCode(), refused.body());
-        assertEquals("invalid_grant", ServiceClient.json(refused.body()).get("error").asText());
+        assertEquals(
+                "invalid_grant", ServiceClient.json(refused.body()).get("error").asText());
 
         // REFRESH_TOKEN_ERROR is not among the types Keycloak stores by default: read the event listener's log line.
         String line = eventLogLine(env, "REFRESH_TOKEN_ERROR", person);
@@ -105,31 +108,40 @@ class AccessTokensIT {
         String person = AccessFixtures.createUser(env.admin(), "code", "honoraire", "fr");
         ServiceClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "network-experts-comptables");
         ServiceClient.Authorization authorization = client.authorize(null);
-        FormSignIn.Outcome outcome = new FormSignIn("fr").signIn(authorization.url(), authorization.redirectUri(),
-                person, AccessFixtures.PASSWORD);
+        FormSignIn.Outcome outcome = new FormSignIn("fr")
+                .signIn(authorization.url(), authorization.redirectUri(), person, AccessFixtures.PASSWORD);
         assertTrue(outcome.reachedService());
         AccessFixtures.moveToProfile(env.admin(), person, "honoraire", "autre");
         HttpResponse<String> refused = client.exchange(authorization, outcome.callbackUrl());
         assertEquals(400, refused.statusCode(), refused.body());
-        assertEquals("invalid_grant", ServiceClient.json(refused.body()).get("error").asText());
-        assertEquals("autre", ourEvent(AccessFixtures.events(env.admin(), person, "CODE_TO_TOKEN_ERROR"))
-                .path("details").path("ordre_profile").asText());
+        assertEquals(
+                "invalid_grant", ServiceClient.json(refused.body()).get("error").asText());
+        assertEquals(
+                "autre",
+                ourEvent(AccessFixtures.events(env.admin(), person, "CODE_TO_TOKEN_ERROR"))
+                        .path("details")
+                        .path("ordre_profile")
+                        .asText());
     }
 
     @Test
     void aStruckOffMemberIsRefusedWhereOnlyTheTableauOpens(TestEnvironment.Env env) {
         // NOR-100011 (Lemoine) is "radie" in the demo register.
-        String struckOff = AccessFixtures.createUser(env.admin(), "radie", "expert-comptable", "NOR-100011", "Normandie", "fr");
+        String struckOff =
+                AccessFixtures.createUser(env.admin(), "radie", "expert-comptable", "NOR-100011", "Normandie", "fr");
         ServiceClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "experts-comptables-fr");
         ServiceClient.Authorization authorization = client.authorize(null);
-        FormSignIn.Outcome outcome = new FormSignIn("fr").signIn(authorization.url(), authorization.redirectUri(),
-                struckOff, AccessFixtures.PASSWORD);
+        FormSignIn.Outcome outcome = new FormSignIn("fr")
+                .signIn(authorization.url(), authorization.redirectUri(), struckOff, AccessFixtures.PASSWORD);
         assertFalse(outcome.reachedService());
         assertEquals(403, outcome.status());
-        assertTrue(outcome.body().contains("Tableau de l&#39;Ordre") || outcome.body().contains("Tableau de l'Ordre"),
+        assertTrue(
+                outcome.body().contains("Tableau de l&#39;Ordre")
+                        || outcome.body().contains("Tableau de l'Ordre"),
                 outcome.body());
         JsonNode event = ourEvent(AccessFixtures.events(env.admin(), struckOff, "LOGIN_ERROR"));
-        assertEquals("not_on_register", event.path("details").path("ordre_reason").asText());
+        assertEquals(
+                "not_on_register", event.path("details").path("ordre_reason").asText());
     }
 
     @Test
@@ -140,7 +152,8 @@ class AccessTokensIT {
         AccessFixtures.setAttribute(env.admin(), member, "ordreNumero", "NOR-100011");
         HttpResponse<String> refused = session.client().refresh(session.refreshToken());
         assertEquals(400, refused.statusCode(), refused.body());
-        assertEquals("invalid_grant", ServiceClient.json(refused.body()).get("error").asText());
+        assertEquals(
+                "invalid_grant", ServiceClient.json(refused.body()).get("error").asText());
     }
 
     /** The jboss-logging event listener's line for our refusal (type, username), waiting briefly for the log. */
@@ -149,13 +162,15 @@ class AccessTokensIT {
         while (true) {
             try {
                 for (String line : Files.readAllLines(env.keycloak().logFile())) {
-                    if (line.contains("type=\"" + type + "\"") && line.contains("username=\"" + username + "\"")
+                    if (line.contains("type=\"" + type + "\"")
+                            && line.contains("username=\"" + username + "\"")
                             && line.contains("ordre_profile_not_allowed")) {
                         return line;
                     }
                 }
                 if (System.currentTimeMillis() > until) {
-                    throw new AssertionError("No " + type + " event for " + username + " in " + env.keycloak().logFile());
+                    throw new AssertionError("No " + type + " event for " + username + " in "
+                            + env.keycloak().logFile());
                 }
                 Thread.sleep(200);
             } catch (IOException e) {
@@ -181,8 +196,13 @@ class AccessTokensIT {
             audiences.add(aud.asText());
         }
         assertEquals(List.of("bibliordre"), audiences, access.toString());
-        access.path("resource_access").fieldNames().forEachRemaining(c -> assertEquals("bibliordre", c, access.toString()));
-        assertTrue(access.path("realm_access").isMissingNode() || access.path("realm_access").path("roles").isEmpty(), access.toString());
+        access.path("resource_access")
+                .fieldNames()
+                .forEachRemaining(c -> assertEquals("bibliordre", c, access.toString()));
+        assertTrue(
+                access.path("realm_access").isMissingNode()
+                        || access.path("realm_access").path("roles").isEmpty(),
+                access.toString());
     }
 
     /**
@@ -194,33 +214,48 @@ class AccessTokensIT {
         String student = AccessFixtures.createUser(env.admin(), "grant", "etudiant", "fr");
         String member = AccessFixtures.createUser(env.admin(), "grant", "expert-comptable", "fr");
         Session memberSession = signIn(env, "network-experts-comptables", member);
-        JsonNode client = env.admin().get("/admin/realms/ordre/clients?clientId=network-experts-comptables").get(0);
+        JsonNode client = env.admin()
+                .get("/admin/realms/ordre/clients?clientId=network-experts-comptables")
+                .get(0);
         String path = "/admin/realms/ordre/clients/" + client.get("id").asText();
         ((com.fasterxml.jackson.databind.node.ObjectNode) client).put("directAccessGrantsEnabled", true);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) client.get("attributes")).put("standard.token.exchange.enabled", "true");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) client.get("attributes"))
+                .put("standard.token.exchange.enabled", "true");
         AccessFixtures.expect(env.admin().put(path, client), 204);
         try {
             ServiceClient service = memberSession.client();
-            HttpResponse<String> refused = service.token("grant_type=password&scope=openid&username=" + UrlForm.encode(student)
-                    + "&password=" + UrlForm.encode(AccessFixtures.PASSWORD));
+            HttpResponse<String> refused = service.token("grant_type=password&scope=openid&username="
+                    + UrlForm.encode(student) + "&password=" + UrlForm.encode(AccessFixtures.PASSWORD));
             assertEquals(400, refused.statusCode(), refused.body());
-            assertEquals("invalid_grant", ServiceClient.json(refused.body()).get("error").asText());
+            assertEquals(
+                    "invalid_grant",
+                    ServiceClient.json(refused.body()).get("error").asText());
             ourEvent(AccessFixtures.events(env.admin(), student, "LOGIN_ERROR"));
-            HttpResponse<String> allowed = service.token("grant_type=password&scope=openid&username=" + UrlForm.encode(member)
-                    + "&password=" + UrlForm.encode(AccessFixtures.PASSWORD));
-            assertEquals(200, allowed.statusCode(), "the gate, not a ban: an allowed profile passes: " + allowed.body());
+            HttpResponse<String> allowed = service.token("grant_type=password&scope=openid&username="
+                    + UrlForm.encode(member) + "&password=" + UrlForm.encode(AccessFixtures.PASSWORD));
+            assertEquals(
+                    200, allowed.statusCode(), "the gate, not a ban: an allowed profile passes: " + allowed.body());
 
-            HttpResponse<String> exchanged = service.token("grant_type=" + UrlForm.encode("urn:ietf:params:oauth:grant-type:token-exchange")
-                    + "&subject_token=" + UrlForm.encode(memberSession.tokens().get("access_token").asText())
+            HttpResponse<String> exchanged = service.token("grant_type="
+                    + UrlForm.encode("urn:ietf:params:oauth:grant-type:token-exchange")
+                    + "&subject_token="
+                    + UrlForm.encode(memberSession.tokens().get("access_token").asText())
                     + "&subject_token_type=" + UrlForm.encode("urn:ietf:params:oauth:token-type:access_token"));
-            assertTrue(exchanged.statusCode() == 400 || exchanged.statusCode() == 403, exchanged.statusCode() + " " + exchanged.body());
-            assertEquals("unauthorized_client", ServiceClient.json(exchanged.body()).get("error").asText(), exchanged.body());
-            JsonNode events = env.admin().get("/admin/realms/ordre/events?type=TOKEN_EXCHANGE_ERROR&client=network-experts-comptables");
+            assertTrue(
+                    exchanged.statusCode() == 400 || exchanged.statusCode() == 403,
+                    exchanged.statusCode() + " " + exchanged.body());
+            assertEquals(
+                    "unauthorized_client",
+                    ServiceClient.json(exchanged.body()).get("error").asText(),
+                    exchanged.body());
+            JsonNode events = env.admin()
+                    .get("/admin/realms/ordre/events?type=TOKEN_EXCHANGE_ERROR&client=network-experts-comptables");
             assertTrue(events.toString().contains("ordre_profile_not_allowed"), events.toString());
         } finally {
             JsonNode restored = env.admin().get(path);
             ((com.fasterxml.jackson.databind.node.ObjectNode) restored).put("directAccessGrantsEnabled", false);
-            ((com.fasterxml.jackson.databind.node.ObjectNode) restored.get("attributes")).remove("standard.token.exchange.enabled");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) restored.get("attributes"))
+                    .remove("standard.token.exchange.enabled");
             AccessFixtures.expect(env.admin().put(path, restored), 204);
         }
     }

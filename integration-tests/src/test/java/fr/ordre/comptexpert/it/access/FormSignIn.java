@@ -3,7 +3,6 @@ package fr.ordre.comptexpert.it.access;
 import fr.ordre.comptexpert.it.support.CookieJar;
 import fr.ordre.comptexpert.it.support.Http;
 import fr.ordre.comptexpert.it.support.UrlForm;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,6 +29,7 @@ final class FormSignIn {
 
     /** The cookies Keycloak set, sent back on every request: all requests go to the one server, under /realms/ordre. */
     private final CookieJar cookies = new CookieJar();
+
     private final String acceptLanguage;
 
     FormSignIn(String acceptLanguage) {
@@ -51,12 +51,14 @@ final class FormSignIn {
             throw new AssertionError("Login form without action: " + form.group());
         }
         String url = unescape(action.group(1));
-        String body = "username=" + UrlForm.encode(username) + "&password=" + UrlForm.encode(password) + "&credentialId=";
+        String body =
+                "username=" + UrlForm.encode(username) + "&password=" + UrlForm.encode(password) + "&credentialId=";
         HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
         HttpResponse<String> last = follow(posted, redirectUri);
-        return isCallback(last, redirectUri) ? new Outcome(location(last), last.statusCode(), last.body())
+        return isCallback(last, redirectUri)
+                ? new Outcome(location(last), last.statusCode(), last.body())
                 : new Outcome(null, last.statusCode(), last.body());
     }
 
@@ -73,11 +75,13 @@ final class FormSignIn {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
-        return cookies.send(Http.CLIENT, request.header("Accept-Language", acceptLanguage).timeout(Duration.ofSeconds(60)));
+        return cookies.send(
+                Http.CLIENT, request.header("Accept-Language", acceptLanguage).timeout(Duration.ofSeconds(60)));
     }
 
     private static boolean isRedirect(HttpResponse<String> response) {
-        return response.statusCode() / 100 == 3 && response.headers().firstValue("Location").isPresent();
+        return response.statusCode() / 100 == 3
+                && response.headers().firstValue("Location").isPresent();
     }
 
     private static boolean isCallback(HttpResponse<String> response, String redirectUri) {
@@ -89,7 +93,12 @@ final class FormSignIn {
     }
 
     static String unescape(String html) {
-        return html.replace("&amp;", "&").replace("&#61;", "=").replace("&#x3D;", "=").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">");
+        return html.replace("&amp;", "&")
+                .replace("&#61;", "=")
+                .replace("&#x3D;", "=")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">");
     }
 }

@@ -1,5 +1,9 @@
 package fr.ordre.comptexpert.it.access;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.it.support.Axe;
 import fr.ordre.comptexpert.it.support.Browser;
@@ -8,6 +12,9 @@ import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.RealmEvents;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -15,14 +22,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * "Changer de profil": from the refusal page, a member reads what each profile opens and moves to an open
@@ -38,7 +37,8 @@ class ProfileChangeIT {
         ServiceClient bibliordre = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "bibliordre");
         WebDriver browser = Browser.open("fr");
         try {
-            LoginPage login = new LoginPage(browser).open(bibliordre.authorize(null).url());
+            LoginPage login =
+                    new LoginPage(browser).open(bibliordre.authorize(null).url());
             login.signIn(student, AccessFixtures.PASSWORD);
             login.waitFor(By.id("ordre-access-denied"));
             browser.findElement(By.id("ordre-access-profile")).click();
@@ -46,24 +46,38 @@ class ProfileChangeIT {
             login.waitFor(By.id("ordre-profile-change-form"));
 
             assertEquals(List.of(), Axe.violations(browser, List.of()), "axe at 1280 px");
-            String page = browser.findElement(By.id("ordre-profile-change")).getText().replace('\u00a0', ' ');
+            String page =
+                    browser.findElement(By.id("ordre-profile-change")).getText().replace('\u00a0', ' ');
             assertTrue(page.contains("Votre profil actuel : Étudiant"), page);
-            String enseignant = browser.findElement(By.id("ordre-profile-enseignant")).getText();
-            assertTrue(enseignant.contains("Bibliordre") && enseignant.contains("Bibliobaseonline"), "the matrix in words: " + enseignant);
+            String enseignant =
+                    browser.findElement(By.id("ordre-profile-enseignant")).getText();
+            assertTrue(
+                    enseignant.contains("Bibliordre") && enseignant.contains("Bibliobaseonline"),
+                    "the matrix in words: " + enseignant);
             assertFalse(enseignant.contains("Network"), enseignant);
-            String expert = browser.findElement(By.id("ordre-profile-expert-comptable")).getText();
-            assertTrue(expert.contains("le Network Experts-comptables, la Revue Française de Comptabilité"),
+            String expert =
+                    browser.findElement(By.id("ordre-profile-expert-comptable")).getText();
+            assertTrue(
+                    expert.contains("le Network Experts-comptables, la Revue Française de Comptabilité"),
                     "service names with their article in French: " + expert);
-            assertEquals("TABLEAU_CLAIM", browser.findElement(By.id("ordre-profile-expert-comptable")).getAttribute("data-move"));
-            assertEquals("NOT_SELF_SERVICE", browser.findElement(By.id("ordre-profile-permanent")).getAttribute("data-move"));
-            assertTrue(browser.findElements(By.id("profile-permanent")).isEmpty(), "no radio for a profile the Ordre gives");
+            assertEquals(
+                    "TABLEAU_CLAIM",
+                    browser.findElement(By.id("ordre-profile-expert-comptable")).getAttribute("data-move"));
+            assertEquals(
+                    "NOT_SELF_SERVICE",
+                    browser.findElement(By.id("ordre-profile-permanent")).getAttribute("data-move"));
+            assertTrue(
+                    browser.findElements(By.id("profile-permanent")).isEmpty(),
+                    "no radio for a profile the Ordre gives");
 
             // A forged choice of a profile the Ordre gives is refused, and nothing changes.
-            ((JavascriptExecutor) browser).executeScript(
-                    "var r=document.getElementById('profile-enseignant'); r.value='permanent'; r.checked=true;");
+            ((JavascriptExecutor) browser)
+                    .executeScript(
+                            "var r=document.getElementById('profile-enseignant'); r.value='permanent'; r.checked=true;");
             browser.findElement(By.id("ordre-profile-change-submit")).click();
             login.waitFor(By.id("ordre-profile-change-form"));
-            assertTrue(browser.getPageSource().contains("Ce profil ne peut pas être choisi ici"), "a translated refusal");
+            assertTrue(
+                    browser.getPageSource().contains("Ce profil ne peut pas être choisi ici"), "a translated refusal");
             assertEquals("etudiant", attribute(env, userId, "ordreProfile"));
             RealmEvents.await(env, "UPDATE_PROFILE_ERROR", userId, "ordre_profile_not_open");
 
@@ -80,12 +94,15 @@ class ProfileChangeIT {
         RealmEvents.await(env, "UPDATE_PROFILE", userId, null);
 
         // Access and claims follow at the next sign-in.
-        assertEquals("enseignant", signInClaims(env, bibliordre, student).get("ordre_profile").asText());
+        assertEquals(
+                "enseignant",
+                signInClaims(env, bibliordre, student).get("ordre_profile").asText());
     }
 
     @Test
     void anExpertComptableLeavingTheProfessionMovesToAutreAndFreesTheEntry(TestEnvironment.Env env) {
-        String member = AccessFixtures.createUser(env.admin(), "change", "honoraire", "PAC-100099", "Provence-Alpes-Côte d'Azur", "fr");
+        String member = AccessFixtures.createUser(
+                env.admin(), "change", "honoraire", "PAC-100099", "Provence-Alpes-Côte d'Azur", "fr");
         String userId = AccessFixtures.userId(env.admin(), member);
         WebDriver browser = Browser.open("fr", 375, 812);
         try {
@@ -97,11 +114,14 @@ class ProfileChangeIT {
             // The console opens the application's URL in a new window (window.open, no href).
             String consoleWindow = browser.getWindowHandle();
             console.until(d -> {
-                d.findElement(By.xpath("//a[contains(normalize-space(.), 'Changer de profil Comptexpert')]")).click();
+                d.findElement(By.xpath("//a[contains(normalize-space(.), 'Changer de profil Comptexpert')]"))
+                        .click();
                 return true;
             });
             console.until(d -> d.getWindowHandles().size() > 1);
-            browser.getWindowHandles().stream().filter(h -> !h.equals(consoleWindow)).findFirst()
+            browser.getWindowHandles().stream()
+                    .filter(h -> !h.equals(consoleWindow))
+                    .findFirst()
                     .ifPresent(h -> browser.switchTo().window(h));
             signInIfAsked(browser, member);
             login.waitFor(By.id("ordre-profile-change-form"));
@@ -109,7 +129,8 @@ class ProfileChangeIT {
             browser.findElement(By.id("profile-autre")).click();
             browser.findElement(By.id("ordre-profile-change-submit")).click();
             login.waitFor(By.id("ordre-profile-change-form"));
-            assertTrue(browser.getPageSource().contains("Précisez votre situation pour"), "Autre profil needs its detail");
+            assertTrue(
+                    browser.getPageSource().contains("Précisez votre situation pour"), "Autre profil needs its detail");
             browser.findElement(By.id("profile-autre")).click();
             browser.findElement(By.id("detail")).sendKeys("Consultant indépendant");
             browser.findElement(By.id("ordre-profile-change-submit")).click();
@@ -119,11 +140,16 @@ class ProfileChangeIT {
         }
         JsonNode user = env.admin().get("/admin/realms/ordre/users/" + userId);
         assertEquals("autre", user.get("attributes").get("ordreProfile").get(0).asText());
-        assertEquals("Consultant indépendant", user.get("attributes").get("ordreProfileDetail").get(0).asText());
+        assertEquals(
+                "Consultant indépendant",
+                user.get("attributes").get("ordreProfileDetail").get(0).asText());
         assertFalse(user.get("attributes").has("ordreNumero"), "the Tableau entry is let go: " + user);
         assertFalse(user.get("attributes").has("birthDate"), "no birth date kept for an open profile");
         JsonNode events = RealmEvents.of(env, "UPDATE_PROFILE", userId);
-        assertEquals("PAC-100099", events.get(0).get("details").get("ordre_numero_released").asText(), events.toString());
+        assertEquals(
+                "PAC-100099",
+                events.get(0).get("details").get("ordre_numero_released").asText(),
+                events.toString());
 
         ServiceClient revue = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "revue-francaise-comptabilite");
         JsonNode claims = signInClaims(env, revue, member);
@@ -151,14 +177,23 @@ class ProfileChangeIT {
         assertTrue(rightDate.contains("en attente de la confirmation de votre inscription au Tableau"), rightDate);
 
         JsonNode guesserUser = user(env, guesser);
-        assertEquals("expert-comptable", guesserUser.get("attributes").get("ordreProfile").get(0).asText());
-        assertEquals("pending", guesserUser.get("attributes").get("ordreTableauBinding").get(0).asText());
+        assertEquals(
+                "expert-comptable",
+                guesserUser.get("attributes").get("ordreProfile").get(0).asText());
+        assertEquals(
+                "pending",
+                guesserUser.get("attributes").get("ordreTableauBinding").get(0).asText());
         assertFalse(guesserUser.get("attributes").has("ordreNumero"), guesserUser.toString());
-        assertFalse(guesserUser.get("attributes").has("ordreTableauClaim"), "a wrong date claims nothing: " + guesserUser);
+        assertFalse(
+                guesserUser.get("attributes").has("ordreTableauClaim"), "a wrong date claims nothing: " + guesserUser);
         JsonNode memberUser = user(env, member);
         assertFalse(memberUser.get("attributes").has("ordreNumero"), "no right before the proof: " + memberUser);
-        assertEquals("AUV-685497", memberUser.get("attributes").get("ordreTableauClaim").get(0).asText());
-        JsonNode event = RealmEvents.of(env, "UPDATE_PROFILE", memberUser.get("id").asText()).get(0);
+        assertEquals(
+                "AUV-685497",
+                memberUser.get("attributes").get("ordreTableauClaim").get(0).asText());
+        JsonNode event = RealmEvents.of(
+                        env, "UPDATE_PROFILE", memberUser.get("id").asText())
+                .get(0);
         assertEquals("pending_email", event.get("details").get("ordre_tableau").asText(), event.toString());
 
         // One mail, to the address on file, for the right date only; its link, in another browser, binds the entry.
@@ -167,13 +202,17 @@ class ProfileChangeIT {
         WebDriver other = Browser.open("fr");
         try {
             other.get(mail.link(MailServer.ACTION_LINK));
-            new WebDriverWait(other, Duration.ofSeconds(20)).withMessage(() -> other.findElement(By.tagName("body")).getText())
+            new WebDriverWait(other, Duration.ofSeconds(20))
+                    .withMessage(() -> other.findElement(By.tagName("body")).getText())
                     .until(d -> d.getPageSource().contains("est confirmée"));
         } finally {
             other.quit();
         }
         memberUser = user(env, member);
-        assertEquals("AUV-685497", memberUser.get("attributes").get("ordreNumero").get(0).asText(), memberUser.toString());
+        assertEquals(
+                "AUV-685497",
+                memberUser.get("attributes").get("ordreNumero").get(0).asText(),
+                memberUser.toString());
         assertEquals(1, env.mail().to(onFile).size(), "nothing was sent for the guessed date");
 
         // The account's verified address is the one on file: confirmed at once.
@@ -181,7 +220,9 @@ class ProfileChangeIT {
         update(env, holder, "Joël", "joel.lallement@cabinet-demo.fr");
         String confirmed = claim(env, holder, "Lallement", "27/06/1989");
         assertTrue(confirmed.contains("Votre inscription au Tableau est confirmée"), confirmed);
-        assertEquals("CHA-436338", user(env, holder).get("attributes").get("ordreNumero").get(0).asText());
+        assertEquals(
+                "CHA-436338",
+                user(env, holder).get("attributes").get("ordreNumero").get(0).asText());
     }
 
     /** Signs in, opens "Changer de profil", claims expert-comptable; the page's text after the claim. */
@@ -189,7 +230,8 @@ class ProfileChangeIT {
         ServiceClient bibliordre = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "bibliordre");
         WebDriver browser = Browser.open("fr");
         try {
-            LoginPage login = new LoginPage(browser).open(bibliordre.authorize(null).url());
+            LoginPage login =
+                    new LoginPage(browser).open(bibliordre.authorize(null).url());
             login.signIn(username, AccessFixtures.PASSWORD);
             login.waitFor(By.id("ordre-access-denied"));
             browser.findElement(By.id("ordre-access-profile")).click();
@@ -200,10 +242,22 @@ class ProfileChangeIT {
             browser.findElement(By.id("lastName")).sendKeys(nom);
             browser.findElement(By.id("birthDate")).sendKeys(birthDate);
             browser.findElement(By.id("ordre-profile-change-submit")).click();
-            new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "no notice after the claim; at " + browser.getCurrentUrl() + ":\n"
-                    + browser.findElement(By.id("ordre-notice")).getAttribute("outerHTML") + "\n" + browser.getPageSource().substring(0, Math.min(6000, browser.getPageSource().length()))).until(d -> !d.findElements(By.id("ordre-profile-change-continue")).isEmpty());
+            new WebDriverWait(browser, Duration.ofSeconds(30))
+                    .withMessage(() -> "no notice after the claim; at " + browser.getCurrentUrl() + ":\n"
+                            + browser.findElement(By.id("ordre-notice")).getAttribute("outerHTML") + "\n"
+                            + browser.getPageSource()
+                                    .substring(
+                                            0,
+                                            Math.min(
+                                                    6000,
+                                                    browser.getPageSource().length())))
+                    .until(d -> !d.findElements(By.id("ordre-profile-change-continue"))
+                            .isEmpty());
             assertEquals(List.of(), Axe.violations(browser, List.of()), "axe after a claim");
-            String notice = browser.findElement(By.id("ordre-notice")).getText().replace('\u00a0', ' ').replace('\u202f', ' ');
+            String notice = browser.findElement(By.id("ordre-notice"))
+                    .getText()
+                    .replace('\u00a0', ' ')
+                    .replace('\u202f', ' ');
             assertEquals("success", browser.findElement(By.id("ordre-notice")).getAttribute("data-kind"));
             browser.findElement(By.id("ordre-profile-change-continue")).click();
             backInConsole(env, browser);
@@ -219,18 +273,25 @@ class ProfileChangeIT {
      */
     private static void backInConsole(TestEnvironment.Env env, WebDriver browser) {
         String console = env.keycloak().realmUrl() + "/account/";
-        new WebDriverWait(browser, Duration.ofSeconds(30)).withMessage(() -> "not back in the console: " + browser.getCurrentUrl())
-                .until(d -> d.getCurrentUrl().startsWith(console) || d.getCurrentUrl().contains("kc_action_status%3Dsuccess"));
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+                .withMessage(() -> "not back in the console: " + browser.getCurrentUrl())
+                .until(d -> d.getCurrentUrl().startsWith(console)
+                        || d.getCurrentUrl().contains("kc_action_status%3Dsuccess"));
     }
 
     /** Sets the account's prénom and, when given, a verified email address. */
     private static void update(TestEnvironment.Env env, String username, String firstName, String email) {
-        com.fasterxml.jackson.databind.node.ObjectNode user = (com.fasterxml.jackson.databind.node.ObjectNode) user(env, username);
+        com.fasterxml.jackson.databind.node.ObjectNode user =
+                (com.fasterxml.jackson.databind.node.ObjectNode) user(env, username);
         user.put("firstName", firstName);
         if (email != null) {
             user.put("email", email).put("emailVerified", true);
         }
-        assertEquals(204, env.admin().put("/admin/realms/ordre/users/" + user.get("id").asText(), user).statusCode());
+        assertEquals(
+                204,
+                env.admin()
+                        .put("/admin/realms/ordre/users/" + user.get("id").asText(), user)
+                        .statusCode());
     }
 
     private static JsonNode user(TestEnvironment.Env env, String username) {
@@ -247,7 +308,8 @@ class ProfileChangeIT {
             String callback = login.awaitRedirect(ServiceClient.redirectUri());
             HttpResponse<String> tokens = service.exchange(authorization, callback);
             assertEquals(200, tokens.statusCode(), tokens.body());
-            return OidcClient.claims(ServiceClient.json(tokens.body()).get("id_token").asText());
+            return OidcClient.claims(
+                    ServiceClient.json(tokens.body()).get("id_token").asText());
         } finally {
             browser.quit();
         }
@@ -262,6 +324,11 @@ class ProfileChangeIT {
     }
 
     private static String attribute(TestEnvironment.Env env, String userId, String name) {
-        return env.admin().get("/admin/realms/ordre/users/" + userId).get("attributes").get(name).get(0).asText();
+        return env.admin()
+                .get("/admin/realms/ordre/users/" + userId)
+                .get("attributes")
+                .get(name)
+                .get(0)
+                .asText();
     }
 }

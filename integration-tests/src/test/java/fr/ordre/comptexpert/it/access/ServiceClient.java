@@ -8,7 +8,6 @@ import fr.ordre.comptexpert.it.support.Json;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.Pkce;
 import fr.ordre.comptexpert.it.support.UrlForm;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -20,8 +19,7 @@ import java.net.http.HttpResponse;
  */
 final class ServiceClient {
 
-    record Authorization(String url, String state, String verifier, String redirectUri) {
-    }
+    record Authorization(String url, String state, String verifier, String redirectUri) {}
 
     static final ObjectMapper JSON = Json.MAPPER;
 
@@ -41,7 +39,9 @@ final class ServiceClient {
             throw new AssertionError("No client " + clientId + " in realm ordre");
         }
         String id = clients.get(0).get("id").asText();
-        String secret = admin.get("/admin/realms/ordre/clients/" + id + "/client-secret").get("value").asText();
+        String secret = admin.get("/admin/realms/ordre/clients/" + id + "/client-secret")
+                .get("value")
+                .asText();
         return new ServiceClient(realmUrl, clientId, secret);
     }
 
@@ -58,7 +58,8 @@ final class ServiceClient {
         Pkce pkce = Pkce.s256();
         String state = Pkce.random();
         String url = realmUrl + "/protocol/openid-connect/auth?response_type=code&scope=openid"
-                + "&client_id=" + UrlForm.encode(clientId) + "&redirect_uri=" + UrlForm.encode(redirectUri) + "&state=" + state
+                + "&client_id=" + UrlForm.encode(clientId) + "&redirect_uri=" + UrlForm.encode(redirectUri) + "&state="
+                + state
                 + "&code_challenge_method=S256&code_challenge=" + pkce.challenge()
                 + (uiLocale == null ? "" : "&ui_locales=" + uiLocale);
         return new Authorization(url, state, pkce.verifier(), redirectUri);
@@ -69,8 +70,10 @@ final class ServiceClient {
         if (!authorization.state().equals(query.get("state")) || query.get("code") == null) {
             throw new AssertionError("No code or wrong state in " + callbackUrl);
         }
-        return post("/protocol/openid-connect/token", "grant_type=authorization_code&code=" + UrlForm.encode(query.get("code"))
-                + "&redirect_uri=" + UrlForm.encode(authorization.redirectUri()) + "&code_verifier=" + authorization.verifier());
+        return post(
+                "/protocol/openid-connect/token",
+                "grant_type=authorization_code&code=" + UrlForm.encode(query.get("code")) + "&redirect_uri="
+                        + UrlForm.encode(authorization.redirectUri()) + "&code_verifier=" + authorization.verifier());
     }
 
     /** Any grant at the token endpoint, authenticated as this client ({@code form} without client credentials). */
@@ -79,13 +82,19 @@ final class ServiceClient {
     }
 
     HttpResponse<String> refresh(String refreshToken) {
-        return post("/protocol/openid-connect/token", "grant_type=refresh_token&refresh_token=" + UrlForm.encode(refreshToken));
+        return post(
+                "/protocol/openid-connect/token",
+                "grant_type=refresh_token&refresh_token=" + UrlForm.encode(refreshToken));
     }
 
     JsonNode userinfo(String accessToken) {
         try {
-            HttpResponse<String> response = Http.CLIENT.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/userinfo"))
-                    .header("Authorization", "Bearer " + accessToken).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Http.CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/userinfo"))
+                            .header("Authorization", "Bearer " + accessToken)
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new AssertionError("userinfo gave " + response.statusCode() + ": " + response.body());
             }
@@ -100,10 +109,13 @@ final class ServiceClient {
 
     private HttpResponse<String> post(String path, String form) {
         try {
-            return Http.CLIENT.send(HttpRequest.newBuilder(URI.create(realmUrl + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form + "&client_id=" + UrlForm.encode(clientId)
-                            + "&client_secret=" + UrlForm.encode(secret))).build(), HttpResponse.BodyHandlers.ofString());
+            return Http.CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(realmUrl + path))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form + "&client_id=" + UrlForm.encode(clientId)
+                                    + "&client_secret=" + UrlForm.encode(secret)))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -1,5 +1,9 @@
 package fr.ordre.comptexpert.it.account;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
@@ -8,18 +12,13 @@ import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.RealmEvents;
 import fr.ordre.comptexpert.it.support.RegistrationPages;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-
-import java.time.Duration;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Deleting one's Comptexpert (Keycloak's delete-account action, as the account console starts it): the page
@@ -36,6 +35,7 @@ class AccountDeletionIT {
     private static final String NUMERO = "MYT-466778";
     /** The address the Tableau has on file for him: registering with it binds the entry at once. */
     private static final String EMAIL = "hugo.soilihi@cabinet-demo.fr";
+
     private static final String PASSWORD = "Lagon-Comptable-2026!";
 
     @Test
@@ -43,43 +43,64 @@ class AccountDeletionIT {
         WebDriver browser = Browser.open("fr");
         try {
             register(env, browser, "hugo.soilihi");
-            String userId = env.admin().userByUsername("ordre", "hugo.soilihi").get("id").asText();
+            String userId = env.admin()
+                    .userByUsername("ordre", "hugo.soilihi")
+                    .get("id")
+                    .asText();
 
             // While the account exists, a second registration of the same member gets no Tableau right, and the
             // holder is told (issue 16: the page itself says nothing).
             clearCookies(browser);
             RegistrationPages again = new RegistrationPages(browser)
-                    .openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+                    .openFromLogin(env.demoClient()
+                            .authorize(env.demoApp().redirectUri())
+                            .url());
             again.identity("expert-comptable", NOM, PRENOM, BIRTH, "autre.hugo@mayotte.example");
             again.identifiant("hugo.autre");
             assertEquals("SENT", again.step(), again.pageText());
             env.mail().awaitContaining(EMAIL, NUMERO, Duration.ofSeconds(30));
-            assertFalse(env.admin().userByUsername("ordre", "hugo.autre").get("attributes").has("ordreNumero"),
+            assertFalse(
+                    env.admin()
+                            .userByUsername("ordre", "hugo.autre")
+                            .get("attributes")
+                            .has("ordreNumero"),
                     "the entry is held");
 
             // The account console's "Supprimer le compte" is this application-initiated action.
             clearCookies(browser);
             LoginPage login = new LoginPage(browser)
-                    .open(env.demoClient().authorize(env.demoApp().redirectUri()).url() + "&kc_action=delete_account");
+                    .open(env.demoClient()
+                                    .authorize(env.demoApp().redirectUri())
+                                    .url() + "&kc_action=delete_account");
             login.signIn("hugo.soilihi", PASSWORD);
             login.waitFor(By.id("kc-deleteaccount-form"));
             String confirm = browser.findElement(By.tagName("body")).getText();
             assertTrue(confirm.contains("Supprimer votre Comptexpert"), confirm);
-            assertTrue(confirm.contains("espaces privés des sites de l’Ordre".replace('’', '\'')), "what is lost: " + confirm);
+            assertTrue(
+                    confirm.contains("espaces privés des sites de l’Ordre".replace('’', '\'')),
+                    "what is lost: " + confirm);
             assertTrue(confirm.contains("rattachement au Tableau"), "the Tableau link goes: " + confirm);
             assertTrue(confirm.contains("Annuler"), "a way back: " + confirm);
             browser.findElement(By.id("kc-submit")).click();
             login.waitFor(By.id("kc-info-message"));
-            assertTrue(browser.findElement(By.id("kc-info-message")).getText().contains("Votre Comptexpert a été supprimé"));
+            assertTrue(browser.findElement(By.id("kc-info-message"))
+                    .getText()
+                    .contains("Votre Comptexpert a été supprimé"));
 
-            assertEquals(0, env.admin().get("/admin/realms/ordre/users?exact=true&username=hugo.soilihi").size(), "the account is gone");
+            assertEquals(
+                    0,
+                    env.admin()
+                            .get("/admin/realms/ordre/users?exact=true&username=hugo.soilihi")
+                            .size(),
+                    "the account is gone");
             RealmEvents.await(env, "DELETE_ACCOUNT", userId, null);
 
             // The entry and the email are free: the same member registers again.
             clearCookies(browser);
             register(env, browser, "hugo.soilihi2");
             JsonNode user = env.admin().userByUsername("ordre", "hugo.soilihi2");
-            assertEquals(NUMERO, user.get("attributes").get("ordreNumero").get(0).asText());
+            assertEquals(
+                    NUMERO, user.get("attributes").get("ordreNumero").get(0).asText());
         } finally {
             browser.quit();
         }
@@ -93,7 +114,8 @@ class AccountDeletionIT {
     /** Registers the member under that identifiant, sets the password from the mail, and lands in the demo app. */
     private static void register(TestEnvironment.Env env, WebDriver browser, String identifiant) {
         int mailsBefore = env.mail().to(EMAIL).size();
-        OidcClient.Authorization authorization = env.demoClient().authorize(env.demoApp().redirectUri());
+        OidcClient.Authorization authorization =
+                env.demoClient().authorize(env.demoApp().redirectUri());
         RegistrationPages pages = new RegistrationPages(browser).openFromLogin(authorization.url());
         pages.identity("expert-comptable", NOM, PRENOM, BIRTH, EMAIL);
         assertEquals("IDENTIFIANT", pages.step(), pages.pageText());

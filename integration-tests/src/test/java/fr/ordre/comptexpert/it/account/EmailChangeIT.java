@@ -1,5 +1,9 @@
 package fr.ordre.comptexpert.it.account;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
@@ -7,17 +11,12 @@ import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.RealmEvents;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import fr.ordre.comptexpert.it.theme.Users;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-
-import java.time.Duration;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Changing one's email (Keycloak's update-email action, as the account console's "Mettre à jour" starts it):
@@ -69,8 +68,10 @@ class EmailChangeIT {
         assertTrue(notice.text().contains(username), "the notice names the identifiant: " + notice.text());
         String masked = newEmail.charAt(0) + "…@nouvelle.example";
         assertTrue(notice.text().contains(masked), "the new address, masked: " + notice.text());
-        assertFalse(notice.text().contains(newEmail) || notice.html().contains(newEmail), "never the whole new address");
-        assertTrue(notice.html().contains("mailto:") && notice.html().contains("Signaler ce changement"),
+        assertFalse(
+                notice.text().contains(newEmail) || notice.html().contains(newEmail), "never the whole new address");
+        assertTrue(
+                notice.html().contains("mailto:") && notice.html().contains("Signaler ce changement"),
                 "a way to report it: " + notice.html());
         RealmEvents.await(env, "UPDATE_EMAIL", userId, null);
     }

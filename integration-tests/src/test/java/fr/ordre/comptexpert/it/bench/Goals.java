@@ -1,7 +1,6 @@
 package fr.ordre.comptexpert.it.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,67 +9,95 @@ import java.util.Map;
 /** The goals, checked against the figures of this run (the register lookup one comes from the JMH run). */
 final class Goals {
 
-    private Goals() {
-    }
+    private Goals() {}
 
     static List<Map<String, Object>> evaluate(JsonNode scenarios) {
         List<Map<String, Object>> goals = new ArrayList<>();
-        // Every A/B ratio: the mean of the per-round ratios (rounds alternate A and B) with its 95 % interval, judged on
+        // Every A/B ratio: the mean of the per-round ratios (rounds alternate A and B) with its 95 % interval, judged
+        // on
         // the bound that could miss the goal; never a best-of or a single pooled point.
         if (scenarios.has("signin")) {
             Inference.Interval throughput = ratio(scenarios.path("signin"), "ordre", "stock", "throughputPerSecond");
-            goals.add(goal("Sign-in throughput, Ordre (realm ordre, gated client: role acces, register check) >= 0.97 x stock"
-                    + " (realm stock: Keycloak's defaults), lower bound of the 95 % interval", describe(throughput),
-                    throughput.low() >= 0.97));
+            goals.add(goal(
+                    "Sign-in throughput, Ordre (realm ordre, gated client: role acces, register check) >= 0.97 x stock"
+                            + " (realm stock: Keycloak's defaults), lower bound of the 95 % interval",
+                    describe(throughput), throughput.low() >= 0.97));
             Inference.Interval p95 = ratio(scenarios.path("signin"), "ordre", "stock", "p95Ms");
-            goals.add(goal("Sign-in p95, Ordre <= 1.10 x stock, upper bound of the 95 % interval", describe(p95),
-                    p95.high() <= 1.10));
+            goals.add(goal(
+                    "Sign-in p95, Ordre <= 1.10 x stock, upper bound of the 95 % interval",
+                    describe(p95), p95.high() <= 1.10));
         }
         if (scenarios.has("register")) {
             Inference.Interval throughput = ratio(scenarios.path("register"), "ordre", "stock", "throughputPerSecond");
-            goals.add(goal("Registration to mail sent, throughput >= 0.97 x stock, lower bound of the 95 % interval",
+            goals.add(goal(
+                    "Registration to mail sent, throughput >= 0.97 x stock, lower bound of the 95 % interval",
                     describe(throughput), throughput.low() >= 0.97));
             Inference.Interval cpu = ratio(scenarios.path("register"), "ordre", "stock", "serverCpuMsPerOperation");
-            goals.add(goal("Registration to mail sent, server CPU per registration <= 1.05 x stock, upper bound of the 95 % interval",
+            goals.add(goal(
+                    "Registration to mail sent, server CPU per registration <= 1.05 x stock, upper bound of the 95 % interval",
                     describe(cpu), cpu.high() <= 1.05));
         }
         JsonNode qr = scenarios.path("qr").path("variants").path("ordre").path("approvalToRedirect");
         if (!qr.isMissingNode()) {
-            goals.add(goal("QR approval-to-redirect p50 <= 150 ms", qr.path("p50Ms").asDouble() + " ms",
+            goals.add(goal(
+                    "QR approval-to-redirect p50 <= 150 ms",
+                    qr.path("p50Ms").asDouble() + " ms",
                     qr.path("p50Ms").asDouble() <= 150));
             boolean p99 = qr.path("p99Ms").isNumber();
-            goals.add(goal("QR approval-to-redirect p99 <= 500 ms", p99 ? qr.path("p99Ms").asDouble() + " ms"
+            goals.add(goal(
+                    "QR approval-to-redirect p99 <= 500 ms",
+                    p99
+                            ? qr.path("p99Ms").asDouble() + " ms"
                             : "not given: " + qr.path("count").asInt() + " samples (p99 from 1,000 on)",
                     p99 ? qr.path("p99Ms").asDouble() <= 500 : null));
         }
         if (scenarios.has("panel")) {
             Inference.Interval cpu = ratio(scenarios.path("panel"), "with", "without", "serverCpuMsPerOperation");
-            goals.add(goal("Login page with the QR panel: server CPU per page <= 1.03 x without, upper bound of the 95 % interval",
+            goals.add(goal(
+                    "Login page with the QR panel: server CPU per page <= 1.03 x without, upper bound of the 95 % interval",
                     describe(cpu), cpu.high() <= 1.03));
             Inference.Interval throughput = ratio(scenarios.path("panel"), "with", "without", "throughputPerSecond");
-            goals.add(goal("Login page with the QR panel, seen from the browser: pages/s with / without", describe(throughput), null));
+            goals.add(goal(
+                    "Login page with the QR panel, seen from the browser: pages/s with / without",
+                    describe(throughput),
+                    null));
         }
         JsonNode waiting = scenarios.path("waiting");
         if (!waiting.isMissingNode()) {
             int browsers = waiting.path("browsers").asInt();
             int failures = waiting.path("failures").asInt();
             int signedIn = waiting.path("signedIn").asInt();
-            goals.add(goal(browsers + " browsers waiting at once on one node: no failures, every one signed in after its approval",
-                    failures + " failures, " + signedIn + "/" + browsers + " signed in", failures == 0 && signedIn == browsers));
-            int threads = waiting.path("holding").path("threadsMax").asInt() - waiting.path("baseline").path("threadsMax").asInt();
-            goals.add(goal("Threads held while they wait: server threads + <= 5 % of the waiting browsers (no thread per wait)",
+            goals.add(goal(
+                    browsers
+                            + " browsers waiting at once on one node: no failures, every one signed in after its approval",
+                    failures + " failures, " + signedIn + "/" + browsers + " signed in",
+                    failures == 0 && signedIn == browsers));
+            int threads = waiting.path("holding").path("threadsMax").asInt()
+                    - waiting.path("baseline").path("threadsMax").asInt();
+            goals.add(goal(
+                    "Threads held while they wait: server threads + <= 5 % of the waiting browsers (no thread per wait)",
                     "+" + threads + " threads", threads <= browsers / 20));
-            double heap = waiting.path("holding").path("liveHeapMb").asDouble() - waiting.path("baseline").path("liveHeapMb").asDouble();
+            double heap = waiting.path("holding").path("liveHeapMb").asDouble()
+                    - waiting.path("baseline").path("liveHeapMb").asDouble();
             double perBrowserKb = heap * 1024 / browsers;
-            goals.add(goal("Memory held while they wait: live heap (after a full GC) + <= 50 KB per waiting browser",
-                    String.format(java.util.Locale.ROOT, "%+.1f MB, %.1f KB per browser (login attempt, challenge, connection)",
-                            heap, perBrowserKb), perBrowserKb <= 50));
-            goals.add(goal("CPU while they wait (long-polls renewed every 25 s, QR rotated every 60 s)",
+            goals.add(goal(
+                    "Memory held while they wait: live heap (after a full GC) + <= 50 KB per waiting browser",
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%+.1f MB, %.1f KB per browser (login attempt, challenge, connection)",
+                            heap,
+                            perBrowserKb),
+                    perBrowserKb <= 50));
+            goals.add(goal(
+                    "CPU while they wait (long-polls renewed every 25 s, QR rotated every 60 s)",
                     waiting.path("holding").path("serverCpuCores").asText() + " cores (idle server: "
-                            + waiting.path("baseline").path("serverCpuCores").asText() + ")", null));
+                            + waiting.path("baseline").path("serverCpuCores").asText() + ")",
+                    null));
         }
-        goals.add(goal("Register lookup p99 < 50 us at 100,000 entries",
-                "not measured here: JMH RegisterLookupBenchmark (docs/performance.md, Tableau register lookups)", null));
+        goals.add(goal(
+                "Register lookup p99 < 50 us at 100,000 entries",
+                "not measured here: JMH RegisterLookupBenchmark (docs/performance.md, Tableau register lookups)",
+                null));
         return goals;
     }
 
@@ -83,12 +110,18 @@ final class Goals {
                 ratios.add(round.path(a).path(field).asDouble() / denominator);
             }
         }
-        return Inference.meanWithInterval(ratios.stream().mapToDouble(Double::doubleValue).toArray());
+        return Inference.meanWithInterval(
+                ratios.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     static String describe(Inference.Interval i) {
-        return String.format(java.util.Locale.ROOT, "%.3f x, 95 %% interval [%.3f, %.3f], %d rounds", i.mean(), i.low(),
-                i.high(), i.n());
+        return String.format(
+                java.util.Locale.ROOT,
+                "%.3f x, 95 %% interval [%.3f, %.3f], %d rounds",
+                i.mean(),
+                i.low(),
+                i.high(),
+                i.n());
     }
 
     private static Map<String, Object> goal(String name, String measured, Boolean met) {

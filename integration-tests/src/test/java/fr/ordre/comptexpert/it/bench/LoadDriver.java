@@ -5,7 +5,6 @@ import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.Json;
 import fr.ordre.comptexpert.it.support.OidcClient;
-
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -100,32 +99,65 @@ public final class LoadDriver {
         Map<String, Object> scenarioResults = new LinkedHashMap<>();
         out.put("scenarios", scenarioResults);
 
-        OidcClient ordreClient = new OidcClient(base + "/realms/ordre", config.get("ordreClient").asText());
+        OidcClient ordreClient =
+                new OidcClient(base + "/realms/ordre", config.get("ordreClient").asText());
         // Stock Keycloak: realm stock with its defaults, the same people, for sign-in and registration alike.
-        OidcClient stockRealmClient = new OidcClient(base + "/realms/" + config.get("stockRealm").asText(),
+        OidcClient stockRealmClient = new OidcClient(
+                base + "/realms/" + config.get("stockRealm").asText(),
                 config.get("stockRegisterClient").asText());
         AtomicInteger nextUser = new AtomicInteger();
 
         if (scenarios.contains("signin")) {
-            scenarioResults.put("signin", pair("signin", "stock", "ordre",
-                    (http, t, st) -> signIn(http, st, stockRealmClient, signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
-                    (http, t, st) -> signIn(http, st, ordreClient, signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
-                    threads, rounds, seconds, warmup));
+            scenarioResults.put(
+                    "signin",
+                    pair(
+                            "signin",
+                            "stock",
+                            "ordre",
+                            (http, t, st) -> signIn(
+                                    http,
+                                    st,
+                                    stockRealmClient,
+                                    signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
+                            (http, t, st) -> signIn(
+                                    http,
+                                    st,
+                                    ordreClient,
+                                    signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
+                            threads,
+                            rounds,
+                            seconds,
+                            warmup));
         }
         if (scenarios.contains("register")) {
-            Map<String, Object> r = pair("register", "stock", "ordre",
+            Map<String, Object> r = pair(
+                    "register",
+                    "stock",
+                    "ordre",
                     (http, t, st) -> stockRegistration(http, st, stockRealmClient),
                     (http, t, st) -> ordreRegistration(http, st, ordreClient),
-                    threads, rounds, seconds, warmup);
+                    threads,
+                    rounds,
+                    seconds,
+                    warmup);
             r.put("tableauRegistrations", tableauUsed.get());
             scenarioResults.put("register", r);
         }
         if (scenarios.contains("panel")) {
-            OidcClient noPanelClient = new OidcClient(base + "/realms/ordre", config.get("noPanelClient").asText());
-            scenarioResults.put("panel", pair("panel", "without", "with",
-                    (http, t, st) -> loginPage(http, st, noPanelClient, false),
-                    (http, t, st) -> loginPage(http, st, ordreClient, true),
-                    config.get("panelThreads").asInt(), rounds, seconds, warmup));
+            OidcClient noPanelClient = new OidcClient(
+                    base + "/realms/ordre", config.get("noPanelClient").asText());
+            scenarioResults.put(
+                    "panel",
+                    pair(
+                            "panel",
+                            "without",
+                            "with",
+                            (http, t, st) -> loginPage(http, st, noPanelClient, false),
+                            (http, t, st) -> loginPage(http, st, ordreClient, true),
+                            config.get("panelThreads").asInt(),
+                            rounds,
+                            seconds,
+                            warmup));
         }
         if (scenarios.contains("qr") || scenarios.contains("waiting")) {
             List<String> qrUsers = new ArrayList<>();
@@ -138,21 +170,45 @@ public final class LoadDriver {
         }
         if (scenarios.contains("qr")) {
             int pause = config.get("qrPauseMillis").asInt();
-            scenarioResults.put("qr", single("qr", "ordre",
-                    (h, t, st) -> qrSignIn(h, st, ordreClient, t, pause), phones.size(), rounds, seconds, warmup, pause));
+            scenarioResults.put(
+                    "qr",
+                    single(
+                            "qr",
+                            "ordre",
+                            (h, t, st) -> qrSignIn(h, st, ordreClient, t, pause),
+                            phones.size(),
+                            rounds,
+                            seconds,
+                            warmup,
+                            pause));
         }
         if (scenarios.contains("waiting")) {
-            scenarioResults.put("waiting", new WaitingBrowsers(ordreClient, phones, pid, management, ticks)
-                    .run(config.get("waitingBrowsers").asInt(), config.get("waitingHoldSeconds").asInt(), 15));
+            scenarioResults.put(
+                    "waiting",
+                    new WaitingBrowsers(ordreClient, phones, pid, management, ticks)
+                            .run(
+                                    config.get("waitingBrowsers").asInt(),
+                                    config.get("waitingHoldSeconds").asInt(),
+                                    15));
         }
         out.put("errorSamples", errorSamples);
         return out;
     }
 
     /** Warm-up of each, then rounds of A B B A, alternating which goes first (B A A B), {@code seconds} per variant. */
-    private Map<String, Object> pair(String scenario, String a, String b, Operation opA, Operation opB,
-                                     int threads, int rounds, int seconds, int warmup) throws InterruptedException {
-        System.out.printf("[driver] %s: warm-up %d s each, then %d rounds of %d s per variant, %d threads%n",
+    private Map<String, Object> pair(
+            String scenario,
+            String a,
+            String b,
+            Operation opA,
+            Operation opB,
+            int threads,
+            int rounds,
+            int seconds,
+            int warmup)
+            throws InterruptedException {
+        System.out.printf(
+                "[driver] %s: warm-up %d s each, then %d rounds of %d s per variant, %d threads%n",
                 scenario, warmup, rounds, seconds, threads);
         if (warmup > 0) {
             measure(scenario + "/" + a, opA, threads, warmup, 0);
@@ -168,7 +224,8 @@ public final class LoadDriver {
             // window starts on a collected heap, so neither pays for the other's garbage.
             Stats sa = new Stats();
             Stats sb = new Stats();
-            for (boolean aNow : aFirst ? new boolean[] {true, false, false, true} : new boolean[] {false, true, true, false}) {
+            for (boolean aNow :
+                    aFirst ? new boolean[] {true, false, false, true} : new boolean[] {false, true, true, false}) {
                 ServerProbe.fullGc(pid);
                 (aNow ? sa : sb).add(measure(scenario + "/" + (aNow ? a : b), aNow ? opA : opB, threads, halfRound, 0));
             }
@@ -180,8 +237,16 @@ public final class LoadDriver {
             round.put(a, sa.toJson());
             round.put(b, sb.toJson());
             perRound.add(round);
-            System.out.printf("[driver] %s round %d: %s %.2f/s p95 %s ms, %s %.2f/s p95 %s ms%n", scenario, r + 1,
-                    a, sa.throughput(), sa.toJson().get("p95Ms"), b, sb.throughput(), sb.toJson().get("p95Ms"));
+            System.out.printf(
+                    "[driver] %s round %d: %s %.2f/s p95 %s ms, %s %.2f/s p95 %s ms%n",
+                    scenario,
+                    r + 1,
+                    a,
+                    sa.throughput(),
+                    sa.toJson().get("p95Ms"),
+                    b,
+                    sb.throughput(),
+                    sb.toJson().get("p95Ms"));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("threads", threads);
@@ -190,9 +255,11 @@ public final class LoadDriver {
         return result;
     }
 
-    private Map<String, Object> single(String scenario, String name, Operation op, int threads, int rounds, int seconds,
-                                       int warmup, int pause) throws InterruptedException {
-        System.out.printf("[driver] %s: warm-up %d s, then %d rounds of %d s, %d threads (one phone each)%n",
+    private Map<String, Object> single(
+            String scenario, String name, Operation op, int threads, int rounds, int seconds, int warmup, int pause)
+            throws InterruptedException {
+        System.out.printf(
+                "[driver] %s: warm-up %d s, then %d rounds of %d s, %d threads (one phone each)%n",
                 scenario, warmup, rounds, seconds, threads);
         if (warmup > 0) {
             measure(scenario + "/" + name, op, threads, warmup, TimeUnit.MILLISECONDS.toNanos(pause));
@@ -206,8 +273,9 @@ public final class LoadDriver {
             round.put("round", r + 1);
             round.put(name, s.toJson());
             perRound.add(round);
-            System.out.printf("[driver] %s round %d: %.2f/s, approval-to-redirect %s%n", scenario, r + 1, s.throughput(),
-                    s.toJson().get("approvalToRedirect"));
+            System.out.printf(
+                    "[driver] %s round %d: %.2f/s, approval-to-redirect %s%n",
+                    scenario, r + 1, s.throughput(), s.toJson().get("approvalToRedirect"));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("threads", threads);
@@ -218,7 +286,8 @@ public final class LoadDriver {
     }
 
     /** Runs the operation in a loop on each thread for the given time; the server is probed meanwhile. */
-    private Stats measure(String label, Operation op, int threads, int seconds, long excludedNanos) throws InterruptedException {
+    private Stats measure(String label, Operation op, int threads, int seconds, long excludedNanos)
+            throws InterruptedException {
         Stats stats = new Stats();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         CountDownLatch done = new CountDownLatch(threads);
@@ -226,28 +295,30 @@ public final class LoadDriver {
         long started = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             int thread = t;
-            Thread worker = new Thread(() -> {
-                HttpClient http = WebSession.client();
-                try {
-                    while (System.nanoTime() < end) {
-                        long t0 = System.nanoTime();
+            Thread worker = new Thread(
+                    () -> {
+                        HttpClient http = WebSession.client();
                         try {
-                            Steps steps = new Steps();
-                            long second = op.run(http, thread, steps);
-                            stats.ok(System.nanoTime() - t0 - excludedNanos);
-                            stats.steps(steps.timed);
-                            if (second >= 0) {
-                                stats.okSecondary(second);
+                            while (System.nanoTime() < end) {
+                                long t0 = System.nanoTime();
+                                try {
+                                    Steps steps = new Steps();
+                                    long second = op.run(http, thread, steps);
+                                    stats.ok(System.nanoTime() - t0 - excludedNanos);
+                                    stats.steps(steps.timed);
+                                    if (second >= 0) {
+                                        stats.okSecondary(second);
+                                    }
+                                } catch (Exception | AssertionError e) {
+                                    stats.error();
+                                    sampleError(label, e);
+                                }
                             }
-                        } catch (Exception | AssertionError e) {
-                            stats.error();
-                            sampleError(label, e);
+                        } finally {
+                            done.countDown();
                         }
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, "load-" + t);
+                    },
+                    "load-" + t);
             worker.start();
         }
         done.await();
@@ -262,7 +333,8 @@ public final class LoadDriver {
             if (samples.size() < 5) {
                 String message = e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage());
                 samples.add(message.length() > 300 ? message.substring(0, 300) : message);
-                System.err.println("[driver] " + label + " error: " + message.lines().findFirst().orElse(""));
+                System.err.println("[driver] " + label + " error: "
+                        + message.lines().findFirst().orElse(""));
             }
         }
     }
@@ -275,7 +347,8 @@ public final class LoadDriver {
         WebSession browser = new WebSession(http);
         HttpResponse<String> page = expect(browser.get(authorization.url(), REDIRECT_URI), 200);
         steps.mark("login page");
-        HttpResponse<String> posted = browser.post(WebSession.formAction(page, "kc-form-login"),
+        HttpResponse<String> posted = browser.post(
+                WebSession.formAction(page, "kc-form-login"),
                 Map.of("username", username, "password", password, "credentialId", ""));
         String callback = WebSession.location(posted);
         if (!callback.startsWith(REDIRECT_URI)) {
@@ -294,7 +367,8 @@ public final class LoadDriver {
     private long loginPage(HttpClient http, Steps steps, OidcClient client, boolean panel) {
         OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
         HttpResponse<String> page = expect(new WebSession(http).get(authorization.url(), REDIRECT_URI), 200);
-        if (page.body().contains("id=\"ordre-expertpass\"") != panel || !page.body().contains("id=\"kc-form-login\"")) {
+        if (page.body().contains("id=\"ordre-expertpass\"") != panel
+                || !page.body().contains("id=\"kc-form-login\"")) {
             throw new IllegalStateException("Login page " + (panel ? "without" : "with") + " the Expertpass panel");
         }
         steps.mark("login page");
@@ -311,7 +385,8 @@ public final class LoadDriver {
         int n = REG_SEQ.incrementAndGet();
         OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
         WebSession browser = new WebSession(http);
-        HttpResponse<String> page = expect(browser.get(authorization.url().replace("/auth?", "/registrations?"), REDIRECT_URI), 200);
+        HttpResponse<String> page =
+                expect(browser.get(authorization.url().replace("/auth?", "/registrations?"), REDIRECT_URI), 200);
         steps.mark("form page");
         Map<String, String> identity = new LinkedHashMap<>();
         identity.put("step", WebSession.hidden(page, "step"));
@@ -321,7 +396,9 @@ public final class LoadDriver {
             identity.put("profile", entry.get("profile").asText());
             identity.put("lastName", entry.get("nom").asText());
             identity.put("firstName", entry.get("prenom").asText());
-            identity.put("birthDate", LocalDate.parse(entry.get("birthDate").asText()).format(FR_DATE));
+            identity.put(
+                    "birthDate",
+                    LocalDate.parse(entry.get("birthDate").asText()).format(FR_DATE));
         } else {
             String profile = List.of("etudiant", "enseignant", "autre").get(n % 3);
             identity.put("profile", profile);
@@ -333,14 +410,18 @@ public final class LoadDriver {
             identity.put("birthDate", "15/01/1990");
         }
         identity.put("email", "o" + run + "x" + n + "@bench.example");
-        HttpResponse<String> second = expect(browser.post(WebSession.formAction(page, "ordre-register-form"), identity), 200);
+        HttpResponse<String> second =
+                expect(browser.post(WebSession.formAction(page, "ordre-register-form"), identity), 200);
         if (!"IDENTIFIANT".equals(WebSession.hidden(second, "step"))) {
-            throw new IllegalStateException("Registration of " + identity + " stopped at step " + WebSession.hidden(second, "step")
-                    + ", page says: " + WebSession.feedback(second.body()));
+            throw new IllegalStateException("Registration of " + identity + " stopped at step "
+                    + WebSession.hidden(second, "step") + ", page says: " + WebSession.feedback(second.body()));
         }
         steps.mark("identity (+ Tableau)");
-        HttpResponse<String> sent = expect(browser.post(WebSession.formAction(second, "ordre-register-form"),
-                Map.of("step", "IDENTIFIANT", "username", "o" + run + "x" + n)), 200);
+        HttpResponse<String> sent = expect(
+                browser.post(
+                        WebSession.formAction(second, "ordre-register-form"),
+                        Map.of("step", "IDENTIFIANT", "username", "o" + run + "x" + n)),
+                200);
         if (!"SENT".equals(WebSession.hidden(sent, "step")) || !sent.body().contains("E-mail envoyé")) {
             throw new IllegalStateException("Registration " + n + " did not end with the mail sent (step "
                     + WebSession.hidden(sent, "step") + ")");
@@ -360,16 +441,31 @@ public final class LoadDriver {
         int n = REG_SEQ.incrementAndGet();
         OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
         WebSession browser = new WebSession(http);
-        HttpResponse<String> page = expect(browser.get(authorization.url().replace("/auth?", "/registrations?"), REDIRECT_URI), 200);
+        HttpResponse<String> page =
+                expect(browser.get(authorization.url().replace("/auth?", "/registrations?"), REDIRECT_URI), 200);
         steps.mark("form page");
         String email = "s" + run + "x" + n + "@bench.example";
-        HttpResponse<String> posted = browser.post(WebSession.formAction(page, "kc-register-form"), Map.of(
-                "username", "s" + run + "x" + n, "email", email, "firstName", "Camille", "lastName", "Banc-d'Essai",
-                "password", password, "password-confirm", password));
+        HttpResponse<String> posted = browser.post(
+                WebSession.formAction(page, "kc-register-form"),
+                Map.of(
+                        "username",
+                        "s" + run + "x" + n,
+                        "email",
+                        email,
+                        "firstName",
+                        "Camille",
+                        "lastName",
+                        "Banc-d'Essai",
+                        "password",
+                        password,
+                        "password-confirm",
+                        password));
         steps.mark("form post (account, password hash)");
-        HttpResponse<String> verify = expect(browser.get(posted.uri().resolve(WebSession.location(posted)).toString(), REDIRECT_URI), 200);
+        HttpResponse<String> verify = expect(
+                browser.get(posted.uri().resolve(WebSession.location(posted)).toString(), REDIRECT_URI), 200);
         if (!verify.body().contains(email)) {
-            throw new IllegalStateException("No verify-email page after the registration of " + email + " (" + verify.uri() + ")");
+            throw new IllegalStateException(
+                    "No verify-email page after the registration of " + email + " (" + verify.uri() + ")");
         }
         steps.mark("verify-email page, mail");
         return -1;
@@ -400,13 +496,14 @@ public final class LoadDriver {
         }
         HttpResponse<String> woken = poll.get(30, TimeUnit.SECONDS);
         for (int i = 0; i < 3 && woken.body().contains("\"pending\""); i++) {
-            woken = browser.postJsonAsync(panel.api() + "/browser/wait", waitBody).get(30, TimeUnit.SECONDS);
+            woken = browser.postJsonAsync(panel.api() + "/browser/wait", waitBody)
+                    .get(30, TimeUnit.SECONDS);
         }
         if (!woken.body().contains("approved")) {
             throw new IllegalStateException("Long-poll answered " + woken.statusCode() + " " + woken.body());
         }
-        HttpResponse<String> posted = browser.post(WebSession.formAction(page, "ordre-expertpass-form"),
-                Map.of("ordreExpertpass", "continue"));
+        HttpResponse<String> posted = browser.post(
+                WebSession.formAction(page, "ordre-expertpass-form"), Map.of("ordreExpertpass", "continue"));
         String callback = WebSession.location(posted);
         long redirected = System.nanoTime();
         steps.mark("wake-up to redirect");
@@ -423,10 +520,12 @@ public final class LoadDriver {
         OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
         WebSession browser = new WebSession(http);
         HttpResponse<String> page = expect(browser.get(authorization.url(), REDIRECT_URI), 200);
-        HttpResponse<String> enrolPage = browser.post(WebSession.formAction(page, "kc-form-login"),
+        HttpResponse<String> enrolPage = browser.post(
+                WebSession.formAction(page, "kc-form-login"),
                 Map.of("username", username, "password", password, "credentialId", ""));
         if (enrolPage.statusCode() == 302) {
-            enrolPage = browser.get(enrolPage.uri().resolve(WebSession.location(enrolPage)).toString(), REDIRECT_URI);
+            enrolPage = browser.get(
+                    enrolPage.uri().resolve(WebSession.location(enrolPage)).toString(), REDIRECT_URI);
         }
         String url = HttpExpertpass.qrOf(expect(enrolPage, 200).body());
         ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(url, "Bench phone " + username);
@@ -434,9 +533,10 @@ public final class LoadDriver {
             throw new IllegalStateException("Enrolment of " + username + " failed: " + enrolment.result());
         }
         // "Continuer" shows "Activer « name » ?"; the yes enrols the phone and ends the required action.
-        HttpResponse<String> question = expect(browser.post(WebSession.formAction(enrolPage, "ordre-expertpass-form"), Map.of()), 200);
-        String callback = WebSession.location(browser.post(WebSession.formAction(question, "ordre-expertpass-form"),
-                Map.of("confirm", "true")));
+        HttpResponse<String> question =
+                expect(browser.post(WebSession.formAction(enrolPage, "ordre-expertpass-form"), Map.of()), 200);
+        String callback = WebSession.location(
+                browser.post(WebSession.formAction(question, "ordre-expertpass-form"), Map.of("confirm", "true")));
         if (!callback.startsWith(REDIRECT_URI)) {
             throw new IllegalStateException("Enrolment of " + username + " ended at " + callback);
         }
@@ -457,8 +557,9 @@ public final class LoadDriver {
     private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {
             String body = response.body() == null ? "" : response.body();
-            throw new IllegalStateException(response.request().method() + " " + response.uri() + " gave "
-                    + response.statusCode() + " (expected " + status + "): " + body.substring(0, Math.min(200, body.length())));
+            throw new IllegalStateException(
+                    response.request().method() + " " + response.uri() + " gave " + response.statusCode()
+                            + " (expected " + status + "): " + body.substring(0, Math.min(200, body.length())));
         }
         return response;
     }

@@ -12,8 +12,7 @@ import java.util.Map;
  */
 public final class Provenance {
 
-    private Provenance() {
-    }
+    private Provenance() {}
 
     public static Map<String, Object> of(Path repo) {
         Map<String, Object> p = new LinkedHashMap<>();

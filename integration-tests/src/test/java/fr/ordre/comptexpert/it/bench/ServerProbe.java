@@ -27,7 +27,6 @@ final class ServerProbe implements AutoCloseable {
         }
     }
 
-
     private final long pid;
     private final String metricsUrl;
     private final long ticksPerSecond;
@@ -72,7 +71,10 @@ final class ServerProbe implements AutoCloseable {
         double mean;
         double max;
         synchronized (heapSamples) {
-            mean = heapSamples.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+            mean = heapSamples.stream()
+                    .mapToDouble(Double::doubleValue)
+                    .average()
+                    .orElse(Double.NaN);
             max = heapSamples.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         }
         return new Usage(cpu, wall, mean, max, loadAverage());
@@ -98,8 +100,11 @@ final class ServerProbe implements AutoCloseable {
 
     static double heapMb(String metricsUrl) {
         try {
-            HttpResponse<String> response = Http.CLIENT.send(HttpRequest.newBuilder(URI.create(metricsUrl))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Http.CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(metricsUrl))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             double bytes = 0;
             boolean found = false;
             for (String line : response.body().split("\n")) {
@@ -125,7 +130,9 @@ final class ServerProbe implements AutoCloseable {
     static boolean fullGc(long pid) throws InterruptedException {
         String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
         try {
-            Process gc = new ProcessBuilder(jcmd, Long.toString(pid), "GC.run").redirectErrorStream(true).start();
+            Process gc = new ProcessBuilder(jcmd, Long.toString(pid), "GC.run")
+                    .redirectErrorStream(true)
+                    .start();
             gc.getInputStream().readAllBytes();
             return gc.waitFor(60, TimeUnit.SECONDS) && gc.exitValue() == 0;
         } catch (IOException e) {

@@ -18,6 +18,7 @@ final class Stats {
     private final List<Long> secondary = new ArrayList<>();
     /** Time per step of the successful operations (page, credentials, token...), by step name. */
     private final Map<String, List<Long>> steps = new LinkedHashMap<>();
+
     double elapsedSeconds;
     double cpuSeconds;
     final List<Double> heapMeans = new ArrayList<>();
@@ -37,7 +38,8 @@ final class Stats {
     }
 
     synchronized void steps(Map<String, Long> timed) {
-        timed.forEach((name, nanos) -> steps.computeIfAbsent(name, k -> new ArrayList<>()).add(nanos));
+        timed.forEach((name, nanos) ->
+                steps.computeIfAbsent(name, k -> new ArrayList<>()).add(nanos));
     }
 
     synchronized void error() {
@@ -64,7 +66,8 @@ final class Stats {
             ok(other.latencies[i]);
         }
         secondary.addAll(other.secondary);
-        other.steps.forEach((name, values) -> steps.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
+        other.steps.forEach((name, values) ->
+                steps.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
         errors += other.errors;
         elapsedSeconds += other.elapsedSeconds;
         cpuSeconds += other.cpuSeconds;
@@ -112,16 +115,45 @@ final class Stats {
             Map<String, Object> byStep = new LinkedHashMap<>();
             steps.forEach((name, values) -> {
                 long[] v = values.stream().mapToLong(Long::longValue).toArray();
-                byStep.put(name, Map.of("p50Ms", round(percentile(v, v.length, 0.50), 1),
-                        "p95Ms", round(percentile(v, v.length, 0.95), 1)));
+                byStep.put(
+                        name,
+                        Map.of(
+                                "p50Ms",
+                                round(percentile(v, v.length, 0.50), 1),
+                                "p95Ms",
+                                round(percentile(v, v.length, 0.95), 1)));
             });
             json.put("steps", byStep);
         }
         json.put("serverCpuCores", round(elapsedSeconds == 0 ? 0 : cpuSeconds / elapsedSeconds, 2));
         json.put("serverCpuMsPerOperation", round(count == 0 ? Double.NaN : cpuSeconds * 1000 / count, 3));
-        json.put("heapMeanMb", round(heapMeans.stream().filter(d -> !d.isNaN()).mapToDouble(Double::doubleValue).average().orElse(Double.NaN), 0));
-        json.put("heapMaxMb", round(heapMaxima.stream().filter(d -> !d.isNaN()).mapToDouble(Double::doubleValue).max().orElse(Double.NaN), 0));
-        json.put("loadAverage", round(loads.stream().filter(d -> !d.isNaN()).mapToDouble(Double::doubleValue).average().orElse(Double.NaN), 1));
+        json.put(
+                "heapMeanMb",
+                round(
+                        heapMeans.stream()
+                                .filter(d -> !d.isNaN())
+                                .mapToDouble(Double::doubleValue)
+                                .average()
+                                .orElse(Double.NaN),
+                        0));
+        json.put(
+                "heapMaxMb",
+                round(
+                        heapMaxima.stream()
+                                .filter(d -> !d.isNaN())
+                                .mapToDouble(Double::doubleValue)
+                                .max()
+                                .orElse(Double.NaN),
+                        0));
+        json.put(
+                "loadAverage",
+                round(
+                        loads.stream()
+                                .filter(d -> !d.isNaN())
+                                .mapToDouble(Double::doubleValue)
+                                .average()
+                                .orElse(Double.NaN),
+                        1));
         return json;
     }
 

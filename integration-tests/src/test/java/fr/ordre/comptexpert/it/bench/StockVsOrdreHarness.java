@@ -8,7 +8,6 @@ import fr.ordre.comptexpert.it.support.Json;
 import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.PostgresCluster;
 import fr.ordre.comptexpert.it.support.ProductionServer;
-
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -53,14 +52,14 @@ public final class StockVsOrdreHarness {
     static final String NO_PANEL_CLIENT = "bench-ordre-no-panel";
     /** An active entry of the demo register (realm-config/register/tableau-demo.csv), profile expert-comptable. */
     static final String REGISTERED_NUMERO = "IDF-100001";
+
     static final String REGISTERED_CONSEIL = "Île-de-France";
     static final String NO_PANEL_FLOW = "bench ordre browser without panel";
     static final String STOCK_REALM = "stock";
     static final String STOCK_REGISTER_CLIENT = "bench-stock-register";
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(ORDRE_[A-Z0-9_]+)(:[^}]*)?}");
 
-    private StockVsOrdreHarness() {
-    }
+    private StockVsOrdreHarness() {}
 
     public static void main(String[] args) throws Exception {
         int threads = Integer.getInteger("bench.threads", 4);
@@ -91,26 +90,43 @@ public final class StockVsOrdreHarness {
         results.put("machine", machine());
         results.put("loadAverageAtStart", ServerProbe.loadAverage());
         // The commit measured, and whether the tree was clean: a figure for the docs needs both.
-        results.put("provenance", Provenance.of(HarnessSettings.fromSystemProperties().repo()));
+        results.put(
+                "provenance",
+                Provenance.of(HarnessSettings.fromSystemProperties().repo()));
 
         long t0 = System.nanoTime();
         System.out.println("[harness] PostgreSQL, kc.sh build, start --optimized (logs in " + work + ")");
         try (PostgresCluster postgres = PostgresCluster.start(work.resolve("postgres"), FreePorts.next());
-             MailServer mail = new MailServer(FreePorts.next())) {
+                MailServer mail = new MailServer(FreePorts.next())) {
             double buildSeconds = ProductionServer.build(settings, home, work.resolve("kc-build.log"));
             Path register = Files.createDirectories(work.resolve("register")).resolve("tableau.csv");
             Files.copy(settings.registerFile(), register, StandardCopyOption.REPLACE_EXISTING);
             Map<String, String> env = new HashMap<>(requiredPlaceholders(settings.realmFile()));
-            env.putAll(Map.of("ORDRE_SMTP_HOST", "127.0.0.1", "ORDRE_SMTP_PORT", Integer.toString(mail.port()),
-                    "ORDRE_SMTP_FROM", "comptexpert@ordre.test", "JAVA_OPTS_KC_HEAP", heap));
+            env.putAll(Map.of(
+                    "ORDRE_SMTP_HOST",
+                    "127.0.0.1",
+                    "ORDRE_SMTP_PORT",
+                    Integer.toString(mail.port()),
+                    "ORDRE_SMTP_FROM",
+                    "comptexpert@ordre.test",
+                    "JAVA_OPTS_KC_HEAP",
+                    heap));
             int httpPort = FreePorts.next();
-            var options = new ProductionServer.Options(httpPort, FreePorts.next(), "http://localhost:" + httpPort,
-                    postgres.jdbcUrl(), PostgresCluster.USER, postgres.password(), register, env);
+            var options = new ProductionServer.Options(
+                    httpPort,
+                    FreePorts.next(),
+                    "http://localhost:" + httpPort,
+                    postgres.jdbcUrl(),
+                    PostgresCluster.USER,
+                    postgres.password(),
+                    register,
+                    env);
             Path log = work.resolve("keycloak.log");
             Files.deleteIfExists(log);
             try (ProductionServer keycloak = ProductionServer.start(home, options, log)) {
-                System.out.printf("[harness] Keycloak ready in %.1f s (build %.1f s), pid %d%n", keycloak.startSeconds(),
-                        buildSeconds, keycloak.javaPid());
+                System.out.printf(
+                        "[harness] Keycloak ready in %.1f s (build %.1f s), pid %d%n",
+                        keycloak.startSeconds(), buildSeconds, keycloak.javaPid());
                 AdminApi admin = new AdminApi(keycloak.baseUrl());
                 Map<String, Object> versions = versions(settings, postgres, heap);
                 results.put("versions", versions);
@@ -151,8 +167,10 @@ public final class StockVsOrdreHarness {
                 parameters.put("waitingHoldSeconds", waitingHold);
                 parameters.put("tableauEntriesAvailable", tableau.size());
                 parameters.put("scenarios", scenarios);
-                parameters.put("passwordPolicy", ordreRealm.get("passwordPolicy").asText());
-                parameters.put("passwordHashing", "Keycloak default (no hashAlgorithm in either realm's policy: argon2)");
+                parameters.put(
+                        "passwordPolicy", ordreRealm.get("passwordPolicy").asText());
+                parameters.put(
+                        "passwordHashing", "Keycloak default (no hashAlgorithm in either realm's policy: argon2)");
                 results.put("parameters", parameters);
                 results.put("setupSeconds", Stats.round((System.nanoTime() - t0) / 1e9, 1));
 
@@ -187,7 +205,8 @@ public final class StockVsOrdreHarness {
                 long measuring = System.nanoTime();
                 runDriver(configFile, work.resolve("driver.log"));
                 results.put("measuredSeconds", Stats.round((System.nanoTime() - measuring) / 1e9, 1));
-                JsonNode driver = Json.MAPPER.readTree(work.resolve("driver-results.json").toFile());
+                JsonNode driver =
+                        Json.MAPPER.readTree(work.resolve("driver-results.json").toFile());
                 results.put("scenarios", driver.get("scenarios"));
                 results.put("errorSamples", driver.get("errorSamples"));
                 results.put("mailsReceived", mails(mail, runId));
@@ -195,12 +214,16 @@ public final class StockVsOrdreHarness {
                 results.put("goals", Goals.evaluate(driver.get("scenarios")));
             }
         }
-        results.put("command", System.getProperty("bench.command", "./mvnw -B -Pbench-harness -pl integration-tests -am package -DskipTests"));
+        results.put(
+                "command",
+                System.getProperty(
+                        "bench.command", "./mvnw -B -Pbench-harness -pl integration-tests -am package -DskipTests"));
         writeReport(work, results);
     }
 
     private static void writeReport(Path work, Map<String, Object> results) throws IOException {
-        Files.writeString(work.resolve("results.json"), Json.PRETTY.writeValueAsString(results), StandardCharsets.UTF_8);
+        Files.writeString(
+                work.resolve("results.json"), Json.PRETTY.writeValueAsString(results), StandardCharsets.UTF_8);
         JsonNode tree = Json.MAPPER.valueToTree(results);
         Files.writeString(work.resolve("results.md"), Report.markdown(tree), StandardCharsets.UTF_8);
         Files.writeString(work.resolve("chart.svg"), Report.svg(tree), StandardCharsets.UTF_8);
@@ -215,23 +238,37 @@ public final class StockVsOrdreHarness {
      * tree): every figure comes from {@code driver-results.json} and {@code driver-config.json}; what only the running
      * harness knew (load averages, mail counts, the server's PostgreSQL) is marked as missing.
      */
-    private static Map<String, Object> rebuiltResults(Path work, HarnessSettings settings, String heap) throws IOException {
-        JsonNode config = Json.MAPPER.readTree(work.resolve("driver-config.json").toFile());
-        JsonNode driver = Json.MAPPER.readTree(work.resolve("driver-results.json").toFile());
+    private static Map<String, Object> rebuiltResults(Path work, HarnessSettings settings, String heap)
+            throws IOException {
+        JsonNode config =
+                Json.MAPPER.readTree(work.resolve("driver-config.json").toFile());
+        JsonNode driver =
+                Json.MAPPER.readTree(work.resolve("driver-results.json").toFile());
         Map<String, Object> results = new LinkedHashMap<>();
         results.put("title", "Comptexpert benchmark harness: stock Keycloak vs the Ordre bundle, one server, one run");
-        results.put("startedAt", "driver results written " + Files.getLastModifiedTime(work.resolve("driver-results.json")));
-        results.put("reportRebuilt", "from driver-results.json and driver-config.json: the run's report step failed after"
-                + " the driver finished (out of heap decoding every mail to count them); load averages and mail counts missing");
+        results.put(
+                "startedAt",
+                "driver results written " + Files.getLastModifiedTime(work.resolve("driver-results.json")));
+        results.put(
+                "reportRebuilt",
+                "from driver-results.json and driver-config.json: the run's report step failed after"
+                        + " the driver finished (out of heap decoding every mail to count them); load averages and mail counts missing");
         results.put("machine", machine());
         results.put("loadAverageAtStart", null);
         results.put("provenance", Provenance.of(settings.repo()));
         Map<String, Object> versions = new LinkedHashMap<>();
         versions.put("keycloak", settings.keycloakVersion());
-        versions.put("keycloakMode", "kc.sh build (KC_DB=postgres, health and metrics on) + start --optimized --import-realm");
+        versions.put(
+                "keycloakMode",
+                "kc.sh build (KC_DB=postgres, health and metrics on) + start --optimized --import-realm");
         versions.put("keycloakHeap", heap);
         versions.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        versions.put("postgresql", command(settings.repo(), PostgresCluster.binaries().resolve("postgres").toString(), "--version"));
+        versions.put(
+                "postgresql",
+                command(
+                        settings.repo(),
+                        PostgresCluster.binaries().resolve("postgres").toString(),
+                        "--version"));
         versions.put("comptexpert", command(settings.repo(), "git", "describe", "--always", "--dirty"));
         results.put("versions", versions);
         Map<String, Object> parameters = new LinkedHashMap<>();
@@ -246,7 +283,8 @@ public final class StockVsOrdreHarness {
         parameters.put("panelThreads", config.get("panelThreads").asInt());
         parameters.put("waitingBrowsers", config.get("waitingBrowsers").asInt());
         parameters.put("waitingHoldSeconds", config.get("waitingHoldSeconds").asInt());
-        parameters.put("scenarios", String.join(",", Json.MAPPER.convertValue(config.get("scenarios"), String[].class)));
+        parameters.put(
+                "scenarios", String.join(",", Json.MAPPER.convertValue(config.get("scenarios"), String[].class)));
         parameters.put("passwordHashing", "Keycloak default (no hashAlgorithm in either realm's policy: argon2)");
         results.put("parameters", parameters);
         results.put("scenarios", driver.get("scenarios"));
@@ -254,19 +292,30 @@ public final class StockVsOrdreHarness {
         results.put("mailsReceived", null);
         results.put("loadAverageAtEnd", null);
         results.put("goals", Goals.evaluate(driver.get("scenarios")));
-        results.put("command", "the run: " + System.getProperty("bench.command", "") + "; then the same with -Dbench.report.only=true");
+        results.put(
+                "command",
+                "the run: " + System.getProperty("bench.command", "")
+                        + "; then the same with -Dbench.report.only=true");
         return results;
     }
 
     /** The load driver in a JVM of its own, with this JVM's class path; its output is shown and kept. */
     private static void runDriver(Path configFile, Path logFile) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xms256m", "-Xmx512m", "-XX:+UseParallelGC",
-                "-cp", System.getProperty("java.class.path"), LoadDriver.class.getName(), configFile.toString());
+        List<String> command = List.of(
+                java,
+                "-Xms256m",
+                "-Xmx512m",
+                "-XX:+UseParallelGC",
+                "-cp",
+                System.getProperty("java.class.path"),
+                LoadDriver.class.getName(),
+                configFile.toString());
         System.out.println("[harness] load driver: " + java + " ... " + LoadDriver.class.getSimpleName());
         Process driver = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (var out = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8);
-             var in = new java.io.BufferedReader(new java.io.InputStreamReader(driver.getInputStream(), StandardCharsets.UTF_8))) {
+                var in = new java.io.BufferedReader(
+                        new java.io.InputStreamReader(driver.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
                 System.out.println(line);
@@ -297,10 +346,15 @@ public final class StockVsOrdreHarness {
         expect(admin.post(flows + "ordre%20browser/copy", Map.of("newName", NO_PANEL_FLOW)), 201);
         boolean configured = false;
         for (JsonNode execution : admin.get(flows + NO_PANEL_FLOW.replace(" ", "%20") + "/executions")) {
-            if ("ordre-expertpass-password-form".equals(execution.path("providerId").asText())) {
+            if ("ordre-expertpass-password-form"
+                    .equals(execution.path("providerId").asText())) {
                 // A config of its own (a copied flow may share the original's).
-                expect(admin.post("/admin/realms/ordre/authentication/executions/" + execution.get("id").asText() + "/config",
-                        Map.of("alias", "bench-no-panel", "config", Map.of("expertpass-enabled", "false"))), 201);
+                expect(
+                        admin.post(
+                                "/admin/realms/ordre/authentication/executions/"
+                                        + execution.get("id").asText() + "/config",
+                                Map.of("alias", "bench-no-panel", "config", Map.of("expertpass-enabled", "false"))),
+                        201);
                 configured = true;
             }
         }
@@ -316,11 +370,16 @@ public final class StockVsOrdreHarness {
      * measured.
      */
     private static void liftRegistrationNetworkLimit(AdminApi admin) {
-        for (JsonNode execution : admin.get("/admin/realms/ordre/authentication/flows/ordre%20registration/executions")) {
-            if ("ordre-registration".equals(execution.path("providerId").asText()) && execution.hasNonNull("authenticationConfig")) {
-                String path = "/admin/realms/ordre/authentication/config/" + execution.get("authenticationConfig").asText();
-                com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode) admin.get(path);
-                ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("config")).put("max-tableau-registrations-per-network", "1000000");
+        for (JsonNode execution :
+                admin.get("/admin/realms/ordre/authentication/flows/ordre%20registration/executions")) {
+            if ("ordre-registration".equals(execution.path("providerId").asText())
+                    && execution.hasNonNull("authenticationConfig")) {
+                String path = "/admin/realms/ordre/authentication/config/"
+                        + execution.get("authenticationConfig").asText();
+                com.fasterxml.jackson.databind.node.ObjectNode config =
+                        (com.fasterxml.jackson.databind.node.ObjectNode) admin.get(path);
+                ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("config"))
+                        .put("max-tableau-registrations-per-network", "1000000");
                 expect(admin.put(path, config), 204);
                 return;
             }
@@ -350,8 +409,8 @@ public final class StockVsOrdreHarness {
         user.put("emailVerified", true);
         user.put("firstName", "Camille");
         user.put("lastName", "Banc-d'Essai");
-        Map<String, Object> attributes = new LinkedHashMap<>(Map.of("ordreProfile", List.of(profile),
-                "birthDate", List.of("1990-01-15"), "locale", List.of("fr")));
+        Map<String, Object> attributes = new LinkedHashMap<>(
+                Map.of("ordreProfile", List.of(profile), "birthDate", List.of("1990-01-15"), "locale", List.of("fr")));
         if ("expert-comptable".equals(profile)) {
             // An active entry of the demo register: the gate checks it at every sign-in.
             attributes.put("ordreNumero", List.of(REGISTERED_NUMERO));
@@ -382,10 +441,15 @@ public final class StockVsOrdreHarness {
 
     /** Client role {@code acces} on the client, held by the profile group expert-comptable: the gate's real work. */
     private static void gate(AdminApi admin, String clientId) {
-        String id = admin.get("/admin/realms/ordre/clients?clientId=" + clientId).get(0).get("id").asText();
+        String id = admin.get("/admin/realms/ordre/clients?clientId=" + clientId)
+                .get(0)
+                .get("id")
+                .asText();
         expect(admin.post("/admin/realms/ordre/clients/" + id + "/roles", Map.of("name", "acces")), 201);
         JsonNode role = admin.get("/admin/realms/ordre/clients/" + id + "/roles/acces");
-        String group = admin.get("/admin/realms/ordre/group-by-path/profils/expert-comptable").get("id").asText();
+        String group = admin.get("/admin/realms/ordre/group-by-path/profils/expert-comptable")
+                .get("id")
+                .asText();
         expect(admin.post("/admin/realms/ordre/groups/" + group + "/role-mappings/clients/" + id, List.of(role)), 204);
     }
 
@@ -404,10 +468,24 @@ public final class StockVsOrdreHarness {
         realm.put("passwordPolicy", passwordPolicy);
         realm.put("bruteForceProtected", true);
         realm.put("eventsEnabled", true);
-        realm.put("smtpServer", Map.of("host", "127.0.0.1", "port", Integer.toString(smtpPort), "from", "stock@ordre.test"));
-        realm.put("clients", List.of(Map.of("clientId", STOCK_REGISTER_CLIENT, "enabled", true, "publicClient", true,
-                "standardFlowEnabled", true, "redirectUris", List.of(LoadDriver.REDIRECT_URI),
-                "attributes", Map.of("pkce.code.challenge.method", "S256"))));
+        realm.put(
+                "smtpServer",
+                Map.of("host", "127.0.0.1", "port", Integer.toString(smtpPort), "from", "stock@ordre.test"));
+        realm.put(
+                "clients",
+                List.of(Map.of(
+                        "clientId",
+                        STOCK_REGISTER_CLIENT,
+                        "enabled",
+                        true,
+                        "publicClient",
+                        true,
+                        "standardFlowEnabled",
+                        true,
+                        "redirectUris",
+                        List.of(LoadDriver.REDIRECT_URI),
+                        "attributes",
+                        Map.of("pkce.code.challenge.method", "S256"))));
         expect(admin.post("/admin/realms", realm), 201);
     }
 
@@ -458,9 +536,12 @@ public final class StockVsOrdreHarness {
         while (m.find()) {
             if (m.group(2) == null) {
                 String name = m.group(1);
-                values.put(name, name.contains("URI") || name.contains("URL")
-                        ? "https://" + name.toLowerCase(Locale.ROOT).replace('_', '-') + ".example/*"
-                        : "bench-" + Long.toHexString(new java.security.SecureRandom().nextLong()) + Long.toHexString(new java.security.SecureRandom().nextLong()));
+                values.put(
+                        name,
+                        name.contains("URI") || name.contains("URL")
+                                ? "https://" + name.toLowerCase(Locale.ROOT).replace('_', '-') + ".example/*"
+                                : "bench-" + Long.toHexString(new java.security.SecureRandom().nextLong())
+                                        + Long.toHexString(new java.security.SecureRandom().nextLong()));
             }
         }
         return values;
@@ -480,7 +561,9 @@ public final class StockVsOrdreHarness {
     private static Map<String, Object> versions(HarnessSettings settings, PostgresCluster postgres, String heap) {
         Map<String, Object> versions = new LinkedHashMap<>();
         versions.put("keycloak", settings.keycloakVersion());
-        versions.put("keycloakMode", "kc.sh build (KC_DB=postgres, health and metrics on) + start --optimized --import-realm");
+        versions.put(
+                "keycloakMode",
+                "kc.sh build (KC_DB=postgres, health and metrics on) + start --optimized --import-realm");
         versions.put("keycloakHeap", heap);
         versions.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
         versions.put("postgresql", postgres.query("show server_version"));
@@ -490,7 +573,10 @@ public final class StockVsOrdreHarness {
 
     private static String command(Path dir, String... command) {
         try {
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(command)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
             p.waitFor(30, TimeUnit.SECONDS);
             return out;
@@ -522,8 +608,8 @@ public final class StockVsOrdreHarness {
 
     private static void expect(HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri() + " gave "
-                    + response.statusCode() + ": " + response.body());
+            throw new IllegalStateException(response.request().method() + " "
+                    + response.request().uri() + " gave " + response.statusCode() + ": " + response.body());
         }
     }
 }

@@ -6,7 +6,6 @@ import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.Json;
 import fr.ordre.comptexpert.it.support.OidcClient;
-
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -42,8 +41,7 @@ final class WaitingBrowsers {
     private static final ObjectMapper JSON = Json.MAPPER;
 
     /** What the page shows: its QR and code, replaced together on rotation. */
-    private record Shown(String challengeUrl, String code) {
-    }
+    private record Shown(String challengeUrl, String code) {}
 
     /** One simulated browser tab. */
     private final class Tab {
@@ -52,9 +50,11 @@ final class WaitingBrowsers {
         final String api;
         /** The page's watch token, as JSON; a rotation hands the page the new QR's token. */
         volatile String waitBody;
+
         volatile Shown shown;
         /** Completed with the next QR when the page rotates it (then replaced): what a rescan waits for. */
         volatile CompletableFuture<Shown> nextShown = new CompletableFuture<>();
+
         final CompletableFuture<Long> approved = new CompletableFuture<>();
 
         Tab(WebSession session, HttpResponse<String> page) {
@@ -88,7 +88,9 @@ final class WaitingBrowsers {
                 String status = status(response, error, "rotate");
                 if ("pending".equals(status)) {
                     JsonNode body = read(response.body());
-                    Shown fresh = new Shown(HttpExpertpass.decodeDataUri(body.path("qr").asText()), body.path("code").asText());
+                    Shown fresh = new Shown(
+                            HttpExpertpass.decodeDataUri(body.path("qr").asText()),
+                            body.path("code").asText());
                     waitBody = watchBody(body.path("watch").asText());
                     CompletableFuture<Shown> waiting = nextShown;
                     shown = fresh;
@@ -142,7 +144,8 @@ final class WaitingBrowsers {
         System.out.printf("[driver] waiting: idle server for %d s (baseline)%n", baselineSeconds);
         out.put("baseline", window(baselineSeconds, null));
 
-        System.out.printf("[driver] waiting: opening %d login pages, each its own cookies and login attempt%n", browsers);
+        System.out.printf(
+                "[driver] waiting: opening %d login pages, each its own cookies and login attempt%n", browsers);
         HttpClient http = WebSession.client();
         List<Tab> tabs = Collections.synchronizedList(new ArrayList<>());
         long opening = System.nanoTime();
@@ -213,7 +216,11 @@ final class WaitingBrowsers {
         Map<String, Object> latency = new LinkedHashMap<>();
         latency.put("count", wake.length);
         latency.put("p50Ms", Stats.round(Stats.percentile(wake, wake.length, 0.50), 1));
-        latency.put("p99Ms", wake.length >= Stats.MIN_SAMPLES_FOR_P99 ? Stats.round(Stats.percentile(wake, wake.length, 0.99), 1) : null);
+        latency.put(
+                "p99Ms",
+                wake.length >= Stats.MIN_SAMPLES_FOR_P99
+                        ? Stats.round(Stats.percentile(wake, wake.length, 0.99), 1)
+                        : null);
         latency.put("maxMs", Stats.round(Stats.percentile(wake, wake.length, 1.0), 1));
         out.put("approvalToWakeUp", latency);
 
@@ -225,7 +232,8 @@ final class WaitingBrowsers {
     }
 
     /** The phone approves the code shown (scanning again if the QR rotated meanwhile); the page then signs in. */
-    private void approveAndSignIn(Tab tab, ExpertpassCompanion phone, List<Long> wakeNanos, AtomicInteger rescans) throws Exception {
+    private void approveAndSignIn(Tab tab, ExpertpassCompanion phone, List<Long> wakeNanos, AtomicInteger rescans)
+            throws Exception {
         ExpertpassCompanion.Result result = null;
         for (int attempt = 0; attempt < 3; attempt++) {
             Shown shown = tab.shown;
@@ -243,8 +251,8 @@ final class WaitingBrowsers {
         }
         long woken = tab.approved.get(30, TimeUnit.SECONDS);
         wakeNanos.add(woken - answered);
-        HttpResponse<String> posted = tab.session.post(WebSession.formAction(tab.page, "ordre-expertpass-form"),
-                Map.of("ordreExpertpass", "continue"));
+        HttpResponse<String> posted = tab.session.post(
+                WebSession.formAction(tab.page, "ordre-expertpass-form"), Map.of("ordreExpertpass", "continue"));
         String callback = WebSession.location(posted);
         if (!callback.startsWith(LoadDriver.REDIRECT_URI)) {
             throw new IllegalStateException("sign-in ended at " + callback);
@@ -288,10 +296,16 @@ final class WaitingBrowsers {
         w.put("serverCpuCores", Stats.round(cpu / wall, 3));
         w.put("threadsMin", threads.stream().mapToInt(Integer::intValue).min().orElse(-1));
         w.put("threadsMax", threads.stream().mapToInt(Integer::intValue).max().orElse(-1));
-        w.put("rssMaxMb", Stats.round(rss.stream().mapToLong(Long::longValue).max().orElse(0) / 1024.0, 0));
+        w.put(
+                "rssMaxMb",
+                Stats.round(rss.stream().mapToLong(Long::longValue).max().orElse(0) / 1024.0, 0));
         if (waiting != null) {
-            w.put("longPollsInFlightMin", inFlightSamples.stream().mapToInt(Integer::intValue).min().orElse(-1));
-            w.put("longPollsInFlightMax", inFlightSamples.stream().mapToInt(Integer::intValue).max().orElse(-1));
+            w.put(
+                    "longPollsInFlightMin",
+                    inFlightSamples.stream().mapToInt(Integer::intValue).min().orElse(-1));
+            w.put(
+                    "longPollsInFlightMax",
+                    inFlightSamples.stream().mapToInt(Integer::intValue).max().orElse(-1));
         }
         w.put("liveHeapMb", Stats.round(liveHeapMb(), 1));
         return w;
@@ -323,7 +337,10 @@ final class WaitingBrowsers {
     /** The status of a browser call's answer, or "error" (recorded) for a failure. */
     private String status(HttpResponse<String> response, Throwable error, String call) {
         if (error != null || response == null || response.statusCode() != 200) {
-            failures.add(call + ": " + (error != null ? error : response == null ? "no answer" : response.statusCode() + " " + response.body()));
+            failures.add(call + ": "
+                    + (error != null
+                            ? error
+                            : response == null ? "no answer" : response.statusCode() + " " + response.body()));
             return "error";
         }
         return read(response.body()).path("status").asText("error");

@@ -2,7 +2,6 @@ package fr.ordre.comptexpert.it.bench;
 
 import fr.ordre.comptexpert.it.support.CookieJar;
 import fr.ordre.comptexpert.it.support.UrlForm;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,7 +20,8 @@ import java.util.regex.Pattern;
 final class WebSession {
 
     private static final Pattern FORM_ACTION = Pattern.compile("<form[^>]*id=\"([^\"]+)\"[^>]*action=\"([^\"]+)\"");
-    private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
+    private static final Pattern HIDDEN =
+            Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"");
 
     private final HttpClient http;
     private final CookieJar cookies = new CookieJar();
@@ -31,8 +31,11 @@ final class WebSession {
     }
 
     static HttpClient client() {
-        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
     }
 
     /** GET, following redirects within the server (not to the client's redirect URI, which nothing serves). */
@@ -49,14 +52,19 @@ final class WebSession {
     }
 
     HttpResponse<String> post(String url, Map<String, String> fields) {
-        return send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(url)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(UrlForm.of(fields))));
     }
 
     /** A JSON POST sent now and answered later (the Expertpass page's long-poll), with this session's cookies. */
     CompletableFuture<HttpResponse<String>> postJsonAsync(String url, String json) {
-        return http.sendAsync(cookies.addTo(request(url)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.sendAsync(
+                cookies.addTo(request(url))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     static String formAction(HttpResponse<String> page, String formId) {
@@ -81,14 +89,14 @@ final class WebSession {
 
     static String location(HttpResponse<String> response) {
         if (response.statusCode() / 100 != 3) {
-            throw new IllegalStateException("Expected a redirect, got " + response.statusCode() + " at " + response.uri().getPath()
-                    + ", page says: " + feedback(response.body()));
+            throw new IllegalStateException("Expected a redirect, got " + response.statusCode() + " at "
+                    + response.uri().getPath() + ", page says: " + feedback(response.body()));
         }
         return response.headers().firstValue("Location").orElseThrow();
     }
 
-    private static final Pattern FEEDBACK = Pattern.compile(
-            "(?:kc-feedback-text|pf-v5-c-alert__title|id=\"input-error[^\"]*\")[^>]*>\\s*([^<]+)<");
+    private static final Pattern FEEDBACK =
+            Pattern.compile("(?:kc-feedback-text|pf-v5-c-alert__title|id=\"input-error[^\"]*\")[^>]*>\\s*([^<]+)<");
     private static final Pattern TITLE = Pattern.compile("<h1[^>]*>\\s*([^<]+)<");
 
     /** The page's message (alert or field error) or its heading: what a person would read there. */
@@ -105,7 +113,9 @@ final class WebSession {
     }
 
     private HttpRequest.Builder request(String url) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).header("Accept-Language", "fr");
+        return HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
+                .header("Accept-Language", "fr");
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {

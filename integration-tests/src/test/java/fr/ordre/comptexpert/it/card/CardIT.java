@@ -1,22 +1,17 @@
 package fr.ordre.comptexpert.it.card;
 
-import java.util.ArrayList;
-import fr.ordre.comptexpert.it.support.HttpExpertpass;
-import fr.ordre.comptexpert.it.support.Axe;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.companion.QrCodes;
+import fr.ordre.comptexpert.it.support.Axe;
 import fr.ordre.comptexpert.it.support.Browser;
+import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,13 +19,17 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The professional card: issued to an enrolled phone, signed by the realm, checked live by anyone on the public
@@ -47,8 +46,9 @@ class CardIT {
 
     @AfterAll
     static void defaultSettings(TestEnvironment.Env env) {
-        Cards.realmAttributes(env, Map.of("ordreCardVerifyLimit", "", "ordreCardVerifyWindowSeconds", "",
-                "ordreCardLifespanSeconds", ""));
+        Cards.realmAttributes(
+                env,
+                Map.of("ordreCardVerifyLimit", "", "ordreCardVerifyWindowSeconds", "", "ordreCardLifespanSeconds", ""));
     }
 
     /** The page for {@code c} in a real browser: its verdict status, title and text. */
@@ -57,10 +57,15 @@ class CardIT {
             WebDriver browser = Browser.open(language, 375, 800);
             try {
                 browser.get(url);
-                new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("ordre-card")).isEmpty());
-                return new Page(browser.findElement(By.id("ordre-card")).getAttribute("data-status"),
+                new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .until(d -> !d.findElements(By.id("ordre-card")).isEmpty());
+                return new Page(
+                        browser.findElement(By.id("ordre-card")).getAttribute("data-status"),
                         browser.findElement(By.id("kc-page-title")).getText().trim(),
-                        browser.findElement(By.id("ordre-card-verdict")).getText().trim(), browser.getPageSource());
+                        browser.findElement(By.id("ordre-card-verdict"))
+                                .getText()
+                                .trim(),
+                        browser.getPageSource());
             } finally {
                 browser.quit();
             }
@@ -77,9 +82,11 @@ class CardIT {
         for (String language : List.of("fr", "en")) {
             WebDriver browser = Browser.open(language);
             try {
-                for (Map.Entry<String, String> page : Map.of("valid", valid, "forged", forged).entrySet()) {
+                for (Map.Entry<String, String> page :
+                        Map.of("valid", valid, "forged", forged).entrySet()) {
                     browser.get(page.getValue());
-                    new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !d.findElements(By.id("ordre-card")).isEmpty());
+                    new WebDriverWait(browser, Duration.ofSeconds(20))
+                            .until(d -> !d.findElements(By.id("ordre-card")).isEmpty());
                     String name = "card-" + page.getKey() + "-" + language;
                     problems.addAll(Axe.atBothWidths(browser, name, List.of()));
                 }
@@ -100,7 +107,8 @@ class CardIT {
         JsonNode header = Cards.header(jws);
         assertEquals("ordre-card+jwt", header.get("typ").asText());
         assertEquals("RS256", header.get("alg").asText());
-        assertTrue(Cards.verifiesWith(Cards.publishedKey(env, header.get("kid").asText()), jws), "verified with the JWKS");
+        assertTrue(
+                Cards.verifiesWith(Cards.publishedKey(env, header.get("kid").asText()), jws), "verified with the JWKS");
 
         JsonNode claims = Cards.payload(jws);
         assertEquals("Moreau", claims.get("nom").asText());
@@ -114,13 +122,16 @@ class CardIT {
         long lifespan = claims.get("exp").asLong() - claims.get("iat").asLong();
         assertEquals(3600, lifespan, "one hour by default");
         assertNoPrivateData(holder, jws + Cards.payload(jws) + issued);
-        assertEquals("Expert-comptable", issued.get("holder").get("profilLabels").get("fr").asText());
+        assertEquals(
+                "Expert-comptable",
+                issued.get("holder").get("profilLabels").get("fr").asText());
 
         // Signed by the realm's key, yet no access token: its own audience and payload type, and Keycloak itself
         // refuses it as a bearer token.
         assertEquals("ordre-card", claims.get("aud").asText());
         assertEquals("ordre-card", claims.get("typ").asText());
-        HttpResponse<String> asBearer = HttpExpertpass.get(env.keycloak().realmUrl() + "/protocol/openid-connect/userinfo",
+        HttpResponse<String> asBearer = HttpExpertpass.get(
+                env.keycloak().realmUrl() + "/protocol/openid-connect/userinfo",
                 Map.of("Authorization", "Bearer " + jws));
         assertEquals(401, asBearer.statusCode(), asBearer.body());
 
@@ -147,12 +158,16 @@ class CardIT {
         assertNoPrivateData(holder, en.source());
 
         // The same check for machines, with the reference or with the card itself.
-        for (ExpertpassCompanion.Result json : List.of(Cards.verify(env, jws), Cards.verify(env, claims.get("jti").asText()),
+        for (ExpertpassCompanion.Result json : List.of(
+                Cards.verify(env, jws),
+                Cards.verify(env, claims.get("jti").asText()),
                 Cards.get(verifyUrl, "application/json"))) {
             assertEquals(200, json.status(), json.toString());
             assertEquals("valid", json.field("status"));
             assertEquals("CVL-100013", json.body().get("card").get("numero").asText());
-            assertEquals("Centre-Val de Loire", json.body().get("card").get("conseil").asText());
+            assertEquals(
+                    "Centre-Val de Loire",
+                    json.body().get("card").get("conseil").asText());
             assertNoPrivateData(holder, json.body().toString());
         }
         Cards.assertEvent(env, "VERIFIABLE_CREDENTIAL_REQUEST", holder.userId(), null);
@@ -169,7 +184,10 @@ class CardIT {
             Cards.realmAttributes(env, Map.of("ordreCardLifespanSeconds", ""));
         }
         String jws = issued.get("card").asText();
-        assertEquals(2, Cards.payload(jws).get("exp").asLong() - Cards.payload(jws).get("iat").asLong());
+        assertEquals(
+                2,
+                Cards.payload(jws).get("exp").asLong()
+                        - Cards.payload(jws).get("iat").asLong());
         long deadline = System.currentTimeMillis() + 15_000;
         ExpertpassCompanion.Result json = Cards.verify(env, jws);
         while (!"expired".equals(json.field("status")) && System.currentTimeMillis() < deadline) {
@@ -208,14 +226,16 @@ class CardIT {
         // "alg": "none" and an HMAC "signature" are not cards either.
         String none = Cards.b64("{\"alg\":\"none\",\"typ\":\"ordre-card+jwt\"}") + "." + jws.split("\\.")[1] + ".";
         assertEquals("invalid", Cards.verify(env, none).field("status"));
-        String hs = Cards.b64("{\"alg\":\"HS256\",\"typ\":\"ordre-card+jwt\",\"kid\":\"x\"}") + "." + jws.split("\\.")[1] + ".AAAA";
+        String hs = Cards.b64("{\"alg\":\"HS256\",\"typ\":\"ordre-card+jwt\",\"kid\":\"x\"}") + "."
+                + jws.split("\\.")[1] + ".AAAA";
         assertEquals("invalid", Cards.verify(env, hs).field("status"));
         // An unknown reference, and junk.
         assertEquals("invalid", Cards.verify(env, "AAAAAAAAAAAAAAAAAAAAAA").field("status"));
         ExpertpassCompanion.Result junk = Cards.verify(env, "not a card <script>");
         assertEquals(200, junk.status(), junk.toString());
         assertEquals("invalid", junk.field("status"));
-        ExpertpassCompanion.Result missing = Cards.get(env.keycloak().realmUrl() + "/comptexpert/carte/verify", "application/json");
+        ExpertpassCompanion.Result missing =
+                Cards.get(env.keycloak().realmUrl() + "/comptexpert/carte/verify", "application/json");
         assertEquals(400, missing.status(), missing.toString());
         assertEquals("missing", missing.field("status"));
 
@@ -240,7 +260,8 @@ class CardIT {
         assertTrue(!tampered.equals(jws));
         // Or extends its life.
         long exp = Cards.payload(jws).get("exp").asLong();
-        String extended = parts[0] + "." + Cards.b64(payload.replace(Long.toString(exp), Long.toString(exp + 86_400))) + "." + parts[2];
+        String extended = parts[0] + "." + Cards.b64(payload.replace(Long.toString(exp), Long.toString(exp + 86_400)))
+                + "." + parts[2];
 
         assertEquals("invalid", Cards.verify(env, tampered).field("status"));
         assertEquals("invalid", Cards.verify(env, extended).field("status"));
@@ -266,7 +287,8 @@ class CardIT {
         Cards.updateUser(env, tied.userId(), u -> ((ObjectNode) u.get("attributes"))
                 .set("ordreNumero", Cards.JSON.valueToTree(List.of("NOR-100011"))));
         assertEquals("not_registered", Cards.verify(env, reference).field("status"));
-        assertEquals("not_registered", Cards.verify(env, card.get("card").asText()).field("status"));
+        assertEquals(
+                "not_registered", Cards.verify(env, card.get("card").asText()).field("status"));
         ExpertpassCompanion.Result refused = tied.phone().card();
         assertEquals(403, refused.status(), refused.toString());
         assertEquals("not_registered", refused.field("error"));
@@ -291,7 +313,8 @@ class CardIT {
     @Test
     void ineligibleProfilesGetNoCard(TestEnvironment.Env env) {
         for (String profile : List.of("etudiant", "expert-comptable-entreprise")) {
-            Cards.Holder holder = Cards.holder(env, profile, "expert-comptable-entreprise".equals(profile) ? "PDL-100010" : null, "2003-05-17");
+            Cards.Holder holder = Cards.holder(
+                    env, profile, "expert-comptable-entreprise".equals(profile) ? "PDL-100010" : null, "2003-05-17");
             ExpertpassCompanion.Result refused = holder.phone().card();
             assertEquals(403, refused.status(), refused.toString());
             assertEquals("ineligible", refused.field("error"));
@@ -307,10 +330,12 @@ class CardIT {
         Cards.Holder holder = Cards.holder(env, "memorialiste", "NAQ-100007", "1996-04-12");
         String api = holder.phone().key().api() + "/card";
         String body = holder.phone().cardBody(ExpertpassCompanion.now());
-        ExpertpassCompanion.Result forged = ExpertpassCompanion.post(api, body.replaceAll("\"signature\":\"[^\"]+\"", "\"signature\":\"MEUCIQ\""));
+        ExpertpassCompanion.Result forged =
+                ExpertpassCompanion.post(api, body.replaceAll("\"signature\":\"[^\"]+\"", "\"signature\":\"MEUCIQ\""));
         assertEquals(403, forged.status(), forged.toString());
         assertEquals("bad_signature", forged.field("error"));
-        ExpertpassCompanion.Result stale = ExpertpassCompanion.post(api, holder.phone().cardBody(ExpertpassCompanion.now() - 600));
+        ExpertpassCompanion.Result stale =
+                ExpertpassCompanion.post(api, holder.phone().cardBody(ExpertpassCompanion.now() - 600));
         assertEquals(400, stale.status(), stale.toString());
         assertEquals("stale_time", stale.field("error"));
         assertEquals(400, ExpertpassCompanion.post(api, "{nope").status());
@@ -350,8 +375,15 @@ class CardIT {
             for (int i = 0; i < 6; i++) {
                 // Each request claims another client in X-Forwarded-For: the server trusts no proxy here, so the
                 // header is not believed and all six count for this connection's address.
-                HttpResponse<String> spoofed = HttpExpertpass.get(verify, Map.of("Accept", "application/json",
-                        "X-Forwarded-For", "203.0.113." + (i + 1), "Forwarded", "for=198.51.100." + (i + 1)));
+                HttpResponse<String> spoofed = HttpExpertpass.get(
+                        verify,
+                        Map.of(
+                                "Accept",
+                                "application/json",
+                                "X-Forwarded-For",
+                                "203.0.113." + (i + 1),
+                                "Forwarded",
+                                "for=198.51.100." + (i + 1)));
                 last = new ExpertpassCompanion.Result(spoofed.statusCode(), HttpExpertpass.json(spoofed.body()));
                 if (last.status() == 200) {
                     allowed++;
@@ -360,12 +392,17 @@ class CardIT {
             assertTrue(allowed <= 3 && allowed >= 1, allowed + " allowed");
             assertEquals(429, last.status(), last.toString());
             assertEquals("rate_limited", last.field("status"));
-            HttpResponse<String> raw = Cards.getRaw(Cards.verifyUrl(env, reference).replace("/carte?", "/carte/verify?"), "application/json");
+            HttpResponse<String> raw = Cards.getRaw(
+                    Cards.verifyUrl(env, reference).replace("/carte?", "/carte/verify?"), "application/json");
             assertEquals(429, raw.statusCode());
             assertTrue(Integer.parseInt(raw.headers().firstValue("Retry-After").orElse("0")) >= 1);
             // No Accept-Language: the realm's default, French, with the wait filled in.
             assertEquals("fr", raw.headers().firstValue("Content-Language").orElse(""));
-            assertTrue(raw.body().matches("(?s).*\"error_description\":\"Trop de vérifications [^\"]*Réessayez dans [0-9\\s\\u00a0\\u202f]+ secondes\\.\".*"), raw.body());
+            assertTrue(
+                    raw.body()
+                            .matches(
+                                    "(?s).*\"error_description\":\"Trop de vérifications [^\"]*Réessayez dans [0-9\\s\\u00a0\\u202f]+ secondes\\.\".*"),
+                    raw.body());
 
             Page fr = Page.open(Cards.verifyUrl(env, reference), "fr");
             assertEquals("rate_limited", fr.status());
@@ -400,6 +437,7 @@ class CardIT {
             }
             Cards.sleep(200);
         }
-        throw new AssertionError("no " + type + " " + error + " in " + env.keycloak().logFile());
+        throw new AssertionError(
+                "no " + type + " " + error + " in " + env.keycloak().logFile());
     }
 }

@@ -1,15 +1,16 @@
 package fr.ordre.comptexpert.it.card;
 
-import fr.ordre.comptexpert.it.support.Http;
-import fr.ordre.comptexpert.it.support.Json;
-import fr.ordre.comptexpert.it.support.RealmEvents;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ordre.comptexpert.companion.DeviceKey;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
+import fr.ordre.comptexpert.it.support.Http;
+import fr.ordre.comptexpert.it.support.Json;
+import fr.ordre.comptexpert.it.support.RealmEvents;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import fr.ordre.comptexpert.it.support.UrlForm;
-
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -28,8 +29,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 /** Test helpers for the professional card: holders with an enrolled phone, the card's parts, the JSON check. */
 final class Cards {
 
@@ -38,11 +37,9 @@ final class Cards {
     private static final AtomicInteger SEQ = new AtomicInteger();
 
     /** A holder: the account's username, id, birth date and email (which the card must never show), and the phone. */
-    record Holder(String username, String userId, String email, String birthDate, ExpertpassCompanion phone) {
-    }
+    record Holder(String username, String userId, String email, String birthDate, ExpertpassCompanion phone) {}
 
-    private Cards() {
-    }
+    private Cards() {}
 
     /**
      * A new account of the profile, tied to the Tableau entry {@code numero} (or none), with one enrolled
@@ -50,11 +47,12 @@ final class Cards {
      * the Admin REST API as an admin would (ExpertpassIT covers enrolment through the real page).
      */
     static Holder holder(TestEnvironment.Env env, String profile, String numero, String birthDate) {
-        String username = "card" + SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String username = "card" + SEQ.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         String email = username + "@example.org";
         DeviceKey key = DeviceKey.generate();
-        Map<String, List<String>> attributes = new HashMap<>(Map.of("ordreProfile", List.of(profile),
-                "birthDate", List.of(birthDate)));
+        Map<String, List<String>> attributes =
+                new HashMap<>(Map.of("ordreProfile", List.of(profile), "birthDate", List.of(birthDate)));
         if (numero != null) {
             attributes.put("ordreNumero", List.of(numero));
         }
@@ -64,11 +62,31 @@ final class Cards {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        Map<String, Object> user = Map.of("username", username, "enabled", true, "email", email, "emailVerified", true,
-                "firstName", "Prénom" + SEQ.get(), "lastName", "Compte",
-                "attributes", attributes,
-                "credentials", List.of(Map.of("type", "ordre-expertpass", "userLabel", "Phone of " + username,
-                        "credentialData", credentialData, "secretData", "{}")));
+        Map<String, Object> user = Map.of(
+                "username",
+                username,
+                "enabled",
+                true,
+                "email",
+                email,
+                "emailVerified",
+                true,
+                "firstName",
+                "Prénom" + SEQ.get(),
+                "lastName",
+                "Compte",
+                "attributes",
+                attributes,
+                "credentials",
+                List.of(Map.of(
+                        "type",
+                        "ordre-expertpass",
+                        "userLabel",
+                        "Phone of " + username,
+                        "credentialData",
+                        credentialData,
+                        "secretData",
+                        "{}")));
         HttpResponse<String> created = env.admin().post(REALM + "/users", user);
         assertEquals(201, created.statusCode(), created.body());
         String userId = env.admin().userByUsername("ordre", username).get("id").asText();
@@ -82,7 +100,8 @@ final class Cards {
             throw new AssertionError("no ordre-expertpass credential created for " + username);
         }
         String api = env.keycloak().realmUrl() + "/comptexpert/expertpass/v1";
-        ExpertpassCompanion phone = new ExpertpassCompanion(key.enrolled(env.keycloak().realmUrl(), api, userId + "." + credentialId, "Phone", username));
+        ExpertpassCompanion phone = new ExpertpassCompanion(
+                key.enrolled(env.keycloak().realmUrl(), api, userId + "." + credentialId, "Phone", username));
         return new Holder(username, userId, email, birthDate, phone);
     }
 
@@ -115,12 +134,21 @@ final class Cards {
 
     /** The RSA key of the realm's published JWKS that the card's kid names. */
     static PublicKey publishedKey(TestEnvironment.Env env, String kid) throws GeneralSecurityException {
-        JsonNode jwks = get(env.keycloak().realmUrl() + "/protocol/openid-connect/certs", "application/json").body();
+        JsonNode jwks = get(env.keycloak().realmUrl() + "/protocol/openid-connect/certs", "application/json")
+                .body();
         for (JsonNode key : jwks.get("keys")) {
-            if (kid.equals(key.path("kid").asText()) && "RSA".equals(key.path("kty").asText())) {
-                return KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
-                        new BigInteger(1, Base64.getUrlDecoder().decode(key.get("n").asText())),
-                        new BigInteger(1, Base64.getUrlDecoder().decode(key.get("e").asText()))));
+            if (kid.equals(key.path("kid").asText())
+                    && "RSA".equals(key.path("kty").asText())) {
+                return KeyFactory.getInstance("RSA")
+                        .generatePublic(new RSAPublicKeySpec(
+                                new BigInteger(
+                                        1,
+                                        Base64.getUrlDecoder()
+                                                .decode(key.get("n").asText())),
+                                new BigInteger(
+                                        1,
+                                        Base64.getUrlDecoder()
+                                                .decode(key.get("e").asText()))));
             }
         }
         throw new AssertionError("kid " + kid + " not in the realm's JWKS " + jwks);
@@ -145,8 +173,13 @@ final class Cards {
 
     static ExpertpassCompanion.Result get(String url, String accept) {
         try {
-            HttpResponse<String> response = Http.CLIENT.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = Http.CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept", accept)
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             JsonNode body;
             try {
                 body = JSON.readTree(response.body());
@@ -161,8 +194,13 @@ final class Cards {
 
     static HttpResponse<String> getRaw(String url, String accept) {
         try {
-            return Http.CLIENT.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", accept)
-                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return Http.CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .header("Accept", accept)
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(url + ": " + e.getMessage(), e);
         }
@@ -174,8 +212,12 @@ final class Cards {
         assertEquals(204, updated.statusCode(), updated.body());
     }
 
-    static void updateUser(TestEnvironment.Env env, String userId, java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change) {
-        com.fasterxml.jackson.databind.node.ObjectNode user = (com.fasterxml.jackson.databind.node.ObjectNode) env.admin().get(REALM + "/users/" + userId);
+    static void updateUser(
+            TestEnvironment.Env env,
+            String userId,
+            java.util.function.Consumer<com.fasterxml.jackson.databind.node.ObjectNode> change) {
+        com.fasterxml.jackson.databind.node.ObjectNode user =
+                (com.fasterxml.jackson.databind.node.ObjectNode) env.admin().get(REALM + "/users/" + userId);
         change.accept(user);
         HttpResponse<String> updated = env.admin().put(REALM + "/users/" + userId, user);
         assertEquals(204, updated.statusCode(), updated.body());

@@ -1,14 +1,18 @@
 package fr.ordre.comptexpert.it.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.DemoApp;
 import fr.ordre.comptexpert.it.support.FormClient;
-import fr.ordre.comptexpert.it.support.HttpRegistration;
 import fr.ordre.comptexpert.it.support.HarnessSettings;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
+import fr.ordre.comptexpert.it.support.HttpRegistration;
 import fr.ordre.comptexpert.it.support.KeycloakCluster;
 import fr.ordre.comptexpert.it.support.LogTail;
 import fr.ordre.comptexpert.it.support.LoginPage;
@@ -16,21 +20,6 @@ import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.QrScreen;
 import fr.ordre.comptexpert.it.support.RegistrationPages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -46,10 +35,20 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.condition.DisabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Two Keycloak nodes, one PostgreSQL, a front proxy ({@link KeycloakCluster}): what a person does on one node
@@ -94,7 +93,8 @@ class ClusterIT {
     void record(String line) {
         System.out.println(line);
         try {
-            Files.writeString(figures, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    figures, line + System.lineSeparator(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
@@ -110,8 +110,13 @@ class ClusterIT {
         String members = cluster.postgres().query("select count(*) from jgroups_ping");
         assertTrue(Integer.parseInt(members) >= 2, "both nodes registered in the jdbc-ping table: " + members);
         for (int i = 0; i < 2; i++) {
-            JsonNode discovery = HttpExpertpass.json(new FormClient().get(cluster.directRealmUrl(i) + "/.well-known/openid-configuration").body());
-            assertEquals(cluster.realmUrl(), discovery.get("issuer").asText(), "node " + (i + 1) + " names the public issuer");
+            JsonNode discovery = HttpExpertpass.json(new FormClient()
+                    .get(cluster.directRealmUrl(i) + "/.well-known/openid-configuration")
+                    .body());
+            assertEquals(
+                    cluster.realmUrl(),
+                    discovery.get("issuer").asText(),
+                    "node " + (i + 1) + " names the public issuer");
         }
     }
 
@@ -137,13 +142,17 @@ class ClusterIT {
                 OidcClient.Authorization authorization = client.authorize(redirectUri);
                 browser.get(authorization.url() + "&prompt=login");
                 String url = QrScreen.read(browser);
-                String code = browser.findElement(By.id("ordre-expertpass-code")).getText().trim();
+                String code = browser.findElement(By.id("ordre-expertpass-code"))
+                        .getText()
+                        .trim();
                 sleep(200); // the page's long-poll, held by node 1, is open by then
-                ExpertpassCompanion.Result approved = phone.via(u -> cluster.onNode(1, u)).approve(url, code);
+                ExpertpassCompanion.Result approved =
+                        phone.via(u -> cluster.onNode(1, u)).approve(url, code);
                 long answered = System.nanoTime();
                 assertEquals(200, approved.status(), approved.toString());
                 try {
-                    new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(redirectUri));
+                    new WebDriverWait(browser, Duration.ofSeconds(30))
+                            .until(d -> d.getCurrentUrl().startsWith(redirectUri));
                 } catch (org.openqa.selenium.TimeoutException e) {
                     throw new AssertionError(diagnose(browser), e);
                 }
@@ -154,7 +163,11 @@ class ClusterIT {
                 }
                 if (i == tries + warmup - 1) {
                     JsonNode tokens = client.exchange(authorization, browser.getCurrentUrl());
-                    assertEquals(username, OidcClient.claims(tokens.get("id_token").asText()).get("preferred_username").asText());
+                    assertEquals(
+                            username,
+                            OidcClient.claims(tokens.get("id_token").asText())
+                                    .get("preferred_username")
+                                    .asText());
                 }
             }
         } finally {
@@ -162,10 +175,16 @@ class ClusterIT {
             service.stop(0);
         }
         Collections.sort(millis);
-        String report = String.format(Locale.ROOT,
+        String report = String.format(
+                Locale.ROOT,
                 "Expertpass across nodes (browser on node 1 via the proxy, approval on node 2): approval-to-redirect over %d sign-ins"
                         + " (after %d warm-up): min %.1f ms, p50 %.1f ms, p90 %.1f ms, max %.1f ms",
-                millis.size(), warmup, millis.get(0), pct(millis, 50), pct(millis, 90), millis.get(millis.size() - 1));
+                millis.size(),
+                warmup,
+                millis.get(0),
+                pct(millis, 50),
+                pct(millis, 90),
+                millis.get(millis.size() - 1));
         record(report);
         assertTrue(pct(millis, 50) <= 150, report);
     }
@@ -173,7 +192,10 @@ class ClusterIT {
     // ------------------------------------------------------------------ registration across nodes
 
     @Test
-    @DisabledIfSystemProperty(named = "cluster.smoke", matches = "true", disabledReason = "the smoke (CI default) runs formation, cross-node QR and node kill only")
+    @DisabledIfSystemProperty(
+            named = "cluster.smoke",
+            matches = "true",
+            disabledReason = "the smoke (CI default) runs formation, cross-node QR and node kill only")
     @Order(3)
     void registrationStartedOnNode1IsFinishedFromItsEmailLinkOnNode2() {
         String n = unique();
@@ -199,7 +221,8 @@ class ClusterIT {
             pages.setPassword(PASSWORD);
             String callback = new LoginPage(browser).awaitRedirect(demoApp.redirectUri());
             assertEquals(node1Before, cluster.proxy().served(0), "the link and the password were served by node 2");
-            JsonNode idToken = OidcClient.claims(client.exchange(authorization, callback).get("id_token").asText());
+            JsonNode idToken = OidcClient.claims(
+                    client.exchange(authorization, callback).get("id_token").asText());
             assertEquals(username, idToken.get("preferred_username").asText());
             assertEquals(cluster.realmUrl(), idToken.get("iss").asText());
         } finally {
@@ -211,7 +234,10 @@ class ClusterIT {
     // ------------------------------------------------------------------ faults
 
     @Test
-    @DisabledIfSystemProperty(named = "cluster.smoke", matches = "true", disabledReason = "the smoke (CI default) runs formation, cross-node QR and node kill only")
+    @DisabledIfSystemProperty(
+            named = "cluster.smoke",
+            matches = "true",
+            disabledReason = "the smoke (CI default) runs formation, cross-node QR and node kill only")
     @Order(4)
     void smtpDownAndBackDuringRegistrationsLosesNoAccountAndResendWorksAfter() throws Exception {
         RegistrationLoop loop = new RegistrationLoop("smtp");
@@ -225,9 +251,15 @@ class ClusterIT {
         sleep(3000);
         List<HttpRegistration> all = loop.stop();
 
-        List<HttpRegistration> failedMail = all.stream().filter(HttpRegistration::mailFailed).toList();
-        record(String.format(Locale.ROOT, "SMTP down %.1f s during registrations: %d registrations, %d told the mail could not be sent, %d server errors",
-                downSeconds, all.size(), failedMail.size(), all.stream().filter(HttpRegistration::any5xx).count()));
+        List<HttpRegistration> failedMail =
+                all.stream().filter(HttpRegistration::mailFailed).toList();
+        record(String.format(
+                Locale.ROOT,
+                "SMTP down %.1f s during registrations: %d registrations, %d told the mail could not be sent, %d server errors",
+                downSeconds,
+                all.size(),
+                failedMail.size(),
+                all.stream().filter(HttpRegistration::any5xx).count()));
         assertTrue(all.size() >= 6, "registrations ran: " + all.size());
         assertFalse(failedMail.isEmpty(), "some registrations met the SMTP outage");
         for (HttpRegistration r : all) {
@@ -243,7 +275,8 @@ class ClusterIT {
             assertEquals(0, cluster.mail().to(r.email).size(), "no mail left for " + r.username + " during the outage");
             r.resend();
             assertTrue(r.last.body().contains("Un nouvel e-mail"), r.summary());
-            String link = cluster.mail().await(r.email, 1, Duration.ofSeconds(30)).link(MailServer.ACTION_LINK);
+            String link =
+                    cluster.mail().await(r.email, 1, Duration.ofSeconds(30)).link(MailServer.ACTION_LINK);
             HttpResponse<String> page = new FormClient().get(link);
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("password-new"), "the link opens the password page for " + r.username);
@@ -252,7 +285,10 @@ class ClusterIT {
     }
 
     @Test
-    @DisabledIfSystemProperty(named = "cluster.smoke", matches = "true", disabledReason = "the smoke (CI default) runs formation, cross-node QR and node kill only")
+    @DisabledIfSystemProperty(
+            named = "cluster.smoke",
+            matches = "true",
+            disabledReason = "the smoke (CI default) runs formation, cross-node QR and node kill only")
     @Order(5)
     void databaseRestartDuringRegistrationsLeavesNoHalfMadeAccount() throws Exception {
         RegistrationLoop loop = new RegistrationLoop("pg");
@@ -265,14 +301,26 @@ class ClusterIT {
         sleep(6000);
         List<HttpRegistration> all = loop.stop();
 
-        List<HttpRegistration> hurt = all.stream().filter(r -> !r.sent() || r.any5xx()).toList();
-        List<HttpRegistration> errors = all.stream().filter(HttpRegistration::any5xx).toList();
-        List<HttpRegistration> errorsOnceBack = all.stream().filter(r -> r.any5xxSentAfter(back)).toList();
+        List<HttpRegistration> hurt =
+                all.stream().filter(r -> !r.sent() || r.any5xx()).toList();
+        List<HttpRegistration> errors =
+                all.stream().filter(HttpRegistration::any5xx).toList();
+        List<HttpRegistration> errorsOnceBack =
+                all.stream().filter(r -> r.any5xxSentAfter(back)).toList();
         StringBuilder detail = new StringBuilder();
-        hurt.stream().limit(10).forEach(r -> detail.append("\n  ").append(r.summary().substring(0, Math.min(300, r.summary().length()))));
-        record(String.format(Locale.ROOT, "PostgreSQL restarted (pg_ctl restart -m fast, %.1f s) during registrations: %d registrations,"
-                + " %d completed, %d did not, %d saw a 5xx (%d of them on a request sent once PostgreSQL was back)%s",
-                restartSeconds, all.size(), all.size() - hurt.size(), hurt.size(), errors.size(), errorsOnceBack.size(), detail));
+        hurt.stream().limit(10).forEach(r -> detail.append("\n  ")
+                .append(r.summary().substring(0, Math.min(300, r.summary().length()))));
+        record(String.format(
+                Locale.ROOT,
+                "PostgreSQL restarted (pg_ctl restart -m fast, %.1f s) during registrations: %d registrations,"
+                        + " %d completed, %d did not, %d saw a 5xx (%d of them on a request sent once PostgreSQL was back)%s",
+                restartSeconds,
+                all.size(),
+                all.size() - hurt.size(),
+                hurt.size(),
+                errors.size(),
+                errorsOnceBack.size(),
+                detail));
         assertTrue(all.size() >= 6, "registrations ran: " + all.size());
         for (HttpRegistration r : all) {
             JsonNode found = cluster.admin().get(REALM + "/users?exact=true&username=" + r.username);
@@ -286,11 +334,15 @@ class ClusterIT {
         // Both nodes serve again.
         for (int i = 0; i < 2; i++) {
             int node = i;
-            HttpRegistration after = new HttpRegistration("clpgafter" + unique(), "pgafter" + unique() + "@cluster.example",
-                    url -> cluster.onNode(node, url)).run(authorizationUrl());
+            HttpRegistration after = new HttpRegistration(
+                            "clpgafter" + unique(),
+                            "pgafter" + unique() + "@cluster.example",
+                            url -> cluster.onNode(node, url))
+                    .run(authorizationUrl());
             assertTrue(after.sent(), "node " + (i + 1) + " registers again after the restart: " + after.summary());
         }
-        // With the shipped pool settings (docker/quarkus.properties: validate-on-borrow) no request sent once PostgreSQL
+        // With the shipped pool settings (docker/quarkus.properties: validate-on-borrow) no request sent once
+        // PostgreSQL
         // is back meets a dead pooled connection: zero 5xx. A request whose transaction was open when PostgreSQL cut
         // its connection is rolled back by Keycloak with a 500 (no retry exists for it): at most one per loop, and
         // nothing half-made (checked above). See docs/cluster.md.
@@ -312,13 +364,18 @@ class ClusterIT {
         void start() {
             for (int i = 0; i < 2; i++) {
                 int node = i;
-                Thread t = new Thread(() -> {
-                    while (running) {
-                        String n = unique();
-                        done.add(new HttpRegistration("cl" + tag + n, tag + n + "@cluster.example",
-                                url -> cluster.onNode(node, url)).run(authorizationUrl()));
-                    }
-                }, "registrations-node" + (i + 1));
+                Thread t = new Thread(
+                        () -> {
+                            while (running) {
+                                String n = unique();
+                                done.add(new HttpRegistration(
+                                                "cl" + tag + n,
+                                                tag + n + "@cluster.example",
+                                                url -> cluster.onNode(node, url))
+                                        .run(authorizationUrl()));
+                            }
+                        },
+                        "registrations-node" + (i + 1));
                 t.start();
                 threads.add(t);
             }
@@ -334,7 +391,9 @@ class ClusterIT {
     }
 
     String authorizationUrl() {
-        return new OidcClient(cluster.realmUrl(), DemoApp.CLIENT_ID).authorize(demoApp.redirectUri()).url();
+        return new OidcClient(cluster.realmUrl(), DemoApp.CLIENT_ID)
+                .authorize(demoApp.redirectUri())
+                .url();
     }
 
     /** A registered account has all its parts: profile, birth date, email, the profile's group, no password yet or one. */
@@ -342,8 +401,10 @@ class ClusterIT {
         JsonNode user = cluster.admin().userByUsername("ordre", username);
         JsonNode attributes = user.path("attributes");
         assertEquals(email, user.path("email").asText(), username);
-        assertEquals("etudiant", attributes.path("ordreProfile").path(0).asText(), username + " has its profile: " + user);
-        assertEquals("2002-10-09", attributes.path("birthDate").path(0).asText(), username + " has its birth date: " + user);
+        assertEquals(
+                "etudiant", attributes.path("ordreProfile").path(0).asText(), username + " has its profile: " + user);
+        assertEquals(
+                "2002-10-09", attributes.path("birthDate").path(0).asText(), username + " has its birth date: " + user);
         JsonNode groups = cluster.admin().get(REALM + "/users/" + user.get("id").asText() + "/groups");
         assertEquals(1, groups.size(), username + " is in one group: " + groups);
         assertEquals("/profils/etudiant", groups.get(0).get("path").asText(), username);
@@ -366,7 +427,10 @@ class ClusterIT {
     // ------------------------------------------------------------------ load
 
     @Test
-    @DisabledIfSystemProperty(named = "cluster.smoke", matches = "true", disabledReason = "the smoke (CI default) runs formation, cross-node QR and node kill only")
+    @DisabledIfSystemProperty(
+            named = "cluster.smoke",
+            matches = "true",
+            disabledReason = "the smoke (CI default) runs formation, cross-node QR and node kill only")
     @Order(6)
     void fiftyRegistrationsAndFiveHundredWaitingExpertpassSignInsAtOnceWithNoError() throws Exception {
         int signIns = Integer.getInteger("cluster.load.signins", 500);
@@ -422,8 +486,9 @@ class ClusterIT {
             for (int i = 0; i < registrations; i++) {
                 int node = i % 2;
                 String n = unique();
-                regs.add(pool.submit(() -> new HttpRegistration("clload" + n, "load" + n + "@cluster.example",
-                        url -> cluster.onNode(node, url)).run(authorizationUrl())));
+                regs.add(pool.submit(() -> new HttpRegistration(
+                                "clload" + n, "load" + n + "@cluster.example", url -> cluster.onNode(node, url))
+                        .run(authorizationUrl())));
             }
 
             // 4. The phones approve, each on the other node than the page's: every wake-up crosses nodes.
@@ -431,8 +496,10 @@ class ClusterIT {
             List<java.util.concurrent.Future<Integer>> approvals = new ArrayList<>();
             for (SignIn s : all) {
                 approvals.add(pool.submit(() -> {
-                    ExpertpassCompanion.Result r = companions.get(s.n % phones)
-                            .via(u -> cluster.onNode((s.n + 1) % 2, u)).approve(s.panel.challengeUrl(), s.panel.code());
+                    ExpertpassCompanion.Result r = companions
+                            .get(s.n % phones)
+                            .via(u -> cluster.onNode((s.n + 1) % 2, u))
+                            .approve(s.panel.challengeUrl(), s.panel.code());
                     s.approved = System.nanoTime();
                     return r.status();
                 }));
@@ -461,11 +528,14 @@ class ClusterIT {
             List<java.util.concurrent.Future<String>> finishing = new ArrayList<>();
             for (SignIn s : all) {
                 finishing.add(pool.submit(() -> {
-                    HttpResponse<String> done = s.browser.post(cluster.onNode(s.n % 2, s.panel.continueAction()),
-                            Map.of("ordreExpertpass", "continue"));
+                    HttpResponse<String> done = s.browser.post(
+                            cluster.onNode(s.n % 2, s.panel.continueAction()), Map.of("ordreExpertpass", "continue"));
                     String location = done.headers().firstValue("Location").orElse("");
-                    return done.statusCode() == 302 && location.startsWith(demoApp.redirectUri()) && location.contains("code=")
-                            ? location : "";
+                    return done.statusCode() == 302
+                                    && location.startsWith(demoApp.redirectUri())
+                                    && location.contains("code=")
+                            ? location
+                            : "";
                 }));
             }
             int signInErrors = 0;
@@ -489,13 +559,28 @@ class ClusterIT {
                 }
             }
             Collections.sort(wake);
-            record(String.format(Locale.ROOT, "Load: %d Expertpass sign-ins waiting at once (half per node, approvals on the other node)"
+            record(String.format(
+                    Locale.ROOT,
+                    "Load: %d Expertpass sign-ins waiting at once (half per node, approvals on the other node)"
                             + " + %d registrations (half per node), %d phones. Pages opened in %.1f s; approvals sent in %.1f s"
                             + " (%.0f/s); approval-to-wake-up p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms; registrations done in %.1f s."
                             + " Errors: approvals %d, waits %d, sign-ins %d, registrations %d; proxy 502s %d",
-                    signIns, registrations, phones, openSeconds, approveSeconds, signIns / approveSeconds,
-                    pct(wake, 50), pct(wake, 90), pct(wake, 99), wake.get(wake.size() - 1), regSeconds,
-                    approvalErrors, waitErrors, signInErrors, regErrors, cluster.proxy().badGateways()));
+                    signIns,
+                    registrations,
+                    phones,
+                    openSeconds,
+                    approveSeconds,
+                    signIns / approveSeconds,
+                    pct(wake, 50),
+                    pct(wake, 90),
+                    pct(wake, 99),
+                    wake.get(wake.size() - 1),
+                    regSeconds,
+                    approvalErrors,
+                    waitErrors,
+                    signInErrors,
+                    regErrors,
+                    cluster.proxy().badGateways()));
             assertEquals(0, approvalErrors + waitErrors + signInErrors + regErrors, "no error" + regFailures);
         } finally {
             pool.shutdownNow();
@@ -540,7 +625,9 @@ class ClusterIT {
         try {
             LoginPage login = new LoginPage(browser).open(authorization.url());
             String url = QrScreen.read(browser);
-            String code = browser.findElement(By.id("ordre-expertpass-code")).getText().trim();
+            String code = browser.findElement(By.id("ordre-expertpass-code"))
+                    .getText()
+                    .trim();
             sleep(500);
             long node2Before = cluster.proxy().served(1);
             assertEquals(0, node2Before - cluster.proxy().served(1));
@@ -551,21 +638,32 @@ class ClusterIT {
             double viewSeconds = (System.nanoTime() - killed) / 1e9;
             // The person scans a few seconds later: the phone reaches the surviving node.
             sleep(3000);
-            ExpertpassCompanion.Result approved = phone.via(u -> cluster.onNode(1, u)).approve(url, code);
+            ExpertpassCompanion.Result approved =
+                    phone.via(u -> cluster.onNode(1, u)).approve(url, code);
             long answered = System.nanoTime();
             assertEquals(200, approved.status(), approved.toString());
             String callback = login.awaitRedirect(demoApp.redirectUri());
             double toRedirect = (System.nanoTime() - answered) / 1e9;
             JsonNode tokens = client.exchange(authorization, callback);
-            assertEquals(username, OidcClient.claims(tokens.get("id_token").asText()).get("preferred_username").asText());
+            assertEquals(
+                    username,
+                    OidcClient.claims(tokens.get("id_token").asText())
+                            .get("preferred_username")
+                            .asText());
             assertTrue(cluster.proxy().served(1) > node2Before, "node 2 served the rest of the sign-in");
 
-            HttpResponse<String> refreshed = client.refresh(earlierTokens.get("refresh_token").asText());
+            HttpResponse<String> refreshed =
+                    client.refresh(earlierTokens.get("refresh_token").asText());
             assertEquals(200, refreshed.statusCode(), "the session opened on node 1 lives on: " + refreshed.body());
-            record(String.format(Locale.ROOT, "Node 1 killed (SIGKILL) while the browser waited: node 2's view of 1 member after %.1f s;"
+            record(String.format(
+                    Locale.ROOT,
+                    "Node 1 killed (SIGKILL) while the browser waited: node 2's view of 1 member after %.1f s;"
                             + " approval on node 2 to the browser's redirect %.2f s (the page's retry after 2 s included); proxy failovers %d, 502s %d;"
                             + " a session opened on node 1 refreshed on node 2",
-                    viewSeconds, toRedirect, cluster.proxy().failovers(), cluster.proxy().badGateways()));
+                    viewSeconds,
+                    toRedirect,
+                    cluster.proxy().failovers(),
+                    cluster.proxy().badGateways()));
         } finally {
             browser.quit();
         }
@@ -576,22 +674,32 @@ class ClusterIT {
     /** What each node says about the page's sign-in, when the page did not move on. */
     static String diagnose(WebDriver browser) {
         String html = browser.getPageSource();
-        java.util.regex.Matcher watch = java.util.regex.Pattern.compile("data-watch=\"([^\"]+)\"").matcher(html);
-        java.util.regex.Matcher api = java.util.regex.Pattern.compile("data-api=\"([^\"]+)\"").matcher(html);
+        java.util.regex.Matcher watch =
+                java.util.regex.Pattern.compile("data-watch=\"([^\"]+)\"").matcher(html);
+        java.util.regex.Matcher api =
+                java.util.regex.Pattern.compile("data-api=\"([^\"]+)\"").matcher(html);
         StringBuilder out = new StringBuilder("The page did not move on: " + browser.getCurrentUrl());
         if (watch.find() && api.find()) {
             for (int i = 0; i < 2; i++) {
                 try {
-                    HttpResponse<String> r = HttpExpertpass.post(cluster.onNode(i, api.group(1)) + "/browser/wait",
+                    HttpResponse<String> r = HttpExpertpass.post(
+                            cluster.onNode(i, api.group(1)) + "/browser/wait",
                             "{\"watch\":\"" + watch.group(1) + "\"}");
-                    out.append("; node ").append(i + 1).append(" wait says ").append(r.statusCode()).append(' ').append(r.body());
+                    out.append("; node ")
+                            .append(i + 1)
+                            .append(" wait says ")
+                            .append(r.statusCode())
+                            .append(' ')
+                            .append(r.body());
                 } catch (RuntimeException e) {
                     out.append("; node ").append(i + 1).append(": ").append(e);
                 }
             }
         }
         org.openqa.selenium.WebElement body = browser.findElement(By.tagName("body"));
-        return out.append("; page: ").append(body.getText(), 0, Math.min(400, body.getText().length())).toString();
+        return out.append("; page: ")
+                .append(body.getText(), 0, Math.min(400, body.getText().length()))
+                .toString();
     }
 
     static String unique() {
@@ -602,10 +710,22 @@ class ClusterIT {
     static String createUser(String profile, boolean enrolAction) {
         String username = "cl" + unique();
         Map<String, Object> user = new java.util.HashMap<>(Map.of(
-                "username", username, "enabled", true, "email", username + "@cluster.example", "emailVerified", true,
-                "firstName", "Camille", "lastName", "Cluster",
-                "attributes", Map.of("ordreProfile", List.of(profile)),
-                "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
+                "username",
+                username,
+                "enabled",
+                true,
+                "email",
+                username + "@cluster.example",
+                "emailVerified",
+                true,
+                "firstName",
+                "Camille",
+                "lastName",
+                "Cluster",
+                "attributes",
+                Map.of("ordreProfile", List.of(profile)),
+                "credentials",
+                List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
         if (enrolAction) {
             user.put("requiredActions", List.of("ordre-expertpass-enrol"));
         }
@@ -617,7 +737,11 @@ class ClusterIT {
     /** Enrols a phone for the user over HTTP through the proxy; the phone's calls go to node {@code phoneNode}. */
     ExpertpassCompanion enrol(String username, int phoneNode) {
         OidcClient client = new OidcClient(cluster.realmUrl(), DemoApp.CLIENT_ID);
-        return HttpExpertpass.enrol(new FormClient(), client.authorize(demoApp.redirectUri()).url(), username, PASSWORD,
+        return HttpExpertpass.enrol(
+                new FormClient(),
+                client.authorize(demoApp.redirectUri()).url(),
+                username,
+                PASSWORD,
                 url -> cluster.onNode(phoneNode, url));
     }
 
@@ -625,7 +749,8 @@ class ClusterIT {
         HttpServer service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         service.createContext("/cb", exchange -> {
             long now = System.nanoTime();
-            String state = OidcClient.query("http://x" + exchange.getRequestURI()).getOrDefault("state", "");
+            String state =
+                    OidcClient.query("http://x" + exchange.getRequestURI()).getOrDefault("state", "");
             arrivals.put(state, now);
             byte[] body = "<!doctype html><title>ok</title><p id=ok>ok</p>".getBytes();
             exchange.sendResponseHeaders(200, body.length);
@@ -656,7 +781,8 @@ class ClusterIT {
         public void testFailed(ExtensionContext context, Throwable cause) {
             if (cluster != null) {
                 for (int i = 0; i < KeycloakCluster.NODES; i++) {
-                    System.err.println("---- last lines of " + cluster.log(i) + " ----\n" + LogTail.of(cluster.log(i), 60));
+                    System.err.println(
+                            "---- last lines of " + cluster.log(i) + " ----\n" + LogTail.of(cluster.log(i), 60));
                 }
             }
         }

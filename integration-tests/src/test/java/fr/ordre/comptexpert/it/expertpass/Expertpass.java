@@ -1,6 +1,9 @@
 package fr.ordre.comptexpert.it.expertpass;
 
-import fr.ordre.comptexpert.it.support.RealmEvents;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.it.support.AdminApi;
@@ -8,21 +11,17 @@ import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.QrScreen;
+import fr.ordre.comptexpert.it.support.RealmEvents;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** Test helpers for Expertpass: users of a given profile, enrolment through the real page, QR reading. */
 final class Expertpass {
@@ -31,17 +30,29 @@ final class Expertpass {
     static final String REALM = "/admin/realms/ordre";
     private static final AtomicInteger SEQ = new AtomicInteger();
 
-    private Expertpass() {
-    }
+    private Expertpass() {}
 
     /** A new user of the profile, with a password; returns its username. */
     static String createUser(TestEnvironment.Env env, String profile, boolean enrolAction) {
-        String username = "ep" + SEQ.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String username = "ep" + SEQ.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
         Map<String, Object> user = new java.util.HashMap<>(Map.of(
-                "username", username, "enabled", true, "email", username + "@example.org", "emailVerified", true,
-                "firstName", "Camille", "lastName", "Test",
-                "attributes", Map.of("ordreProfile", List.of(profile)),
-                "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
+                "username",
+                username,
+                "enabled",
+                true,
+                "email",
+                username + "@example.org",
+                "emailVerified",
+                true,
+                "firstName",
+                "Camille",
+                "lastName",
+                "Test",
+                "attributes",
+                Map.of("ordreProfile", List.of(profile)),
+                "credentials",
+                List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
         if (enrolAction) {
             user.put("requiredActions", List.of("ordre-expertpass-enrol"));
         }
@@ -81,7 +92,8 @@ final class Expertpass {
     /** Answers yes to "Activer « deviceName » ?" on the enrolment page, once a phone has posted its key. */
     static void confirmInBrowser(LoginPage login, WebDriver browser, String deviceName) {
         login.waitFor(By.id("ordre-expertpass-confirm-question"));
-        String question = browser.findElement(By.id("ordre-expertpass-confirm-question")).getText();
+        String question =
+                browser.findElement(By.id("ordre-expertpass-confirm-question")).getText();
         assertTrue(question.contains(deviceName), question);
         browser.findElement(By.id("ordre-expertpass-confirm-yes")).click();
     }
@@ -97,9 +109,14 @@ final class Expertpass {
     }
 
     /** The service's code exchange gives an ID token for {@code username}. */
-    static void assertSignedInAs(OidcClient client, OidcClient.Authorization authorization, String callback, String username) {
+    static void assertSignedInAs(
+            OidcClient client, OidcClient.Authorization authorization, String callback, String username) {
         JsonNode tokens = client.exchange(authorization, callback);
-        assertEquals(username, OidcClient.claims(tokens.get("id_token").asText()).get("preferred_username").asText());
+        assertEquals(
+                username,
+                OidcClient.claims(tokens.get("id_token").asText())
+                        .get("preferred_username")
+                        .asText());
     }
 
     static String shownCode(WebDriver browser) {
@@ -107,7 +124,8 @@ final class Expertpass {
     }
 
     static void awaitText(WebDriver browser, String text) {
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getPageSource().contains(text));
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .until(d -> d.getPageSource().contains(text));
     }
 
     static JsonNode events(TestEnvironment.Env env, String type, String userId) {

@@ -1,5 +1,10 @@
 package fr.ordre.comptexpert.it.expertpass;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ordre.comptexpert.companion.QrCodes;
@@ -8,22 +13,10 @@ import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.Http;
 import fr.ordre.comptexpert.it.support.Json;
 import fr.ordre.comptexpert.it.support.LoginPage;
-import fr.ordre.comptexpert.it.support.QrScreen;
 import fr.ordre.comptexpert.it.support.OidcClient;
+import fr.ordre.comptexpert.it.support.QrScreen;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import fr.ordre.comptexpert.it.support.UrlForm;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -36,11 +29,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The Expertpass web app (docs/expertpass-app.md) in a real Chromium playing the phone, against the real server: a
@@ -53,6 +52,7 @@ class ExpertpassAppIT {
     /** A phone's browser: Android user agent, 375 px wide. */
     static final String PHONE_UA = "Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko)"
             + " Chrome/156.0.0.0 Mobile Safari/537.36";
+
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
             + "connect-src 'self'; manifest-src 'self'; worker-src 'self'; media-src 'self' blob: mediastream:; "
             + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -62,25 +62,40 @@ class ExpertpassAppIT {
     void appIsServedWithItsManifestWorkerTextsAndAStrictPolicy(TestEnvironment.Env env) throws Exception {
         String app = appUrl(env);
         HttpClient http = Http.CLIENT;
-        HttpResponse<String> bare = http.send(HttpRequest.newBuilder(URI.create(app.substring(0, app.length() - 1))).build(),
+        HttpResponse<String> bare = http.send(
+                HttpRequest.newBuilder(URI.create(app.substring(0, app.length() - 1)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(308, bare.statusCode());
         assertTrue(bare.headers().firstValue("Location").orElseThrow().endsWith("/comptexpert/app/"));
         HttpResponse<String> page = get(http, app);
         assertEquals(200, page.statusCode());
         assertEquals(CSP, page.headers().firstValue("Content-Security-Policy").orElseThrow());
-        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertEquals(
+                "nosniff", page.headers().firstValue("X-Content-Type-Options").orElseThrow());
         assertTrue(page.body().contains("<link rel=\"manifest\" href=\"manifest.webmanifest\">"));
         assertFalse(page.body().contains("<script>"), "no inline script: the CSP forbids it");
-        JsonNode manifest = JSON.readTree(get(http, app + "manifest.webmanifest").body());
+        JsonNode manifest =
+                JSON.readTree(get(http, app + "manifest.webmanifest").body());
         assertEquals("standalone", manifest.get("display").asText());
         assertEquals("fr", manifest.get("lang").asText());
         assertTrue(manifest.get("icons").toString().contains("512x512"));
-        for (String file : List.of("sw.js", "app.js", "protocol.js", "scanner.js", "app.css", "icon-192.png",
-                "icon-512.png", "vendor/jsQR.js", "vendor/qrcode.js")) {
+        for (String file : List.of(
+                "sw.js",
+                "app.js",
+                "protocol.js",
+                "scanner.js",
+                "app.css",
+                "icon-192.png",
+                "icon-512.png",
+                "vendor/jsQR.js",
+                "vendor/qrcode.js")) {
             HttpResponse<String> response = get(http, app + file);
             assertEquals(200, response.statusCode(), file);
-            assertEquals(CSP, response.headers().firstValue("Content-Security-Policy").orElseThrow(), file);
+            assertEquals(
+                    CSP,
+                    response.headers().firstValue("Content-Security-Policy").orElseThrow(),
+                    file);
         }
         JsonNode fr = JSON.readTree(get(http, app + "messages-fr.json").body());
         JsonNode en = JSON.readTree(get(http, app + "messages-en.json").body());
@@ -88,7 +103,8 @@ class ExpertpassAppIT {
         assertEquals("Approve", en.get("ordreAppSigninApprove").asText());
         assertEquals(fr.size(), en.size(), "English complete");
         assertTrue(fr.get("ordreAppWelcomeText").asText().contains("l'Ordre"), "apostrophes shown single");
-        for (String bad : List.of("%2E%2E%2Fexpertpass%2Fv1%2Fdevices", "..%2F..%2Faccount", "WEB-INF/x", "app.js.bak", "vendor/")) {
+        for (String bad : List.of(
+                "%2E%2E%2Fexpertpass%2Fv1%2Fdevices", "..%2F..%2Faccount", "WEB-INF/x", "app.js.bak", "vendor/")) {
             int status = get(http, app + bad).statusCode();
             // 404 from us; 400 when the HTTP layer refuses an encoded slash first. Never a file.
             assertTrue(status == 404 || status == 400, bad + ": " + status);
@@ -104,16 +120,22 @@ class ExpertpassAppIT {
         try {
             // Enrolment: the page's QR, filmed by the phone.
             OidcClient client = env.demoClient();
-            LoginPage login = new LoginPage(desktop).open(client.authorize(env.demoApp().redirectUri()).url());
+            LoginPage login = new LoginPage(desktop)
+                    .open(client.authorize(env.demoApp().redirectUri()).url());
             login.signIn(username, Expertpass.PASSWORD);
             login.waitFor(By.id("ordre-expertpass-enrol"));
-            String openApp = desktop.findElement(By.id("ordre-expertpass-open-app")).getAttribute("href");
-            assertTrue(openApp.startsWith(appUrl(env) + "#enrol=" + enc(env.keycloak().baseUrl())), openApp);
+            String openApp =
+                    desktop.findElement(By.id("ordre-expertpass-open-app")).getAttribute("href");
+            assertTrue(
+                    openApp.startsWith(
+                            appUrl(env) + "#enrol=" + enc(env.keycloak().baseUrl())),
+                    openApp);
             camera.show(qrSource(desktop));
             phone = phone(camera.switches());
             phone.get(appUrl(env) + "#scan");
             WebElement name = await(phone, By.id("enrol-name"));
-            assertEquals("Chrome sur Android (Pixel 7)", name.getAttribute("value"), "the name proposed from the platform");
+            assertEquals(
+                    "Chrome sur Android (Pixel 7)", name.getAttribute("value"), "the name proposed from the platform");
             name.clear();
             name.sendKeys("Pixel de test");
             phone.findElement(By.id("enrol-submit")).click();
@@ -134,13 +156,15 @@ class ExpertpassAppIT {
             assertNotNull(credentialId, credentials.toString());
 
             // The private key cannot leave the phone, not even through the app's own code.
-            Map<?, ?> key = (Map<?, ?>) async(phone, "var done = arguments[arguments.length - 1];"
-                    + "var r = indexedDB.open('expertpass'); r.onsuccess = function () {"
-                    + " var g = r.result.transaction('accounts').objectStore('accounts').getAll();"
-                    + " g.onsuccess = function () { var k = g.result[0].privateKey;"
-                    + "  crypto.subtle.exportKey('pkcs8', k).then(function () { done({exported: true}); },"
-                    + "   function (e) { done({exported: false, error: e.name, extractable: k.extractable, type: k.type,"
-                    + "     curve: k.algorithm.namedCurve}); }); }; };");
+            Map<?, ?> key = (Map<?, ?>) async(
+                    phone,
+                    "var done = arguments[arguments.length - 1];"
+                            + "var r = indexedDB.open('expertpass'); r.onsuccess = function () {"
+                            + " var g = r.result.transaction('accounts').objectStore('accounts').getAll();"
+                            + " g.onsuccess = function () { var k = g.result[0].privateKey;"
+                            + "  crypto.subtle.exportKey('pkcs8', k).then(function () { done({exported: true}); },"
+                            + "   function (e) { done({exported: false, error: e.name, extractable: k.extractable, type: k.type,"
+                            + "     curve: k.algorithm.namedCurve}); }); }; };");
             assertEquals(false, key.get("exported"), key.toString());
             assertEquals("InvalidAccessError", key.get("error"));
             assertEquals(false, key.get("extractable"));
@@ -151,7 +175,8 @@ class ExpertpassAppIT {
             desktop.quit();
             desktop = Browser.open("fr");
             login = new LoginPage(desktop);
-            OidcClient.Authorization authorization = client.authorize(env.demoApp().redirectUri());
+            OidcClient.Authorization authorization =
+                    client.authorize(env.demoApp().redirectUri());
             login.open(authorization.url());
             QrScreen.awaitShown(desktop);
             camera.show(qrSource(desktop));
@@ -162,7 +187,9 @@ class ExpertpassAppIT {
             assertTrue(phone.findElement(By.id("signin-browser")).getText().startsWith("Chrome"));
             assertEquals("Linux", phone.findElement(By.id("signin-os")).getText());
             assertFalse(phone.findElement(By.id("signin-ip")).getText().isBlank());
-            assertTrue(phone.findElements(By.id("signin-network")).isEmpty(), "phone and computer on one network: no warning");
+            assertTrue(
+                    phone.findElements(By.id("signin-network")).isEmpty(),
+                    "phone and computer on one network: no warning");
             camera.showNothing();
             phone.findElement(By.id("signin-code")).sendKeys(Expertpass.shownCode(desktop));
             phone.findElement(By.id("signin-approve")).click();
@@ -173,7 +200,9 @@ class ExpertpassAppIT {
             // The card, fresh; then after a reload without network, from what the phone kept, marked offline.
             phone.get(appUrl(env) + "#card");
             awaitState(phone, "fresh");
-            assertEquals("Permanent de l'Ordre", phone.findElement(By.id("card-statut")).getText());
+            assertEquals(
+                    "Permanent de l'Ordre",
+                    phone.findElement(By.id("card-statut")).getText());
             assertEquals("Camille Test", phone.findElement(By.id("card-name")).getText());
             assertAccessible(phone, "card");
             new WebDriverWait(phone, Duration.ofSeconds(20))
@@ -182,18 +211,24 @@ class ExpertpassAppIT {
             try {
                 phone.navigate().refresh();
                 awaitState(phone, "offline");
-                assertEquals("Camille Test", phone.findElement(By.id("card-name")).getText());
+                assertEquals(
+                        "Camille Test", phone.findElement(By.id("card-name")).getText());
                 assertTrue(phone.findElement(By.id("offline")).isDisplayed());
                 // Chromium's page-level offline emulation does not reach the service worker's own fetches (a probe
                 // through the worker got the server's 404): what is checked is that the page runs under the worker
                 // and shows the card from IndexedDB while the page itself has no network.
-                assertEquals(Boolean.TRUE, js(phone, "return !!navigator.serviceWorker.controller && !navigator.onLine;"));
+                assertEquals(
+                        Boolean.TRUE, js(phone, "return !!navigator.serviceWorker.controller && !navigator.onLine;"));
             } finally {
                 offline(phone, false);
             }
 
             // Removed in the account console (here: by an admin): the app says so.
-            assertEquals(204, env.admin().delete(Expertpass.REALM + "/users/" + userId + "/credentials/" + credentialId).statusCode());
+            assertEquals(
+                    204,
+                    env.admin()
+                            .delete(Expertpass.REALM + "/users/" + userId + "/credentials/" + credentialId)
+                            .statusCode());
             phone.get(appUrl(env) + "#accounts");
             phone.get(appUrl(env) + "#card");
             WebElement revoked = await(phone, By.id("card-revoked"));
@@ -219,22 +254,49 @@ class ExpertpassAppIT {
 
             // The help page names the app's address and, where the realm names a native app's store page, that too
             // (an address that is not https is not shown).
-            assertEquals(204, env.admin().put(Expertpass.REALM, Map.of("attributes", Map.of(
-                    "ordreExpertpassPlayStoreUrl", "https://play.google.com/store/apps/details?id=fr.experts_comptables.expertpass",
-                    "ordreExpertpassAppStoreUrl", "javascript:alert(1)"))).statusCode());
+            assertEquals(
+                    204,
+                    env.admin()
+                            .put(
+                                    Expertpass.REALM,
+                                    Map.of(
+                                            "attributes",
+                                            Map.of(
+                                                    "ordreExpertpassPlayStoreUrl",
+                                                            "https://play.google.com/store/apps/details?id=fr.experts_comptables.expertpass",
+                                                    "ordreExpertpassAppStoreUrl", "javascript:alert(1)")))
+                            .statusCode());
             try {
                 phone.get(env.keycloak().baseUrl() + "/realms/ordre/comptexpert/aide");
-                assertEquals(appUrl(env), await(phone, By.id("ordre-expertpass-app-link")).getAttribute("href"));
-                assertTrue(phone.findElement(By.id("ordre-expertpass-play-store")).getAttribute("href").startsWith("https://play.google.com/"));
-                assertTrue(phone.findElements(By.id("ordre-expertpass-app-store")).isEmpty(), "a store address that is not https is not shown");
+                assertEquals(
+                        appUrl(env),
+                        await(phone, By.id("ordre-expertpass-app-link")).getAttribute("href"));
+                assertTrue(phone.findElement(By.id("ordre-expertpass-play-store"))
+                        .getAttribute("href")
+                        .startsWith("https://play.google.com/"));
+                assertTrue(
+                        phone.findElements(By.id("ordre-expertpass-app-store")).isEmpty(),
+                        "a store address that is not https is not shown");
             } finally {
-                assertEquals(204, env.admin().put(Expertpass.REALM, Map.of("attributes", Map.of(
-                        "ordreExpertpassPlayStoreUrl", "", "ordreExpertpassAppStoreUrl", ""))).statusCode());
+                assertEquals(
+                        204,
+                        env.admin()
+                                .put(
+                                        Expertpass.REALM,
+                                        Map.of(
+                                                "attributes",
+                                                Map.of(
+                                                        "ordreExpertpassPlayStoreUrl",
+                                                        "",
+                                                        "ordreExpertpassAppStoreUrl",
+                                                        "")))
+                                .statusCode());
             }
 
             // A QR naming another host, as a photo and as a link: refused, with the host named.
-            String foreign = "https://comptexpert.experts-comptab1es.fr/realms/ordre/comptexpert/expertpass/v1/challenges/"
-                    + "A".repeat(43);
+            String foreign =
+                    "https://comptexpert.experts-comptab1es.fr/realms/ordre/comptexpert/expertpass/v1/challenges/"
+                            + "A".repeat(43);
             phone.get(appUrl(env) + "#scan");
             upload(phone, QrCodes.png(foreign, 8), "foreign.png");
             WebElement refused = awaitProblem(phone, "foreign_host");
@@ -245,7 +307,8 @@ class ExpertpassAppIT {
 
             // Enrolment from a photo of the screen.
             OidcClient client = env.demoClient();
-            LoginPage login = new LoginPage(desktop).open(client.authorize(env.demoApp().redirectUri()).url());
+            LoginPage login = new LoginPage(desktop)
+                    .open(client.authorize(env.demoApp().redirectUri()).url());
             login.signIn(username, Expertpass.PASSWORD);
             login.waitFor(By.id("ordre-expertpass-enrol"));
             phone.get(appUrl(env) + "#card");
@@ -266,7 +329,8 @@ class ExpertpassAppIT {
             desktop.quit();
             desktop = Browser.open("fr");
             login = new LoginPage(desktop);
-            OidcClient.Authorization authorization = client.authorize(env.demoApp().redirectUri());
+            OidcClient.Authorization authorization =
+                    client.authorize(env.demoApp().redirectUri());
             login.open(authorization.url());
             QrScreen.awaitShown(desktop);
             phone.get(appUrl(env) + "#card");
@@ -275,11 +339,14 @@ class ExpertpassAppIT {
             await(phone, By.id("signin-code"));
             assertAccessible(phone, "signin");
             phone.findElement(By.id("signin-approve")).click();
-            assertTrue(await(phone, By.cssSelector("#signin-status .note--error")).getText().contains("2 chiffres"));
+            assertTrue(await(phone, By.cssSelector("#signin-status .note--error"))
+                    .getText()
+                    .contains("2 chiffres"));
             phone.findElement(By.id("signin-code")).sendKeys(Expertpass.shownCode(desktop));
             phone.findElement(By.id("signin-approve")).click();
             awaitStatus(phone, "approved");
-            Expertpass.assertSignedInAs(client, authorization, login.awaitRedirect(env.demoApp().redirectUri()), username);
+            Expertpass.assertSignedInAs(
+                    client, authorization, login.awaitRedirect(env.demoApp().redirectUri()), username);
 
             // Same device: the login page on the phone offers the app instead of the QR; two tabs.
             phone.get(appUrl(env) + "#accounts");
@@ -292,12 +359,15 @@ class ExpertpassAppIT {
             // The panel is lazy: its QR, and the link the button passes to the app, come once it is in view.
             QrScreen.awaitShown(phone);
             assertEquals("Se connecter avec Expertpass sur ce téléphone", open.getText());
-            assertFalse(phone.findElement(By.id("ordre-expertpass-qr")).isDisplayed(), "the QR is behind a button on a phone");
+            assertFalse(
+                    phone.findElement(By.id("ordre-expertpass-qr")).isDisplayed(),
+                    "the QR is behind a button on a phone");
             assertAccessible(phone, "login-same-device");
             String code = Expertpass.shownCode(phone);
             String loginTab = phone.getWindowHandle();
             open.click();
-            new WebDriverWait(phone, Duration.ofSeconds(10)).until(d -> d.getWindowHandles().size() == 2);
+            new WebDriverWait(phone, Duration.ofSeconds(10))
+                    .until(d -> d.getWindowHandles().size() == 2);
             for (String handle : phone.getWindowHandles()) {
                 if (!handle.equals(loginTab)) {
                     phone.switchTo().window(handle);
@@ -308,7 +378,8 @@ class ExpertpassAppIT {
             awaitStatus(phone, "approved");
             phone.close();
             phone.switchTo().window(loginTab);
-            Expertpass.assertSignedInAs(client, onPhone, phoneLogin.awaitRedirect(env.demoApp().redirectUri()), username);
+            Expertpass.assertSignedInAs(
+                    client, onPhone, phoneLogin.awaitRedirect(env.demoApp().redirectUri()), username);
         } finally {
             desktop.quit();
             phone.quit();
@@ -326,8 +397,10 @@ class ExpertpassAppIT {
         switches.add("--user-agent=" + PHONE_UA);
         WebDriver phone = Browser.open("fr", 375, 812, switches);
         // Headless windows are at least 500 px wide: the phone's 375 px come from device emulation.
-        ((ChromeDriver) phone).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 375, "height", 812,
-                "deviceScaleFactor", 2, "mobile", true));
+        ((ChromeDriver) phone)
+                .executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of("width", 375, "height", 812, "deviceScaleFactor", 2, "mobile", true));
         return phone;
     }
 
@@ -352,7 +425,9 @@ class ExpertpassAppIT {
     }
 
     private static byte[] screenshot(WebDriver desktop) {
-        new org.openqa.selenium.interactions.Actions(desktop).scrollToElement(desktop.findElement(By.id("ordre-expertpass-qr"))).perform();
+        new org.openqa.selenium.interactions.Actions(desktop)
+                .scrollToElement(desktop.findElement(By.id("ordre-expertpass-qr")))
+                .perform();
         return ((TakesScreenshot) desktop).getScreenshotAs(OutputType.BYTES);
     }
 
@@ -369,18 +444,21 @@ class ExpertpassAppIT {
     }
 
     private static WebElement await(WebDriver driver, By locator) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).withMessage(() -> locator + "; page: "
+        return new WebDriverWait(driver, Duration.ofSeconds(30))
+                .withMessage(() -> locator + "; page: "
                         + driver.findElement(By.tagName("body")).getText() + Browser.consoleOf(driver))
                 .until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 
     /** The outcome the app shows; a problem shown instead fails at once, with the app's error code and text. */
     private static void awaitStatus(WebDriver phone, String status) {
-        WebElement shown = new WebDriverWait(phone, Duration.ofSeconds(30)).withMessage(() -> "status " + status + "; page: "
-                + phone.findElement(By.id("view")).getText() + Browser.consoleOf(phone)).until(d -> {
-            List<WebElement> found = d.findElements(By.cssSelector("#outcome, #problem"));
-            return found.isEmpty() ? null : found.get(0);
-        });
+        WebElement shown = new WebDriverWait(phone, Duration.ofSeconds(30))
+                .withMessage(() -> "status " + status + "; page: "
+                        + phone.findElement(By.id("view")).getText() + Browser.consoleOf(phone))
+                .until(d -> {
+                    List<WebElement> found = d.findElements(By.cssSelector("#outcome, #problem"));
+                    return found.isEmpty() ? null : found.get(0);
+                });
         assertEquals("outcome", shown.getAttribute("id"), shown.getAttribute("data-error") + ": " + shown.getText());
         assertEquals(status, shown.getAttribute("data-status"), shown.getText());
     }
@@ -392,15 +470,20 @@ class ExpertpassAppIT {
     }
 
     private static void awaitState(WebDriver phone, String state) {
-        new WebDriverWait(phone, Duration.ofSeconds(30)).withMessage(() -> "card state " + state + "; page: "
+        new WebDriverWait(phone, Duration.ofSeconds(30))
+                .withMessage(() -> "card state " + state + "; page: "
                         + phone.findElement(By.id("view")).getText())
-                .until(d -> d.findElements(By.cssSelector("#card-state[data-state='" + state + "']")).size() == 1);
+                .until(d -> d.findElements(By.cssSelector("#card-state[data-state='" + state + "']"))
+                                .size()
+                        == 1);
     }
 
     private static void offline(WebDriver phone, boolean offline) {
         ((ChromeDriver) phone).executeCdpCommand("Network.enable", Map.of());
-        ((ChromeDriver) phone).executeCdpCommand("Network.emulateNetworkConditions", Map.of("offline", offline,
-                "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
+        ((ChromeDriver) phone)
+                .executeCdpCommand(
+                        "Network.emulateNetworkConditions",
+                        Map.of("offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
     }
 
     private static Object js(WebDriver driver, String script) {

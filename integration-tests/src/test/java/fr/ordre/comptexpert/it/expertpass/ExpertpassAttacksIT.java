@@ -1,5 +1,9 @@
 package fr.ordre.comptexpert.it.expertpass;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.companion.DeviceKey;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
@@ -10,23 +14,18 @@ import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.OtherNetwork;
 import fr.ordre.comptexpert.it.support.RealmEvents;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 
 /** Each attack on Expertpass is refused, and leaves a Keycloak event saying which. */
 @ExtendWith(TestEnvironment.class)
@@ -36,7 +35,10 @@ class ExpertpassAttacksIT {
     private record Screen(WebDriver browser, String url, String code) implements AutoCloseable {
         static Screen open(TestEnvironment.Env env) {
             WebDriver browser = Browser.open("fr");
-            new LoginPage(browser).open(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+            new LoginPage(browser)
+                    .open(env.demoClient()
+                            .authorize(env.demoApp().redirectUri())
+                            .url());
             return new Screen(browser, Expertpass.scanQr(browser), Expertpass.shownCode(browser));
         }
 
@@ -60,7 +62,9 @@ class ExpertpassAttacksIT {
         ExpertpassCompanion phone = enrolled(env, username);
         try (Screen screen = Screen.open(env)) {
             String body = phone.decisionBody(screen.url(), screen.code(), "approve", ExpertpassCompanion.now());
-            assertEquals(200, ExpertpassCompanion.post(screen.url() + "/decision", body).status());
+            assertEquals(
+                    200,
+                    ExpertpassCompanion.post(screen.url() + "/decision", body).status());
             ExpertpassCompanion.Result replay = ExpertpassCompanion.post(screen.url() + "/decision", body);
             assertEquals(409, replay.status(), replay.toString());
             Expertpass.assertEvent(env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_replay");
@@ -72,13 +76,20 @@ class ExpertpassAttacksIT {
         String username = Expertpass.createUser(env, "agc-83-ter", true);
         ExpertpassCompanion phone = enrolled(env, username);
         DeviceKey other = DeviceKey.generate();
-        ExpertpassCompanion forger = new ExpertpassCompanion(new DeviceKey(phone.key().issuer(), phone.key().api(), phone.key().deviceId(),
-                "forged", username, other.privateKey(), other.publicKey()));
+        ExpertpassCompanion forger = new ExpertpassCompanion(new DeviceKey(
+                phone.key().issuer(),
+                phone.key().api(),
+                phone.key().deviceId(),
+                "forged",
+                username,
+                other.privateKey(),
+                other.publicKey()));
         try (Screen screen = Screen.open(env)) {
             ExpertpassCompanion.Result forged = forger.approve(screen.url(), screen.code());
             assertEquals(403, forged.status(), forged.toString());
             assertEquals("bad_signature", forged.field("error"));
-            Expertpass.assertEvent(env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_bad_signature");
+            Expertpass.assertEvent(
+                    env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_bad_signature");
             // The real phone can still use that QR: a forged signature does not burn it.
             assertEquals(200, phone.approve(screen.url(), screen.code()).status());
         }
@@ -89,7 +100,8 @@ class ExpertpassAttacksIT {
     void relayedQrIsRefusedByThePinnedPhone(TestEnvironment.Env env) {
         String username = Expertpass.createUser(env, "expert-comptable", true);
         ExpertpassCompanion phone = enrolled(env, username);
-        try (Screen screen = Screen.open(env); QrRelay relay = new QrRelay(env.keycloak().baseUrl(), UnaryOperator.identity())) {
+        try (Screen screen = Screen.open(env);
+                QrRelay relay = new QrRelay(env.keycloak().baseUrl(), UnaryOperator.identity())) {
             ExpertpassCompanion.Result refused = phone.approve(relay.relayed(screen.url()), screen.code());
             assertEquals("foreign_host", refused.field("error"), refused.toString());
             assertEquals(0, relay.requests(), "the phone sent nothing to the relay");
@@ -103,11 +115,14 @@ class ExpertpassAttacksIT {
     void foreignIssuerSignatureIsRefused(TestEnvironment.Env env) {
         String username = Expertpass.createUser(env, "expert-comptable", true);
         ExpertpassCompanion phone = enrolled(env, username);
-        try (Screen screen = Screen.open(env); QrRelay relay = new QrRelay(env.keycloak().baseUrl(), UnaryOperator.identity())) {
-            ExpertpassCompanion.Result refused = decideThroughRelay(phone, screen, relay, relay.url() + "/realms/ordre");
+        try (Screen screen = Screen.open(env);
+                QrRelay relay = new QrRelay(env.keycloak().baseUrl(), UnaryOperator.identity())) {
+            ExpertpassCompanion.Result refused =
+                    decideThroughRelay(phone, screen, relay, relay.url() + "/realms/ordre");
             assertEquals(403, refused.status(), refused.toString());
             assertEquals("foreign_issuer", refused.field("error"));
-            Expertpass.assertEvent(env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_foreign_issuer");
+            Expertpass.assertEvent(
+                    env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_foreign_issuer");
             // The relayed QR is burnt: the attacker's page gets no second try with it.
             assertEquals(409, phone.approve(screen.url(), screen.code()).status());
         }
@@ -120,12 +135,17 @@ class ExpertpassAttacksIT {
         ExpertpassCompanion phone = enrolled(env, username);
         UnaryOperator<String> forge = json -> json.replaceAll("\"browser\":\"[^\"]*\"", "\"browser\":\"Safari\"")
                 .replaceAll("\"os\":\"[^\"]*\"", "\"os\":\"iOS\"");
-        try (Screen screen = Screen.open(env); QrRelay relay = new QrRelay(env.keycloak().baseUrl(), forge)) {
-            assertEquals("Safari", ExpertpassCompanion.get(relay.relayed(screen.url())).field("browser"));
-            ExpertpassCompanion.Result refused = decideThroughRelay(phone, screen, relay, phone.key().issuer());
+        try (Screen screen = Screen.open(env);
+                QrRelay relay = new QrRelay(env.keycloak().baseUrl(), forge)) {
+            assertEquals(
+                    "Safari",
+                    ExpertpassCompanion.get(relay.relayed(screen.url())).field("browser"));
+            ExpertpassCompanion.Result refused =
+                    decideThroughRelay(phone, screen, relay, phone.key().issuer());
             assertEquals(403, refused.status(), refused.toString());
             assertEquals("context_mismatch", refused.field("error"));
-            Expertpass.assertEvent(env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_context_mismatch");
+            Expertpass.assertEvent(
+                    env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_context_mismatch");
             Expertpass.awaitText(screen.browser(), "refus");
         }
     }
@@ -147,7 +167,10 @@ class ExpertpassAttacksIT {
         assertEquals(200, near.status(), near.toString());
         assertFalse(near.otherNetwork(), near.toString());
         assertEquals(200, phone.approve(panel.challengeUrl(), panel.code()).status());
-        assertEquals(302, browser.post(panel.continueAction(), Map.of("ordreExpertpass", "continue")).statusCode());
+        assertEquals(
+                302,
+                browser.post(panel.continueAction(), Map.of("ordreExpertpass", "continue"))
+                        .statusCode());
         RealmEvents.await(env, "LOGIN", userId, null, "ordre_expertpass_network", "same");
 
         // Scanned elsewhere (a relayed QR, or a phone on 4G): warned, still accepted, recorded.
@@ -156,7 +179,11 @@ class ExpertpassAttacksIT {
         ExpertpassCompanion.Result approved = approveFromOtherNetwork(phone, far, "warn");
         assertEquals(200, approved.status(), approved.toString());
         RealmEvents.await(env, "CUSTOM_REQUIRED_ACTION", userId, null, "ordre_expertpass_network", "different");
-        assertEquals(302, elsewhere.post(far.continueAction(), Map.of("ordreExpertpass", "continue")).statusCode());
+        assertEquals(
+                302,
+                elsewhere
+                        .post(far.continueAction(), Map.of("ordreExpertpass", "continue"))
+                        .statusCode());
         RealmEvents.await(env, "LOGIN", userId, null, "ordre_expertpass_network", "different");
     }
 
@@ -166,7 +193,11 @@ class ExpertpassAttacksIT {
         Member member = memberOnTheBrowsersNetwork(env);
         String userId = member.userId();
         ExpertpassCompanion phone = member.phone();
-        assertEquals(204, env.admin().put(Expertpass.REALM, Map.of("attributes", Map.of("ordreExpertpassProximity", "refuse"))).statusCode());
+        assertEquals(
+                204,
+                env.admin()
+                        .put(Expertpass.REALM, Map.of("attributes", Map.of("ordreExpertpassProximity", "refuse")))
+                        .statusCode());
         try {
             FormClient browser = new FormClient();
             HttpExpertpass.Panel panel = loginPanel(env, browser);
@@ -183,32 +214,42 @@ class ExpertpassAttacksIT {
             // The member beside the screen still signs in.
             FormClient near = new FormClient();
             HttpExpertpass.Panel nearPanel = loginPanel(env, near);
-            assertEquals(200, phone.approve(nearPanel.challengeUrl(), nearPanel.code()).status());
-            assertEquals(302, near.post(nearPanel.continueAction(), Map.of("ordreExpertpass", "continue")).statusCode());
+            assertEquals(
+                    200,
+                    phone.approve(nearPanel.challengeUrl(), nearPanel.code()).status());
+            assertEquals(
+                    302,
+                    near.post(nearPanel.continueAction(), Map.of("ordreExpertpass", "continue"))
+                            .statusCode());
         } finally {
-            assertEquals(204, env.admin().put(Expertpass.REALM, Map.of("attributes", Map.of("ordreExpertpassProximity", "warn"))).statusCode());
+            assertEquals(
+                    204,
+                    env.admin()
+                            .put(Expertpass.REALM, Map.of("attributes", Map.of("ordreExpertpassProximity", "warn")))
+                            .statusCode());
         }
     }
 
     /** The phone reads the QR from another network (told so, with the realm's policy), then approves from there. */
-    private static ExpertpassCompanion.Result approveFromOtherNetwork(ExpertpassCompanion phone, HttpExpertpass.Panel panel,
-                                                                      String proximity) {
+    private static ExpertpassCompanion.Result approveFromOtherNetwork(
+            ExpertpassCompanion phone, HttpExpertpass.Panel panel, String proximity) {
         ExpertpassCompanion.Result shown = OtherNetwork.get(panel.challengeUrl());
         assertEquals(200, shown.status(), shown.toString());
         assertTrue(shown.otherNetwork(), shown.toString());
         assertEquals(proximity, shown.field("proximity"));
-        return OtherNetwork.post(panel.challengeUrl() + "/decision",
+        return OtherNetwork.post(
+                panel.challengeUrl() + "/decision",
                 phone.decisionBody(shown.body(), panel.code(), "approve", ExpertpassCompanion.now()));
     }
 
     /** A login page fetched over HTTP from 127.0.0.1 (the browser), its panel shown. */
     private static HttpExpertpass.Panel loginPanel(TestEnvironment.Env env, FormClient browser) {
-        return HttpExpertpass.panel(browser.get(env.demoClient().authorize(env.demoApp().redirectUri()).url()));
+        return HttpExpertpass.panel(browser.get(
+                env.demoClient().authorize(env.demoApp().redirectUri()).url()));
     }
 
     /** A member and their enrolled phone. */
-    private record Member(String userId, ExpertpassCompanion phone) {
-    }
+    private record Member(String userId, ExpertpassCompanion phone) {}
 
     /**
      * A new member with an enrolled phone, for a proximity test. In a container every request reaches Keycloak from the
@@ -224,8 +265,8 @@ class ExpertpassAttacksIT {
      * What an app without a pinned server does with a relayed QR: reads the context through the relay, signs it for
      * {@code issuer} and posts the approval there.
      */
-    private static ExpertpassCompanion.Result decideThroughRelay(ExpertpassCompanion phone, Screen screen, QrRelay relay,
-                                                                 String issuer) {
+    private static ExpertpassCompanion.Result decideThroughRelay(
+            ExpertpassCompanion phone, Screen screen, QrRelay relay, String issuer) {
         String relayed = relay.relayed(screen.url());
         JsonNode shown = ExpertpassCompanion.get(relayed).body();
         String body = phone.decisionBody(issuer, shown, screen.code(), "approve", ExpertpassCompanion.now());
@@ -241,9 +282,10 @@ class ExpertpassAttacksIT {
         // Long enough to be "early" at first (a rotation may come 5 s before the end), short enough to wait for.
         String configId = ExpertpassFlowConfig.set(env, Map.of("challenge-lifespan-seconds", "15"));
         try {
-            HttpExpertpass.Panel panel = HttpExpertpass.panel(new FormClient().get(
-                    env.demoClient().authorize(env.demoApp().redirectUri()).url()));
-            assertEquals("rotated", rotate(panel.api(), panel.watch()).path("status").asText(), "too early");
+            HttpExpertpass.Panel panel = HttpExpertpass.panel(new FormClient()
+                    .get(env.demoClient().authorize(env.demoApp().redirectUri()).url()));
+            assertEquals(
+                    "rotated", rotate(panel.api(), panel.watch()).path("status").asText(), "too early");
             Expertpass.assertEvent(env, "LOGIN_ERROR", null, "ordre_expertpass_rotate_refused");
             // The page's long-poll says when its QR ends; then, and only then, one rotation.
             String status = HttpExpertpass.await(panel.api(), panel.watch());
@@ -273,7 +315,9 @@ class ExpertpassAttacksIT {
         String username = Expertpass.createUser(env, "expert-comptable", true);
         ExpertpassCompanion phone = enrolled(env, username);
         String body = phone.devicesBody(ExpertpassCompanion.now(), ExpertpassCompanion.nonce());
-        assertEquals(200, ExpertpassCompanion.post(phone.key().api() + "/devices", body).status());
+        assertEquals(
+                200,
+                ExpertpassCompanion.post(phone.key().api() + "/devices", body).status());
         ExpertpassCompanion.Result replay = ExpertpassCompanion.post(phone.key().api() + "/devices", body);
         assertEquals(409, replay.status(), replay.toString());
         assertEquals("already_used", replay.field("error"));
@@ -286,8 +330,13 @@ class ExpertpassAttacksIT {
         String username = Expertpass.createUser(env, "memorialiste", true);
         ExpertpassCompanion phone = enrolled(env, username);
         String userId = Expertpass.userId(env, username);
-        String credentialId = phone.key().deviceId().substring(phone.key().deviceId().indexOf('.') + 1);
-        assertEquals(204, env.admin().delete(Expertpass.REALM + "/users/" + userId + "/credentials/" + credentialId).statusCode());
+        String credentialId =
+                phone.key().deviceId().substring(phone.key().deviceId().indexOf('.') + 1);
+        assertEquals(
+                204,
+                env.admin()
+                        .delete(Expertpass.REALM + "/users/" + userId + "/credentials/" + credentialId)
+                        .statusCode());
         try (Screen screen = Screen.open(env)) {
             ExpertpassCompanion.Result refused = phone.approve(screen.url(), screen.code());
             assertEquals(403, refused.status(), refused.toString());
@@ -304,7 +353,8 @@ class ExpertpassAttacksIT {
             ExpertpassCompanion.Result wrong = phone.approve(screen.url(), screen.wrongCode());
             assertEquals(403, wrong.status(), wrong.toString());
             assertEquals("code_mismatch", wrong.field("error"));
-            Expertpass.assertEvent(env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_code_mismatch");
+            Expertpass.assertEvent(
+                    env, "LOGIN_ERROR", Expertpass.userId(env, username), "ordre_expertpass_code_mismatch");
             // One try per QR: the right code no longer works on it, and the page shows why with a new QR.
             assertEquals(409, phone.approve(screen.url(), screen.code()).status());
             Expertpass.awaitText(screen.browser(), "ne correspond pas");
@@ -317,9 +367,13 @@ class ExpertpassAttacksIT {
         ExpertpassCompanion phone = enrolled(env, username);
         String userId = Expertpass.userId(env, username);
         JsonNode user = env.admin().get(Expertpass.REALM + "/users/" + userId);
-        ((com.fasterxml.jackson.databind.node.ObjectNode) user.get("attributes")).set("ordreProfile",
-                new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(List.of("etudiant")));
-        assertEquals(204, env.admin().put(Expertpass.REALM + "/users/" + userId, user).statusCode());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) user.get("attributes"))
+                .set(
+                        "ordreProfile",
+                        new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(List.of("etudiant")));
+        assertEquals(
+                204,
+                env.admin().put(Expertpass.REALM + "/users/" + userId, user).statusCode());
         try (Screen screen = Screen.open(env)) {
             ExpertpassCompanion.Result refused = phone.approve(screen.url(), screen.code());
             assertEquals(403, refused.status(), refused.toString());
@@ -331,7 +385,10 @@ class ExpertpassAttacksIT {
         String student = Expertpass.createUser(env, "etudiant", true);
         WebDriver browser = Browser.open("fr");
         try {
-            LoginPage login = new LoginPage(browser).open(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+            LoginPage login = new LoginPage(browser)
+                    .open(env.demoClient()
+                            .authorize(env.demoApp().redirectUri())
+                            .url());
             login.signIn(student, Expertpass.PASSWORD);
             login.waitFor(By.id("ordre-expertpass-ineligible"));
             assertTrue(browser.getPageSource().contains("n''est pas disponible".replace("''", "'")));
@@ -340,7 +397,8 @@ class ExpertpassAttacksIT {
         } finally {
             browser.quit();
         }
-        Expertpass.assertEvent(env, "UPDATE_CREDENTIAL_ERROR", Expertpass.userId(env, student), "ordre_expertpass_ineligible");
+        Expertpass.assertEvent(
+                env, "UPDATE_CREDENTIAL_ERROR", Expertpass.userId(env, student), "ordre_expertpass_ineligible");
     }
 
     @Test
@@ -348,20 +406,33 @@ class ExpertpassAttacksIT {
         String username = Expertpass.createUser(env, "membre-ece", true);
         WebDriver browser = Browser.open("fr");
         try {
-            LoginPage login = new LoginPage(browser).open(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+            LoginPage login = new LoginPage(browser)
+                    .open(env.demoClient()
+                            .authorize(env.demoApp().redirectUri())
+                            .url());
             login.signIn(username, Expertpass.PASSWORD);
             login.waitFor(By.id("ordre-expertpass-enrol"));
             String url = Expertpass.scanQr(browser);
             String nonce = ExpertpassCompanion.get(url).field("nonce");
-            assertEquals(202, ExpertpassCompanion.enrol(url, "First phone").result().status());
+            assertEquals(
+                    202, ExpertpassCompanion.enrol(url, "First phone").result().status());
 
             // A second phone replays the same reference with a valid proof of its own key.
             DeviceKey second = DeviceKey.generate();
             String ref = url.substring(url.lastIndexOf('/') + 1);
-            String message = String.join("\n", "ordre-expertpass/v1/enrol", ref, nonce, second.publicKey(), "Second phone");
-            ExpertpassCompanion.Result again = ExpertpassCompanion.post(url, new com.fasterxml.jackson.databind.ObjectMapper()
-                    .valueToTree(Map.of("deviceName", "Second phone", "publicKey", second.publicKey(),
-                            "signature", second.sign(message))).toString());
+            String message =
+                    String.join("\n", "ordre-expertpass/v1/enrol", ref, nonce, second.publicKey(), "Second phone");
+            ExpertpassCompanion.Result again = ExpertpassCompanion.post(
+                    url,
+                    new com.fasterxml.jackson.databind.ObjectMapper()
+                            .valueToTree(Map.of(
+                                    "deviceName",
+                                    "Second phone",
+                                    "publicKey",
+                                    second.publicKey(),
+                                    "signature",
+                                    second.sign(message)))
+                            .toString());
             assertEquals(409, again.status(), again.toString());
             ExpertpassCompanion.Result state = ExpertpassCompanion.get(url);
             assertEquals("confirming", state.field("status"), "a used reference shows only its state: " + state);
@@ -369,7 +440,8 @@ class ExpertpassAttacksIT {
         } finally {
             browser.quit();
         }
-        Expertpass.assertEvent(env, "UPDATE_CREDENTIAL_ERROR", Expertpass.userId(env, username), "ordre_expertpass_enrolment_used");
+        Expertpass.assertEvent(
+                env, "UPDATE_CREDENTIAL_ERROR", Expertpass.userId(env, username), "ordre_expertpass_enrolment_used");
     }
 
     /**
@@ -389,7 +461,9 @@ class ExpertpassAttacksIT {
         assertEquals(202, attacker.result().status(), attacker.result().toString());
         assertEquals("confirming", attacker.result().field("status"));
         assertEquals(0, expertpassCredentials(env, userId), "a posted key is not enrolled");
-        assertEquals("confirming", attacker.awaitConfirmation(java.time.Duration.ZERO).result().field("status"));
+        assertEquals(
+                "confirming",
+                attacker.awaitConfirmation(java.time.Duration.ZERO).result().field("status"));
 
         // The page's "Continuer" (or its script, woken) asks about that device by its name; the member did not scan.
         HttpResponse<String> asking = form.post(FormClient.formAction(page, "ordre-expertpass-form"), Map.of());
@@ -397,9 +471,12 @@ class ExpertpassAttacksIT {
         // A reload asks again (rather than a new QR that would leave the posted key waiting for nothing).
         HttpResponse<String> question = form.get(page.uri().toString());
         assertTrue(question.body().contains("ordre-expertpass-confirm-question"), question.body());
-        assertTrue(question.body().contains("iPhone d&#39;Ursule") || question.body().contains("iPhone d&apos;Ursule"),
+        assertTrue(
+                question.body().contains("iPhone d&#39;Ursule")
+                        || question.body().contains("iPhone d&apos;Ursule"),
                 question.body());
-        HttpResponse<String> refused = form.post(FormClient.formAction(question, "ordre-expertpass-form"), Map.of("refuse", "true"));
+        HttpResponse<String> refused =
+                form.post(FormClient.formAction(question, "ordre-expertpass-form"), Map.of("refuse", "true"));
         assertEquals(200, refused.statusCode(), refused.body());
         Expertpass.assertEvent(env, "UPDATE_CREDENTIAL_ERROR", userId, "ordre_expertpass_enrolment_refused");
         ExpertpassCompanion.Enrolment outcome = attacker.awaitConfirmation(java.time.Duration.ofSeconds(10));
@@ -415,7 +492,10 @@ class ExpertpassAttacksIT {
         assertEquals(202, mine.result().status(), mine.result().toString());
         HttpResponse<String> asked = form.post(FormClient.formAction(refused, "ordre-expertpass-form"), Map.of());
         assertTrue(asked.body().contains("Pixel de Marie"), asked.body());
-        assertEquals(302, form.post(FormClient.formAction(asked, "ordre-expertpass-form"), Map.of("confirm", "true")).statusCode());
+        assertEquals(
+                302,
+                form.post(FormClient.formAction(asked, "ordre-expertpass-form"), Map.of("confirm", "true"))
+                        .statusCode());
         ExpertpassCompanion.Enrolment enrolled = mine.awaitConfirmation(java.time.Duration.ofSeconds(10));
         assertTrue(enrolled.companion() != null, enrolled.result().toString());
         assertEquals(username, enrolled.result().field("username"));
@@ -426,7 +506,8 @@ class ExpertpassAttacksIT {
 
     private static long expertpassCredentials(TestEnvironment.Env env, String userId) {
         return env.admin().get(Expertpass.REALM + "/users/" + userId + "/credentials").findValues("type").stream()
-                .filter(t -> "ordre-expertpass".equals(t.asText())).count();
+                .filter(t -> "ordre-expertpass".equals(t.asText()))
+                .count();
     }
 
     /** "Annuler" ends the enrolment QR: whoever saw it cannot enrol a device with it afterwards. */
@@ -437,14 +518,19 @@ class ExpertpassAttacksIT {
         HttpResponse<String> page = enrolmentPage(env, form, username);
         String url = HttpExpertpass.qrOf(page.body());
         String nonce = ExpertpassCompanion.get(url).field("nonce");
-        HttpResponse<String> cancelled = form.post(FormClient.formAction(page, "ordre-expertpass-form"), Map.of("cancel", "true"));
+        HttpResponse<String> cancelled =
+                form.post(FormClient.formAction(page, "ordre-expertpass-form"), Map.of("cancel", "true"));
         assertEquals(302, cancelled.statusCode(), cancelled.body());
         assertEquals(404, ExpertpassCompanion.get(url).status(), "a cancelled reference is not shown any more");
         // A device that read the QR before the cancel, with a valid proof of its key.
         ExpertpassCompanion.Result late = enrolWithProof(url, nonce, DeviceKey.generate(), "Phone of a passer-by");
         assertEquals(410, late.status(), late.toString());
         assertEquals("enrolment_cancelled", late.field("error"));
-        Expertpass.assertEvent(env, "UPDATE_CREDENTIAL_ERROR", Expertpass.userId(env, username), "ordre_expertpass_enrolment_cancelled");
+        Expertpass.assertEvent(
+                env,
+                "UPDATE_CREDENTIAL_ERROR",
+                Expertpass.userId(env, username),
+                "ordre_expertpass_enrolment_cancelled");
         assertEquals(0, expertpassCredentials(env, Expertpass.userId(env, username)));
     }
 
@@ -453,31 +539,54 @@ class ExpertpassAttacksIT {
     void deviceCapIsEnforced(TestEnvironment.Env env) {
         String username = Expertpass.createUser(env, "expert-comptable", true);
         String userId = Expertpass.userId(env, username);
-        assertEquals(204, env.admin().put(Expertpass.REALM, Map.of("attributes", Map.of("ordreExpertpassMaxDevices", "1"))).statusCode());
+        assertEquals(
+                204,
+                env.admin()
+                        .put(Expertpass.REALM, Map.of("attributes", Map.of("ordreExpertpassMaxDevices", "1")))
+                        .statusCode());
         try {
-            HttpExpertpass.enrol(new FormClient(), env.demoClient().authorize(env.demoApp().redirectUri()).url(), username,
-                    Expertpass.PASSWORD, UnaryOperator.identity());
+            HttpExpertpass.enrol(
+                    new FormClient(),
+                    env.demoClient().authorize(env.demoApp().redirectUri()).url(),
+                    username,
+                    Expertpass.PASSWORD,
+                    UnaryOperator.identity());
             JsonNode user = env.admin().get(Expertpass.REALM + "/users/" + userId);
-            ((com.fasterxml.jackson.databind.node.ObjectNode) user).set("requiredActions",
-                    new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(List.of("ordre-expertpass-enrol")));
-            assertEquals(204, env.admin().put(Expertpass.REALM + "/users/" + userId, user).statusCode());
-            String url = HttpExpertpass.qrOf(enrolmentPage(env, new FormClient(), username).body());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) user)
+                    .set(
+                            "requiredActions",
+                            new com.fasterxml.jackson.databind.ObjectMapper()
+                                    .valueToTree(List.of("ordre-expertpass-enrol")));
+            assertEquals(
+                    204,
+                    env.admin().put(Expertpass.REALM + "/users/" + userId, user).statusCode());
+            String url = HttpExpertpass.qrOf(
+                    enrolmentPage(env, new FormClient(), username).body());
             ExpertpassCompanion.Enrolment second = ExpertpassCompanion.enrol(url, "Second phone");
             assertEquals(409, second.result().status(), second.result().toString());
             assertEquals("device_limit", second.result().field("error"));
             Expertpass.assertEvent(env, "UPDATE_CREDENTIAL_ERROR", userId, "ordre_expertpass_device_limit");
         } finally {
-            assertEquals(204, env.admin().put(Expertpass.REALM, Map.of("attributes", Map.of("ordreExpertpassMaxDevices", "5"))).statusCode());
+            assertEquals(
+                    204,
+                    env.admin()
+                            .put(Expertpass.REALM, Map.of("attributes", Map.of("ordreExpertpassMaxDevices", "5")))
+                            .statusCode());
         }
     }
 
     /** Signs in with the password over HTTP; the "Activer Expertpass" page that follows. */
     private static HttpResponse<String> enrolmentPage(TestEnvironment.Env env, FormClient form, String username) {
-        HttpResponse<String> login = form.get(env.demoClient().authorize(env.demoApp().redirectUri()).url());
-        HttpResponse<String> posted = form.post(FormClient.formAction(login, "kc-form-login"),
+        HttpResponse<String> login =
+                form.get(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        HttpResponse<String> posted = form.post(
+                FormClient.formAction(login, "kc-form-login"),
                 Map.of("username", username, "password", Expertpass.PASSWORD, "credentialId", ""));
         HttpResponse<String> page = posted.statusCode() == 302
-                ? form.get(posted.uri().resolve(posted.headers().firstValue("Location").orElseThrow()).toString()) : posted;
+                ? form.get(posted.uri()
+                        .resolve(posted.headers().firstValue("Location").orElseThrow())
+                        .toString())
+                : posted;
         assertTrue(page.body().contains("ordre-expertpass-enrol"), page.body());
         return page;
     }
@@ -485,8 +594,12 @@ class ExpertpassAttacksIT {
     private static ExpertpassCompanion.Result enrolWithProof(String url, String nonce, DeviceKey key, String name) {
         String ref = url.substring(url.lastIndexOf('/') + 1);
         String message = String.join("\n", "ordre-expertpass/v1/enrol", ref, nonce, key.publicKey(), name);
-        return ExpertpassCompanion.post(url, new com.fasterxml.jackson.databind.ObjectMapper()
-                .valueToTree(Map.of("deviceName", name, "publicKey", key.publicKey(), "signature", key.sign(message))).toString());
+        return ExpertpassCompanion.post(
+                url,
+                new com.fasterxml.jackson.databind.ObjectMapper()
+                        .valueToTree(Map.of(
+                                "deviceName", name, "publicKey", key.publicKey(), "signature", key.sign(message)))
+                        .toString());
     }
 
     /**
@@ -495,7 +608,11 @@ class ExpertpassAttacksIT {
      */
     @Test
     void secondFactorSetupIsOff(TestEnvironment.Env env) {
-        for (String action : List.of("CONFIGURE_TOTP", "webauthn-register", "webauthn-register-passwordless", "CONFIGURE_RECOVERY_AUTHN_CODES")) {
+        for (String action : List.of(
+                "CONFIGURE_TOTP",
+                "webauthn-register",
+                "webauthn-register-passwordless",
+                "CONFIGURE_RECOVERY_AUTHN_CODES")) {
             JsonNode required = env.admin().get("/admin/realms/ordre/authentication/required-actions/" + action);
             assertTrue(!required.path("enabled").asBoolean(true), action + " " + required);
         }
@@ -505,14 +622,24 @@ class ExpertpassAttacksIT {
         String url = env.demoClient().authorize(env.demoApp().redirectUri()).url() + "&kc_action=CONFIGURE_TOTP";
         HttpResponse<String> page = form.get(url);
         if (page.body().contains("kc-form-login")) {
-            HttpResponse<String> posted = form.post(FormClient.formAction(page, "kc-form-login"),
+            HttpResponse<String> posted = form.post(
+                    FormClient.formAction(page, "kc-form-login"),
                     Map.of("username", username, "password", Expertpass.PASSWORD, "credentialId", ""));
             String where = posted.headers().firstValue("Location").orElse("");
-            page = posted.statusCode() == 302 && !where.startsWith(env.demoApp().redirectUri()) ? form.get(posted.uri().resolve(where).toString()) : posted;
+            page = posted.statusCode() == 302 && !where.startsWith(env.demoApp().redirectUri())
+                    ? form.get(posted.uri().resolve(where).toString())
+                    : posted;
         }
         assertTrue(!page.body().contains("kc-totp-secret") && !page.body().contains("totpSecret"), page.body());
-        assertEquals(0, env.admin().get(Expertpass.REALM + "/users/" + Expertpass.userId(env, username) + "/credentials")
-                .findValues("type").stream().filter(t -> "otp".equals(t.asText())).count());
+        assertEquals(
+                0,
+                env
+                        .admin()
+                        .get(Expertpass.REALM + "/users/" + Expertpass.userId(env, username) + "/credentials")
+                        .findValues("type")
+                        .stream()
+                        .filter(t -> "otp".equals(t.asText()))
+                        .count());
     }
 
     @Test
@@ -522,7 +649,10 @@ class ExpertpassAttacksIT {
         try (Screen screen = Screen.open(env)) {
             String id = screen.url().substring(screen.url().lastIndexOf('/') + 1);
             char flipped = id.charAt(5) == 'A' ? 'B' : 'A';
-            String tampered = screen.url().substring(0, screen.url().lastIndexOf('/') + 1) + id.substring(0, 5) + flipped + id.substring(6);
+            String tampered = screen.url().substring(0, screen.url().lastIndexOf('/') + 1)
+                    + id.substring(0, 5)
+                    + flipped
+                    + id.substring(6);
             assertEquals(404, phone.show(tampered).status());
             ExpertpassCompanion.Result refused = phone.approve(tampered, screen.code());
             assertEquals(404, refused.status(), refused.toString());
@@ -554,7 +684,9 @@ class ExpertpassAttacksIT {
                 String code = Expertpass.shownCode(screen.browser());
                 previous = fresh;
                 if (fresh.equals(Expertpass.scanQr(screen.browser()))) {
-                    assertEquals(1L, ((JavascriptExecutor) screen.browser()).executeScript("return window.ordreTestMarker;"),
+                    assertEquals(
+                            1L,
+                            ((JavascriptExecutor) screen.browser()).executeScript("return window.ordreTestMarker;"),
                             "the page rotated its QR without reloading");
                     approved = phone.approve(fresh, code);
                 }
@@ -584,7 +716,10 @@ class ExpertpassAttacksIT {
 
     private static void assertError(HttpResponse<String> response, String language, String description) {
         assertEquals(404, response.statusCode(), response.body());
-        assertEquals(language, response.headers().firstValue("Content-Language").orElse(null), response.headers().toString());
+        assertEquals(
+                language,
+                response.headers().firstValue("Content-Language").orElse(null),
+                response.headers().toString());
         JsonNode body = HttpExpertpass.json(response.body());
         assertEquals("unknown_challenge", body.path("error").asText());
         assertEquals(description, body.path("error_description").asText());

@@ -1,5 +1,10 @@
 package fr.ordre.comptexpert.it.expertpass;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.it.support.Browser;
@@ -9,6 +14,10 @@ import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.QrScreen;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -17,16 +26,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Expertpass end to end in real Chromium: enrol a phone (the companion), then sign in by scanning the QR. */
 @ExtendWith(TestEnvironment.class)
@@ -38,7 +37,8 @@ class ExpertpassIT {
         ExpertpassCompanion phone = Expertpass.enrol(env, username, "Pixel de Camille");
 
         // The phone is a credential of the user, named after the device, and an email tells the user.
-        JsonNode credentials = env.admin().get(Expertpass.REALM + "/users/" + Expertpass.userId(env, username) + "/credentials");
+        JsonNode credentials =
+                env.admin().get(Expertpass.REALM + "/users/" + Expertpass.userId(env, username) + "/credentials");
         JsonNode device = null;
         for (JsonNode c : credentials) {
             if ("ordre-expertpass".equals(c.get("type").asText())) {
@@ -49,10 +49,14 @@ class ExpertpassIT {
         assertEquals("Pixel de Camille", device.get("userLabel").asText());
         var mail = env.mail().await(username + "@example.org", 1, java.time.Duration.ofSeconds(20));
         assertTrue(mail.text().contains("Pixel de Camille"), mail.text());
-        assertTrue(mail.text().contains(env.keycloak().baseUrl() + "/realms/ordre/comptexpert/app/"), "the mail points to the app: " + mail.text());
+        assertTrue(
+                mail.text().contains(env.keycloak().baseUrl() + "/realms/ordre/comptexpert/app/"),
+                "the mail points to the app: " + mail.text());
         ExpertpassCompanion.Result listed = phone.devices();
         assertEquals(200, listed.status(), listed.toString());
-        assertEquals("Pixel de Camille", listed.body().get("devices").get(0).get("deviceName").asText());
+        assertEquals(
+                "Pixel de Camille",
+                listed.body().get("devices").get(0).get("deviceName").asText());
 
         OidcClient client = env.demoClient();
         OidcClient.Authorization authorization = client.authorize(env.demoApp().redirectUri());
@@ -72,7 +76,8 @@ class ExpertpassIT {
 
             ExpertpassCompanion.Result approved = phone.approve(url, Expertpass.shownCode(browser));
             assertEquals(200, approved.status(), approved.toString());
-            Expertpass.assertSignedInAs(client, authorization, login.awaitRedirect(env.demoApp().redirectUri()), username);
+            Expertpass.assertSignedInAs(
+                    client, authorization, login.awaitRedirect(env.demoApp().redirectUri()), username);
             Expertpass.assertEvent(env, "CUSTOM_REQUIRED_ACTION", Expertpass.userId(env, username), null);
         } finally {
             browser.quit();
@@ -88,7 +93,8 @@ class ExpertpassIT {
             LoginPage login = new LoginPage(browser).open(authorization.url());
             assertTrue(browser.getPageSource().contains("Sign in with Expertpass"));
             login.signIn("marie.lefevre", "Comptexpert-Demo-2026!");
-            Expertpass.assertSignedInAs(client, authorization, login.awaitRedirect(env.demoApp().redirectUri()), "marie.lefevre");
+            Expertpass.assertSignedInAs(
+                    client, authorization, login.awaitRedirect(env.demoApp().redirectUri()), "marie.lefevre");
         } finally {
             browser.quit();
         }
@@ -101,7 +107,8 @@ class ExpertpassIT {
         OidcClient client = env.demoClient();
         WebDriver browser = Browser.open("fr");
         try {
-            new LoginPage(browser).open(client.authorize(env.demoApp().redirectUri()).url());
+            new LoginPage(browser)
+                    .open(client.authorize(env.demoApp().redirectUri()).url());
             String url = Expertpass.scanQr(browser);
             ExpertpassCompanion.Result denied = phone.deny(url);
             assertEquals(200, denied.status(), denied.toString());
@@ -122,8 +129,8 @@ class ExpertpassIT {
         OidcClient.Authorization authorization = client.authorize(env.demoApp().redirectUri());
         WebDriver browser = Browser.open("fr");
         try {
-            ((org.openqa.selenium.chrome.ChromeDriver) browser).executeCdpCommand("Emulation.setScriptExecutionDisabled",
-                    java.util.Map.of("value", true));
+            ((org.openqa.selenium.chrome.ChromeDriver) browser)
+                    .executeCdpCommand("Emulation.setScriptExecutionDisabled", java.util.Map.of("value", true));
             LoginPage login = new LoginPage(browser).open(authorization.url());
             // No script, no QR until asked for: the panel's button posts the form and the page comes back with it.
             assertTrue(browser.findElements(By.id("ordre-expertpass-qr")).isEmpty(), "no QR before it is asked for");
@@ -133,7 +140,8 @@ class ExpertpassIT {
             Expertpass.sleep(500);
             assertTrue(browser.getCurrentUrl().contains("/realms/ordre/"), "no script: the page waits for the button");
             browser.findElement(By.id("ordre-expertpass-continue")).click();
-            Expertpass.assertSignedInAs(client, authorization, login.awaitRedirect(env.demoApp().redirectUri()), username);
+            Expertpass.assertSignedInAs(
+                    client, authorization, login.awaitRedirect(env.demoApp().redirectUri()), username);
         } finally {
             browser.quit();
         }
@@ -146,21 +154,25 @@ class ExpertpassIT {
     @Test
     void theLoginPageMakesNoChallengeUntilItsPanelAsksForOne(TestEnvironment.Env env) {
         FormClient form = new FormClient();
-        HttpResponse<String> page = form.get(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        HttpResponse<String> page =
+                form.get(env.demoClient().authorize(env.demoApp().redirectUri()).url());
         assertEquals(200, page.statusCode());
         assertTrue(page.body().contains("data-start=\""), "the panel has a start token");
-        assertFalse(page.body().contains("data-watch=") || page.body().contains("id=\"ordre-expertpass-qr\""),
+        assertFalse(
+                page.body().contains("data-watch=") || page.body().contains("id=\"ordre-expertpass-qr\""),
                 "no QR and no challenge on the page");
         HttpExpertpass.Panel first = HttpExpertpass.panel(page);
         HttpExpertpass.Panel again = HttpExpertpass.panel(page);
         assertEquals(first.challengeUrl(), again.challengeUrl(), "one challenge per attempt");
         assertEquals(first.watch(), again.watch());
 
-        java.util.regex.Matcher start = java.util.regex.Pattern.compile("data-start=\"([^\"]+)\"").matcher(page.body());
+        java.util.regex.Matcher start =
+                java.util.regex.Pattern.compile("data-start=\"([^\"]+)\"").matcher(page.body());
         assertTrue(start.find());
         String token = start.group(1);
         String forged = token.substring(0, 5) + (token.charAt(5) == 'A' ? 'B' : 'A') + token.substring(6);
-        HttpResponse<String> refused = HttpExpertpass.post(first.api() + "/browser/start", "{\"start\":\"" + forged + "\"}");
+        HttpResponse<String> refused =
+                HttpExpertpass.post(first.api() + "/browser/start", "{\"start\":\"" + forged + "\"}");
         assertEquals(200, refused.statusCode(), refused.body());
         assertEquals("gone", HttpExpertpass.json(refused.body()).get("status").asText());
     }
@@ -178,14 +190,20 @@ class ExpertpassIT {
         OidcClient.Authorization authorization = client.authorize(env.demoApp().redirectUri());
         ChromeDriver browser = (ChromeDriver) Browser.open("fr");
         try {
-            browser.executeCdpCommand("Fetch.enable", Map.of("patterns",
-                    List.of(Map.of("urlPattern", "*/expertpass/v1/browser/wait*", "requestStage", "Request"))));
+            browser.executeCdpCommand(
+                    "Fetch.enable",
+                    Map.of(
+                            "patterns",
+                            List.of(Map.of("urlPattern", "*/expertpass/v1/browser/wait*", "requestStage", "Request"))));
             LoginPage login = new LoginPage(browser).open(authorization.url());
             String url = Expertpass.scanQr(browser);
             String code = Expertpass.shownCode(browser);
             // From now on long-polls go through; the one the page sent first stays held, unanswered.
-            browser.executeCdpCommand("Fetch.enable", Map.of("patterns",
-                    List.of(Map.of("urlPattern", "*/ordre-matches-nothing/*", "requestStage", "Request"))));
+            browser.executeCdpCommand(
+                    "Fetch.enable",
+                    Map.of(
+                            "patterns",
+                            List.of(Map.of("urlPattern", "*/ordre-matches-nothing/*", "requestStage", "Request"))));
             String loginTab = browser.getWindowHandle();
             // A new tab in front: headless Chromium hides the login tab (visibilitychange, as on a desktop).
             browser.switchTo().newWindow(WindowType.TAB);
@@ -193,11 +211,14 @@ class ExpertpassIT {
             assertEquals(200, phone.approve(url, code).status());
             // Hidden, with its long-poll held, the page cannot know yet: it is still the login page.
             Expertpass.sleep(1500);
-            assertFalse(pageUrls(browser).stream().anyMatch(u -> u.startsWith(env.demoApp().redirectUri())),
+            assertFalse(
+                    pageUrls(browser).stream()
+                            .anyMatch(u -> u.startsWith(env.demoApp().redirectUri())),
                     "the hidden tab did not move: " + pageUrls(browser));
 
             browser.switchTo().window(loginTab);
-            Expertpass.assertSignedInAs(client, authorization, login.awaitRedirect(env.demoApp().redirectUri()), username);
+            Expertpass.assertSignedInAs(
+                    client, authorization, login.awaitRedirect(env.demoApp().redirectUri()), username);
         } finally {
             browser.quit();
         }
@@ -226,15 +247,21 @@ class ExpertpassIT {
                 wait.until(d -> d.findElement(By.tagName("body")).getText().contains("Galaxy de Camille"));
                 String text = wait.until(d -> d.findElement(By.tagName("body")).getText());
                 // French spacing (U+00A0 before ":") read as a plain space.
-                assertTrue(text.replace('\u00A0', ' ').replace('\u202F', ' ').contains(helpTexts.get(language)), language + ": the help text, readable, in " + text);
-                assertTrue(text.lines().anyMatch(l -> l.strip().equals("Expertpass")), language + ": the title in " + text);
-                assertFalse(text.contains("ordreExpertpass") || text.contains("ordre-expertpass") || text.contains("''"),
+                assertTrue(
+                        text.replace('\u00A0', ' ').replace('\u202F', ' ').contains(helpTexts.get(language)),
+                        language + ": the help text, readable, in " + text);
+                assertTrue(
+                        text.lines().anyMatch(l -> l.strip().equals("Expertpass")),
+                        language + ": the title in " + text);
+                assertFalse(
+                        text.contains("ordreExpertpass") || text.contains("ordre-expertpass") || text.contains("''"),
                         language + ": no raw message key nor MessageFormat quoting in " + text);
                 if ("fr".equals(language)) {
                     removeDevice(browser, wait, "Galaxy de Camille");
                     // "Configurer Expertpass" starts the enrolment (application-initiated required action).
                     wait.until(d -> {
-                        d.findElement(By.xpath("//button[normalize-space(.)='Configurer Expertpass']")).click();
+                        d.findElement(By.xpath("//button[normalize-space(.)='Configurer Expertpass']"))
+                                .click();
                         return true;
                     });
                     new LoginPage(browser).waitFor(By.id("ordre-expertpass-enrol"));
@@ -243,7 +270,8 @@ class ExpertpassIT {
                 browser.quit();
             }
         }
-        JsonNode credentials = env.admin().get(Expertpass.REALM + "/users/" + Expertpass.userId(env, username) + "/credentials");
+        JsonNode credentials =
+                env.admin().get(Expertpass.REALM + "/users/" + Expertpass.userId(env, username) + "/credentials");
         for (JsonNode c : credentials) {
             assertNotEquals("ordre-expertpass", c.get("type").asText(), "the phone is removed: " + credentials);
         }
@@ -253,21 +281,30 @@ class ExpertpassIT {
     private static void removeDevice(WebDriver browser, WebDriverWait wait, String deviceName) {
         wait.until(d -> {
             d.findElement(By.xpath("//*[normalize-space(text())='" + deviceName + "']/ancestor::*[.//button][1]"))
-                    .findElement(By.xpath(".//button[normalize-space(.)='Supprimer']")).click();
+                    .findElement(By.xpath(".//button[normalize-space(.)='Supprimer']"))
+                    .click();
             return true;
         });
         wait.until(d -> !d.findElements(By.id("kc-accept")).isEmpty());
-        assertTrue(browser.getPageSource().contains("Voulez-vous supprimer " + deviceName), "the confirmation names the phone");
+        assertTrue(
+                browser.getPageSource().contains("Voulez-vous supprimer " + deviceName),
+                "the confirmation names the phone");
         browser.findElement(By.id("kc-accept")).click();
-        wait.until(d -> d.getCurrentUrl().contains("/account/") && d.findElement(By.tagName("body")).getText().contains("Configurer Expertpass"));
-        assertFalse(wait.until(d -> d.findElement(By.tagName("body")).getText()).contains(deviceName), "the phone is gone from the list");
+        wait.until(d -> d.getCurrentUrl().contains("/account/")
+                && d.findElement(By.tagName("body")).getText().contains("Configurer Expertpass"));
+        assertFalse(
+                wait.until(d -> d.findElement(By.tagName("body")).getText()).contains(deviceName),
+                "the phone is gone from the list");
     }
 
     /** The URLs of the browser's tabs, read through DevTools without bringing any to the front. */
     @SuppressWarnings("unchecked")
     private static List<String> pageUrls(ChromeDriver browser) {
-        List<Map<String, Object>> targets = (List<Map<String, Object>>) browser.executeCdpCommand("Target.getTargets", Map.of())
-                .get("targetInfos");
-        return targets.stream().filter(t -> "page".equals(t.get("type"))).map(t -> (String) t.get("url")).toList();
+        List<Map<String, Object>> targets = (List<Map<String, Object>>)
+                browser.executeCdpCommand("Target.getTargets", Map.of()).get("targetInfos");
+        return targets.stream()
+                .filter(t -> "page".equals(t.get("type")))
+                .map(t -> (String) t.get("url"))
+                .toList();
     }
 }

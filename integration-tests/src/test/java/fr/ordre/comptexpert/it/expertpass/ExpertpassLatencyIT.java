@@ -1,16 +1,13 @@
 package fr.ordre.comptexpert.it.expertpass;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.sun.net.httpserver.HttpServer;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -23,9 +20,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Benchmark (docs/performance.md, "Expertpass"): from the moment the app has the server's answer to its
@@ -48,7 +47,8 @@ class ExpertpassLatencyIT {
         HttpServer service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         service.createContext("/cb", exchange -> {
             long now = System.nanoTime();
-            String state = OidcClient.query("http://x" + exchange.getRequestURI()).getOrDefault("state", "");
+            String state =
+                    OidcClient.query("http://x" + exchange.getRequestURI()).getOrDefault("state", "");
             arrivals.put(state, now);
             byte[] body = "<!doctype html><title>ok</title><p id=ok>ok</p>".getBytes();
             exchange.sendResponseHeaders(200, body.length);
@@ -70,7 +70,8 @@ class ExpertpassLatencyIT {
                 ExpertpassCompanion.Result approved = phone.approve(url, code);
                 long answered = System.nanoTime();
                 assertEquals(200, approved.status(), approved.toString());
-                new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().startsWith(redirectUri));
+                new WebDriverWait(browser, Duration.ofSeconds(20))
+                        .until(d -> d.getCurrentUrl().startsWith(redirectUri));
                 Long arrived = arrivals.get(authorization.state());
                 assertTrue(arrived != null, "the redirect reached the service");
                 if (i >= WARMUP) {
@@ -82,14 +83,21 @@ class ExpertpassLatencyIT {
             service.stop(0);
         }
         Collections.sort(millis);
-        String report = String.format(Locale.ROOT,
+        String report = String.format(
+                Locale.ROOT,
                 "Expertpass approval-to-redirect latency over %d sign-ins (after %d warm-up): "
                         + "min %.1f ms, p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n",
-                millis.size(), WARMUP, millis.get(0), pct(millis, 50), pct(millis, 90), pct(millis, 99),
+                millis.size(),
+                WARMUP,
+                millis.get(0),
+                pct(millis, 50),
+                pct(millis, 90),
+                pct(millis, 99),
                 millis.get(millis.size() - 1));
         System.out.print(report);
         try {
-            Files.writeString(Path.of(System.getProperty("comptexpert.target", "target"), "expertpass-latency.txt"), report);
+            Files.writeString(
+                    Path.of(System.getProperty("comptexpert.target", "target"), "expertpass-latency.txt"), report);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,15 +1,14 @@
 package fr.ordre.comptexpert.it.expertpass;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import fr.ordre.comptexpert.it.support.FormClient;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The store's lifespans in the server's own Infinispan (the unit tests use a fake): a challenge nobody decided, and
@@ -22,21 +21,24 @@ class ExpertpassLifespanIT {
 
     /** ExpertpassEntry.PENDING_GRACE_SECONDS, which this test checks from outside. */
     static final int GRACE_SECONDS = 60;
+
     static final int LIFESPAN_SECONDS = 5;
     /** Leeway for a loaded machine: the request's own time, Infinispan's clock, the poll interval. */
     static final int SLACK_SECONDS = 15;
 
     @Test
     void undecidedAndRotatedChallengesAreGoneAfterTheirValidityAndTheGracePeriod(TestEnvironment.Env env) {
-        String configId = ExpertpassFlowConfig.set(env, Map.of("challenge-lifespan-seconds", Integer.toString(LIFESPAN_SECONDS)));
+        String configId =
+                ExpertpassFlowConfig.set(env, Map.of("challenge-lifespan-seconds", Integer.toString(LIFESPAN_SECONDS)));
         try {
             long created = System.nanoTime();
             HttpExpertpass.Panel untouched = HttpExpertpass.panel(new FormClient().get(loginUrl(env)));
             HttpExpertpass.Panel rotated = HttpExpertpass.panel(new FormClient().get(loginUrl(env)));
 
             // Rotating makes a new challenge and records the old one as rotated, with a put and a lifespan.
-            var answer = HttpExpertpass.json(HttpExpertpass.post(rotated.api() + "/browser/rotate",
-                    "{\"watch\":\"" + rotated.watch() + "\"}").body());
+            var answer = HttpExpertpass.json(
+                    HttpExpertpass.post(rotated.api() + "/browser/rotate", "{\"watch\":\"" + rotated.watch() + "\"}")
+                            .body());
             assertEquals("pending", answer.get("status").asText(), answer.toString());
             long rotatedAt = System.nanoTime();
 
@@ -44,10 +46,14 @@ class ExpertpassLifespanIT {
             double rotatedGone = secondsUntilGone(rotated, created);
             double expectedUntouched = LIFESPAN_SECONDS + GRACE_SECONDS;
             double expectedRotated = Math.max(LIFESPAN_SECONDS, (rotatedAt - created) / 1e9) + GRACE_SECONDS;
-            assertTrue(untouchedGone >= expectedUntouched - 2 && untouchedGone <= expectedUntouched + SLACK_SECONDS,
-                    "an undecided challenge is kept " + expectedUntouched + " s, then removed; gone after " + untouchedGone + " s");
-            assertTrue(rotatedGone >= expectedRotated - 2 && rotatedGone <= expectedRotated + SLACK_SECONDS,
-                    "a rotated challenge is kept " + expectedRotated + " s, then removed; gone after " + rotatedGone + " s");
+            assertTrue(
+                    untouchedGone >= expectedUntouched - 2 && untouchedGone <= expectedUntouched + SLACK_SECONDS,
+                    "an undecided challenge is kept " + expectedUntouched + " s, then removed; gone after "
+                            + untouchedGone + " s");
+            assertTrue(
+                    rotatedGone >= expectedRotated - 2 && rotatedGone <= expectedRotated + SLACK_SECONDS,
+                    "a rotated challenge is kept " + expectedRotated + " s, then removed; gone after " + rotatedGone
+                            + " s");
         } finally {
             ExpertpassFlowConfig.remove(env, configId);
         }

@@ -1,6 +1,5 @@
 package fr.ordre.comptexpert.it.expertpass;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.util.List;
+import javax.imageio.ImageIO;
 
 /**
  * Chromium's fake camera, fed from a Y4M video file that shows a QR code (the page's own image, as a phone would
@@ -32,7 +32,9 @@ final class FakeCamera {
 
     /** The Chromium switches that make this file the camera, with the permission prompt accepted. */
     List<String> switches() {
-        return List.of("--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+        return List.of(
+                "--use-fake-device-for-media-stream",
+                "--use-fake-ui-for-media-stream",
                 "--use-file-for-fake-video-capture=" + file.toAbsolutePath());
     }
 
@@ -45,7 +47,8 @@ final class FakeCamera {
     void show(String pngDataUri) {
         String base64 = pngDataUri.substring(pngDataUri.indexOf(',') + 1);
         try {
-            write(frame(ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))));
+            write(frame(
+                    ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(base64)))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -70,7 +73,8 @@ final class FakeCamera {
         byte[] chroma = new byte[WIDTH / 2 * HEIGHT / 2];
         java.util.Arrays.fill(chroma, (byte) 128);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(("YUV4MPEG2 W" + WIDTH + " H" + HEIGHT + " F10:1 Ip A1:1 C420jpeg\n").getBytes(StandardCharsets.US_ASCII));
+        out.writeBytes(("YUV4MPEG2 W" + WIDTH + " H" + HEIGHT + " F10:1 Ip A1:1 C420jpeg\n")
+                .getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < FRAMES; i++) {
             out.writeBytes("FRAME\n".getBytes(StandardCharsets.US_ASCII));
             out.writeBytes(luma);

@@ -3,7 +3,6 @@ package fr.ordre.comptexpert.it.expertpass;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;

@@ -1,20 +1,19 @@
 package fr.ordre.comptexpert.it.foundation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The harness is real: a browser signs a demo user in through the realm "ordre" on the real server. */
 @ExtendWith(TestEnvironment.class)
@@ -27,7 +26,9 @@ class FoundationIT {
         WebDriver browser = Browser.open("fr");
         try {
             LoginPage login = new LoginPage(browser).open(authorization.url());
-            assertEquals("fr", browser.findElement(By.tagName("html")).getAttribute("lang"),
+            assertEquals(
+                    "fr",
+                    browser.findElement(By.tagName("html")).getAttribute("lang"),
                     "French is the realm's default language");
             assertTrue(browser.getPageSource().contains("/login/ordre/"), "the page is rendered by theme 'ordre'");
 

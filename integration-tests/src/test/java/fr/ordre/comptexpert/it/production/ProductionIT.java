@@ -1,12 +1,16 @@
 package fr.ordre.comptexpert.it.production;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.it.support.AdminApi;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.DemoApp;
+import fr.ordre.comptexpert.it.support.FormClient;
 import fr.ordre.comptexpert.it.support.FreePorts;
 import fr.ordre.comptexpert.it.support.HarnessSettings;
-import fr.ordre.comptexpert.it.support.FormClient;
 import fr.ordre.comptexpert.it.support.Http;
 import fr.ordre.comptexpert.it.support.LogTail;
 import fr.ordre.comptexpert.it.support.LoginPage;
@@ -14,19 +18,6 @@ import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.PostgresCluster;
 import fr.ordre.comptexpert.it.support.ProductionServer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.TestWatcher;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -41,10 +32,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 /**
  * The production configuration of docker/ without Docker: PostgreSQL from Debian's package, {@code kc.sh build}
@@ -95,12 +94,25 @@ class ProductionIT {
         mail = new MailServer(FreePorts.next());
         int httpPort = FreePorts.next();
         Map<String, String> env = new HashMap<>(requiredPlaceholders(settings.realmFile()));
-        env.putAll(Map.of("ORDRE_SMTP_HOST", "127.0.0.1", "ORDRE_SMTP_PORT", Integer.toString(mail.port()),
-                "ORDRE_SMTP_FROM", "comptexpert@ordre.test"));
-        var options = new ProductionServer.Options(httpPort, FreePorts.next(), "http://localhost:" + httpPort,
-                postgres.jdbcUrl(), PostgresCluster.USER, postgres.password(), register, env);
+        env.putAll(Map.of(
+                "ORDRE_SMTP_HOST",
+                "127.0.0.1",
+                "ORDRE_SMTP_PORT",
+                Integer.toString(mail.port()),
+                "ORDRE_SMTP_FROM",
+                "comptexpert@ordre.test"));
+        var options = new ProductionServer.Options(
+                httpPort,
+                FreePorts.next(),
+                "http://localhost:" + httpPort,
+                postgres.jdbcUrl(),
+                PostgresCluster.USER,
+                postgres.password(),
+                register,
+                env);
         keycloak = ProductionServer.start(home, options, logFile);
-        System.out.printf("Production stack: PostgreSQL %.1f s, kc.sh build %.1f s, start --optimized %.1f s (log: %s)%n",
+        System.out.printf(
+                "Production stack: PostgreSQL %.1f s, kc.sh build %.1f s, start --optimized %.1f s (log: %s)%n",
                 pgSeconds, buildSeconds, keycloak.startSeconds(), logFile);
         admin = new AdminApi(keycloak.baseUrl());
         callback = new DemoApp(keycloak.realmUrl(), FreePorts.next());
@@ -116,9 +128,12 @@ class ProductionIT {
         while (m.find()) {
             if (m.group(2) == null) {
                 String name = m.group(1);
-                values.put(name, name.contains("URI") || name.contains("URL")
-                        ? "https://" + name.toLowerCase().replace('_', '-') + ".example/*"
-                        : "it-" + Long.toHexString(new SecureRandom().nextLong()) + Long.toHexString(new SecureRandom().nextLong()));
+                values.put(
+                        name,
+                        name.contains("URI") || name.contains("URL")
+                                ? "https://" + name.toLowerCase().replace('_', '-') + ".example/*"
+                                : "it-" + Long.toHexString(new SecureRandom().nextLong())
+                                        + Long.toHexString(new SecureRandom().nextLong()));
             }
         }
         return values;
@@ -153,10 +168,15 @@ class ProductionIT {
 
         assertFalse(realm.toString().contains("${ORDRE_"), "every realm placeholder resolved");
         JsonNode clients = admin.get("/admin/realms/ordre/clients");
-        assertFalse(clients.toString().contains("${ORDRE_"), "every client placeholder resolved (secrets, redirect URIs)");
+        assertFalse(
+                clients.toString().contains("${ORDRE_"), "every client placeholder resolved (secrets, redirect URIs)");
         assertEquals(0, admin.get("/admin/realms/ordre/users/count").asInt(), "no demo users in production");
-        assertTrue(admin.get("/admin/realms/ordre/clients?clientId=comptexpert-demo").isEmpty(), "no demo client");
-        assertEquals("1", postgres.query("select count(*) from realm where name = 'ordre'"), "the realm is in PostgreSQL");
+        assertTrue(
+                admin.get("/admin/realms/ordre/clients?clientId=comptexpert-demo")
+                        .isEmpty(),
+                "no demo client");
+        assertEquals(
+                "1", postgres.query("select count(*) from realm where name = 'ordre'"), "the realm is in PostgreSQL");
     }
 
     @Test
@@ -165,7 +185,9 @@ class ProductionIT {
         HttpResponse<String> ready = get(keycloak.managementUrl() + "/health/ready", Map.of());
         assertEquals(200, ready.statusCode());
         assertTrue(ready.body().contains("\"UP\""), ready.body());
-        assertTrue(ready.body().contains("Keycloak database connections"), "the database check is part of readiness: " + ready.body());
+        assertTrue(
+                ready.body().contains("Keycloak database connections"),
+                "the database check is part of readiness: " + ready.body());
         HttpResponse<String> metrics = get(keycloak.managementUrl() + "/metrics", Map.of());
         assertEquals(200, metrics.statusCode());
         assertTrue(metrics.body().contains("jvm_"), "Prometheus metrics");
@@ -177,9 +199,14 @@ class ProductionIT {
     @Test
     @Order(3)
     void theRegisterFileOptionIsApplied() {
-        JsonNode file = admin.get("/admin/serverinfo").get("providers").get("ordre-tableau-register").get("providers").get("file");
+        JsonNode file = admin.get("/admin/serverinfo")
+                .get("providers")
+                .get("ordre-tableau-register")
+                .get("providers")
+                .get("file");
         JsonNode info = file.get("operationalInfo");
-        assertEquals(keycloak.options().registerFile().toString(), info.get("path").asText());
+        assertEquals(
+                keycloak.options().registerFile().toString(), info.get("path").asText());
         assertEquals("306", info.get("entries").asText(), "the demo register's 306 entries: " + info);
         assertEquals("145", info.get("entriesWithEmail").asText(), "the demo register's email column is read: " + info);
         assertEquals("0", info.get("invalidEmails").asText(), info.toString());
@@ -197,10 +224,13 @@ class ProductionIT {
         JsonNode direct = json(get(keycloak.directUrl() + discovery, Map.of()));
         assertEquals(expected, direct.get("issuer").asText(), "reached by IP address: still the hostname");
 
-        JsonNode forged = json(get(keycloak.directUrl() + discovery,
+        JsonNode forged = json(get(
+                keycloak.directUrl() + discovery,
                 Map.of("X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https", "X-Forwarded-Port", "443")));
         assertEquals(expected, forged.get("issuer").asText(), "forwarded headers cannot move the issuer");
-        assertEquals(expected + "/protocol/openid-connect/auth", forged.get("authorization_endpoint").asText());
+        assertEquals(
+                expected + "/protocol/openid-connect/auth",
+                forged.get("authorization_endpoint").asText());
     }
 
     @Test
@@ -221,7 +251,11 @@ class ProductionIT {
             JsonNode idToken = OidcClient.claims(tokens.get("id_token").asText());
             assertEquals(USERNAME, idToken.get("preferred_username").asText());
             assertEquals(keycloak.realmUrl(), idToken.get("iss").asText());
-            assertEquals(keycloak.realmUrl(), OidcClient.claims(tokens.get("access_token").asText()).get("iss").asText());
+            assertEquals(
+                    keycloak.realmUrl(),
+                    OidcClient.claims(tokens.get("access_token").asText())
+                            .get("iss")
+                            .asText());
         } finally {
             browser.quit();
         }
@@ -235,12 +269,14 @@ class ProductionIT {
         OidcClient.Authorization authorization = client.authorize(callback.redirectUri());
         String ownAuthorizationUrl = authorization.url().replace(keycloak.baseUrl(), keycloak.directUrl());
 
-        String redirect = new FormClient(Map.of("X-Forwarded-For", CLIENT_IP))
-                .signIn(ownAuthorizationUrl, USERNAME, PASSWORD);
+        String redirect =
+                new FormClient(Map.of("X-Forwarded-For", CLIENT_IP)).signIn(ownAuthorizationUrl, USERNAME, PASSWORD);
         assertTrue(redirect.startsWith(callback.redirectUri()), redirect);
         assertEquals(keycloak.realmUrl(), OidcClient.query(redirect).get("iss"), "RFC 9207 iss parameter");
         JsonNode tokens = client.exchange(authorization, redirect);
-        assertEquals(keycloak.realmUrl(), OidcClient.claims(tokens.get("id_token").asText()).get("iss").asText());
+        assertEquals(
+                keycloak.realmUrl(),
+                OidcClient.claims(tokens.get("id_token").asText()).get("iss").asText());
 
         String userId = admin.userByUsername("ordre", USERNAME).get("id").asText();
         JsonNode events = admin.get("/admin/realms/ordre/events?type=LOGIN&user=" + userId + "&ipAddress=" + CLIENT_IP);
@@ -254,7 +290,8 @@ class ProductionIT {
         createClientAndUser();
         String userId = admin.userByUsername("ordre", USERNAME).get("id").asText();
         AdminApi direct = new AdminApi(keycloak.directUrl());
-        HttpResponse<String> sent = direct.put("/admin/realms/ordre/users/" + userId + "/execute-actions-email", List.of("UPDATE_PASSWORD"));
+        HttpResponse<String> sent = direct.put(
+                "/admin/realms/ordre/users/" + userId + "/execute-actions-email", List.of("UPDATE_PASSWORD"));
         assertEquals(204, sent.statusCode(), sent.body());
         MailServer.Mail email = mail.await(EMAIL, 1, Duration.ofSeconds(30));
         String link = email.link("action-token");
@@ -266,12 +303,17 @@ class ProductionIT {
     void theAdminRestPartialImportTakesPlaceholdersLiterally() {
         // Documented in docs/operations.md: only the server-side import resolves ${...}.
         String probe = "ops-placeholder-probe";
-        admin.partialImport("ordre", """
+        admin.partialImport(
+                "ordre",
+                """
                 {"ifResourceExists": "SKIP", "clients": [{"clientId": "%s", "publicClient": false,
-                 "secret": "${ORDRE_SMTP_HOST}", "redirectUris": ["https://probe.example/*"]}]}""".formatted(probe));
-        JsonNode client = admin.get("/admin/realms/ordre/clients?clientId=" + probe).get(0);
+                 "secret": "${ORDRE_SMTP_HOST}", "redirectUris": ["https://probe.example/*"]}]}"""
+                        .formatted(probe));
+        JsonNode client =
+                admin.get("/admin/realms/ordre/clients?clientId=" + probe).get(0);
         try {
-            JsonNode secret = admin.get("/admin/realms/ordre/clients/" + client.get("id").asText() + "/client-secret");
+            JsonNode secret =
+                    admin.get("/admin/realms/ordre/clients/" + client.get("id").asText() + "/client-secret");
             assertEquals("${ORDRE_SMTP_HOST}", secret.get("value").asText());
         } finally {
             admin.delete("/admin/realms/ordre/clients/" + client.get("id").asText());
@@ -289,37 +331,66 @@ class ProductionIT {
         System.out.printf("Production restart: start --optimized %.1f s%n", keycloak.startSeconds());
 
         String afterRestart = Files.readString(logFile).substring((int) before);
-        assertTrue(afterRestart.contains("Realm 'ordre' already exists. Import skipped"),
+        assertTrue(
+                afterRestart.contains("Realm 'ordre' already exists. Import skipped"),
                 "the second --import-realm skips the existing realm:\n" + LogTail.of(logFile, 40));
-        assertEquals(USERNAME, admin.userByUsername("ordre", USERNAME).get("username").asText());
+        assertEquals(
+                USERNAME,
+                admin.userByUsername("ordre", USERNAME).get("username").asText());
 
         OidcClient client = new OidcClient(keycloak.realmUrl(), CLIENT_ID);
         OidcClient.Authorization authorization = client.authorize(callback.redirectUri());
         String redirect = new FormClient(Map.of()).signIn(authorization.url(), USERNAME, PASSWORD);
-        assertEquals(USERNAME, OidcClient.claims(client.exchange(authorization, redirect).get("id_token").asText())
-                .get("preferred_username").asText());
+        assertEquals(
+                USERNAME,
+                OidcClient.claims(client.exchange(authorization, redirect)
+                                .get("id_token")
+                                .asText())
+                        .get("preferred_username")
+                        .asText());
     }
 
     /** The public PKCE client and the user, as an operator would create them; idempotent across the tests. */
     private void createClientAndUser() {
         if (admin.get("/admin/realms/ordre/clients?clientId=" + CLIENT_ID).isEmpty()) {
-            assertEquals(201, admin.post("/admin/realms/ordre/clients", Map.of(
-                    "clientId", CLIENT_ID,
-                    "publicClient", true,
-                    "standardFlowEnabled", true,
-                    "directAccessGrantsEnabled", false,
-                    "redirectUris", List.of(callback.redirectUri()),
-                    "attributes", Map.of("pkce.code.challenge.method", "S256"))).statusCode());
+            assertEquals(
+                    201,
+                    admin.post(
+                                    "/admin/realms/ordre/clients",
+                                    Map.of(
+                                            "clientId",
+                                            CLIENT_ID,
+                                            "publicClient",
+                                            true,
+                                            "standardFlowEnabled",
+                                            true,
+                                            "directAccessGrantsEnabled",
+                                            false,
+                                            "redirectUris",
+                                            List.of(callback.redirectUri()),
+                                            "attributes",
+                                            Map.of("pkce.code.challenge.method", "S256")))
+                            .statusCode());
         }
-        if (admin.get("/admin/realms/ordre/users?exact=true&username=" + USERNAME).isEmpty()) {
-            HttpResponse<String> created = admin.post("/admin/realms/ordre/users", Map.of(
-                    "username", USERNAME,
-                    "email", EMAIL,
-                    "emailVerified", true,
-                    "firstName", "Claire",
-                    "lastName", "Opérations",
-                    "enabled", true,
-                    "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
+        if (admin.get("/admin/realms/ordre/users?exact=true&username=" + USERNAME)
+                .isEmpty()) {
+            HttpResponse<String> created = admin.post(
+                    "/admin/realms/ordre/users",
+                    Map.of(
+                            "username",
+                            USERNAME,
+                            "email",
+                            EMAIL,
+                            "emailVerified",
+                            true,
+                            "firstName",
+                            "Claire",
+                            "lastName",
+                            "Opérations",
+                            "enabled",
+                            true,
+                            "credentials",
+                            List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
             assertEquals(201, created.statusCode(), created.body());
         }
     }
@@ -351,7 +422,8 @@ class ProductionIT {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
             if (keycloak != null) {
-                System.err.println("---- last lines of " + keycloak.logFile() + " ----\n" + LogTail.of(keycloak.logFile(), 80));
+                System.err.println(
+                        "---- last lines of " + keycloak.logFile() + " ----\n" + LogTail.of(keycloak.logFile(), 80));
             }
         }
     }

@@ -1,5 +1,9 @@
 package fr.ordre.comptexpert.it.recovery;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.FormClient;
@@ -9,11 +13,6 @@ import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.RegistrationPages;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -21,10 +20,10 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
 
 /** "Identifiant ou mot de passe oublié" against the real server and real SMTP. */
 @ExtendWith(TestEnvironment.class)
@@ -34,9 +33,23 @@ class RecoveryIT {
     static final String NEW = "Nouveau-Mot2passe!";
 
     static void createUser(TestEnvironment.Env env, String username, String email, boolean withPassword) {
-        Map<String, Object> user = new java.util.HashMap<>(Map.of("username", username, "email", email, "enabled", true,
-                "emailVerified", true, "firstName", "Test", "lastName", "Recovery",
-                "attributes", Map.of("ordreProfile", List.of("etudiant")), "groups", List.of("/profils/etudiant")));
+        Map<String, Object> user = new java.util.HashMap<>(Map.of(
+                "username",
+                username,
+                "email",
+                email,
+                "enabled",
+                true,
+                "emailVerified",
+                true,
+                "firstName",
+                "Test",
+                "lastName",
+                "Recovery",
+                "attributes",
+                Map.of("ordreProfile", List.of("etudiant")),
+                "groups",
+                List.of("/profils/etudiant")));
         if (withPassword) {
             user.put("credentials", List.of(Map.of("type", "password", "value", OLD, "temporary", false)));
         }
@@ -69,13 +82,22 @@ class RecoveryIT {
     void ourEmailsRenderUnderAnyEmailTheme(TestEnvironment.Env env) {
         createUser(env, "zoe.oubli", "zoe.oubli@example.fr", true);
         WebDriver browser = Browser.open("fr");
-        assertEquals(204, env.admin().put("/admin/realms/ordre", Map.of("emailTheme", "keycloak")).statusCode());
+        assertEquals(
+                204,
+                env.admin()
+                        .put("/admin/realms/ordre", Map.of("emailTheme", "keycloak"))
+                        .statusCode());
         try {
-            request(browser, env.demoClient().authorize(env.demoApp().redirectUri()).url(), "zoe.oubli@example.fr");
+            request(
+                    browser,
+                    env.demoClient().authorize(env.demoApp().redirectUri()).url(),
+                    "zoe.oubli@example.fr");
             MailServer.Mail mail = env.mail().await("zoe.oubli@example.fr", 1, Duration.ofSeconds(30));
             assertEquals("Votre identifiant Comptexpert et votre mot de passe", mail.subject());
             assertTrue(mail.text().contains("zoe.oubli") && mail.text().contains("nouveau mot de passe"), mail.text());
-            assertTrue(mail.html().contains("zoe.oubli") && mail.html().contains("#12305c"), "our layout:\n" + mail.html());
+            assertTrue(
+                    mail.html().contains("zoe.oubli") && mail.html().contains("#12305c"),
+                    "our layout:\n" + mail.html());
             assertTrue(mail.link(MailServer.ACTION_LINK).length() < 120, mail.text());
         } finally {
             env.admin().put("/admin/realms/ordre", Map.of("emailTheme", "ordre"));
@@ -84,20 +106,28 @@ class RecoveryIT {
     }
 
     @Test
-    void knownEmailGetsTheIdentifiantAndALinkThatResetsThePasswordAndEndsOtherSessions(TestEnvironment.Env env) throws Exception {
+    void knownEmailGetsTheIdentifiantAndALinkThatResetsThePasswordAndEndsOtherSessions(TestEnvironment.Env env)
+            throws Exception {
         createUser(env, "paul.oubli", "paul.oubli@example.fr", true);
         OidcClient client = env.demoClient();
         WebDriver other = Browser.open("fr");
         WebDriver browser = Browser.open("fr");
         try {
             // A session elsewhere, with the old password.
-            LoginPage otherLogin = new LoginPage(other).open(client.authorize(env.demoApp().redirectUri()).url());
+            LoginPage otherLogin = new LoginPage(other)
+                    .open(client.authorize(env.demoApp().redirectUri()).url());
             otherLogin.signIn("paul.oubli", OLD);
             otherLogin.awaitRedirect(env.demoApp().redirectUri());
-            String userId = env.admin().userByUsername("ordre", "paul.oubli").get("id").asText();
-            assertEquals(1, env.admin().get("/admin/realms/ordre/users/" + userId + "/sessions").size());
+            String userId =
+                    env.admin().userByUsername("ordre", "paul.oubli").get("id").asText();
+            assertEquals(
+                    1,
+                    env.admin()
+                            .get("/admin/realms/ordre/users/" + userId + "/sessions")
+                            .size());
 
-            OidcClient.Authorization authorization = client.authorize(env.demoApp().redirectUri());
+            OidcClient.Authorization authorization =
+                    client.authorize(env.demoApp().redirectUri());
             String page = request(browser, authorization.url(), "Paul.Oubli@example.fr");
             assertTrue(page.contains("spams"), page);
 
@@ -110,15 +140,18 @@ class RecoveryIT {
             // A short link (issue 18), not the ~1,200-character signed one: it leads there.
             assertTrue(link.length() < 120, link);
             assertFalse(mail.text().contains("key="), "no signed token in the text:\n" + mail.text());
-            HttpResponse<String> hop = Http.CLIENT.send(HttpRequest.newBuilder(URI.create(link)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> hop = Http.CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(link)).GET().build(), HttpResponse.BodyHandlers.ofString());
             assertEquals(303, hop.statusCode(), hop.body());
-            assertTrue(hop.headers().firstValue("Location").orElseThrow().contains("/login-actions/action-token?key="), hop.headers().toString());
+            assertTrue(
+                    hop.headers().firstValue("Location").orElseThrow().contains("/login-actions/action-token?key="),
+                    hop.headers().toString());
 
             browser.get(link);
             new RegistrationPages(browser).setPassword(NEW);
             String callback = new LoginPage(browser).awaitRedirect(env.demoApp().redirectUri());
-            JsonNode idToken = OidcClient.claims(client.exchange(authorization, callback).get("id_token").asText());
+            JsonNode idToken = OidcClient.claims(
+                    client.exchange(authorization, callback).get("id_token").asText());
             assertEquals("paul.oubli", idToken.get("preferred_username").asText());
 
             JsonNode sessions = env.admin().get("/admin/realms/ordre/users/" + userId + "/sessions");
@@ -127,7 +160,8 @@ class RecoveryIT {
             // The old password no longer works, the new one does.
             WebDriver third = Browser.open("fr");
             try {
-                LoginPage login = new LoginPage(third).open(client.authorize(env.demoApp().redirectUri()).url());
+                LoginPage login = new LoginPage(third)
+                        .open(client.authorize(env.demoApp().redirectUri()).url());
                 login.signIn("paul.oubli", OLD);
                 login.waitFor(By.id("input-error-username"));
                 login.signIn("", NEW);
@@ -153,7 +187,9 @@ class RecoveryIT {
             HttpResponse<String> page = new FormClient().get(base + code);
             assertEquals(400, page.statusCode(), code + ": " + page.body());
             assertTrue(page.body().contains("Ce lien a expiré ou a déjà servi"), page.body());
-            assertTrue(page.body().contains("ordre-error-signin"), "a button to sign in, where \"oublié\" is: " + page.body());
+            assertTrue(
+                    page.body().contains("ordre-error-signin"),
+                    "a button to sign in, where \"oublié\" is: " + page.body());
             assertFalse(page.body().contains("Exception"), page.body());
         }
     }
@@ -198,17 +234,33 @@ class RecoveryIT {
         WebDriver browser = Browser.open("fr");
         WebDriver phone = Browser.open("fr");
         try {
-            request(browser, env.demoClient().authorize(env.demoApp().redirectUri()).url(), "nina.pending@example.fr");
+            request(
+                    browser,
+                    env.demoClient().authorize(env.demoApp().redirectUri()).url(),
+                    "nina.pending@example.fr");
             MailServer.Mail mail = env.mail().await("nina.pending@example.fr", 1, Duration.ofSeconds(30));
             assertTrue(mail.text().contains("pas encore créé votre mot de passe"), mail.text());
             // Read on another device: no authentication session there; it ends on "password created", signed out.
             phone.get(mail.link(MailServer.ACTION_LINK));
             new RegistrationPages(phone).setPassword(NEW);
             new RegistrationPages(phone).await(By.id("ordre-password-set"));
-            assertEquals("Votre mot de passe est créé", phone.findElement(By.id("kc-page-title")).getText());
-            String userId = env.admin().userByUsername("ordre", "nina.pending").get("id").asText();
-            assertEquals(0, env.admin().get("/admin/realms/ordre/users/" + userId + "/sessions").size());
-            assertEquals(1, env.admin().get("/admin/realms/ordre/users/" + userId + "/credentials").size());
+            assertEquals(
+                    "Votre mot de passe est créé",
+                    phone.findElement(By.id("kc-page-title")).getText());
+            String userId = env.admin()
+                    .userByUsername("ordre", "nina.pending")
+                    .get("id")
+                    .asText();
+            assertEquals(
+                    0,
+                    env.admin()
+                            .get("/admin/realms/ordre/users/" + userId + "/sessions")
+                            .size());
+            assertEquals(
+                    1,
+                    env.admin()
+                            .get("/admin/realms/ordre/users/" + userId + "/credentials")
+                            .size());
         } finally {
             browser.quit();
             phone.quit();
@@ -226,16 +278,24 @@ class RecoveryIT {
         env.admin().put("/admin/realms/ordre/authentication/config/" + configId, shortLived);
         WebDriver browser = Browser.open("fr");
         try {
-            request(browser, env.demoClient().authorize(env.demoApp().redirectUri()).url(), "eve.expire@example.fr");
-            String link = env.mail().await("eve.expire@example.fr", 1, Duration.ofSeconds(30)).link(MailServer.ACTION_LINK);
+            request(
+                    browser,
+                    env.demoClient().authorize(env.demoApp().redirectUri()).url(),
+                    "eve.expire@example.fr");
+            String link = env.mail()
+                    .await("eve.expire@example.fr", 1, Duration.ofSeconds(30))
+                    .link(MailServer.ACTION_LINK);
             browser.manage().deleteAllCookies();
             // Reopen the link until its two seconds are over: then it must be refused.
-            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20)).pollingEvery(Duration.ofMillis(500))
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(20))
+                    .pollingEvery(Duration.ofMillis(500))
                     .until(d -> {
                         d.get(link);
                         return d.findElements(By.id("password-new")).isEmpty();
                     });
-            assertTrue(browser.getPageSource().contains("expir"), "the page says the link expired:\n" + browser.getPageSource());
+            assertTrue(
+                    browser.getPageSource().contains("expir"),
+                    "the page says the link expired:\n" + browser.getPageSource());
         } finally {
             browser.quit();
             env.admin().put("/admin/realms/ordre/authentication/config/" + configId, config);
@@ -245,20 +305,23 @@ class RecoveryIT {
     @Test
     void emptyOrMalformedInputGetsAMessageNextToTheField(TestEnvironment.Env env) {
         FormClient form = new FormClient();
-        var login = form.get(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        var login =
+                form.get(env.demoClient().authorize(env.demoApp().redirectUri()).url());
         var forgot = form.get(FormClient.link(login, "reset-credentials"));
         var response = form.post(FormClient.formAction(forgot, "ordre-forgot-form"), Map.of("username", ""));
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("input-error-username"), "a message tied to the field");
         response = form.post(FormClient.formAction(response, "ordre-forgot-form"), Map.of("username", "a\u0001b"));
         assertTrue(response.body().contains("input-error-username"));
-        response = form.post(FormClient.formAction(response, "ordre-forgot-form"), Map.of("username", "x".repeat(5000)));
+        response =
+                form.post(FormClient.formAction(response, "ordre-forgot-form"), Map.of("username", "x".repeat(5000)));
         assertEquals(200, response.statusCode());
         assertTrue(response.body().contains("input-error-username"));
     }
 
     private static JsonNode recoveryExecution(TestEnvironment.Env env) {
-        for (JsonNode e : env.admin().get("/admin/realms/ordre/authentication/flows/ordre%20reset%20credentials/executions")) {
+        for (JsonNode e :
+                env.admin().get("/admin/realms/ordre/authentication/flows/ordre%20reset%20credentials/executions")) {
             if ("ordre-recovery".equals(e.path("providerId").asText())) {
                 return e;
             }

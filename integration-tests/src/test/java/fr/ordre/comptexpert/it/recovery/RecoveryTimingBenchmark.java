@@ -5,7 +5,6 @@ import fr.ordre.comptexpert.it.bench.Provenance;
 import fr.ordre.comptexpert.it.support.FormClient;
 import fr.ordre.comptexpert.it.support.Json;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -32,8 +31,7 @@ public final class RecoveryTimingBenchmark {
     /** Goal: no timing oracle worth the name; one request's time tells known from unknown no better than 60 %. */
     static final double MAX_ADVANTAGE = 0.10;
 
-    private RecoveryTimingBenchmark() {
-    }
+    private RecoveryTimingBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int samples = Integer.getInteger("bench.samples", 300);
@@ -42,13 +40,31 @@ public final class RecoveryTimingBenchmark {
             String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
             List<Map<String, Object>> users = new ArrayList<>();
             for (int i = 0; i < samples + warmup; i++) {
-                users.add(Map.of("username", "rt" + run + "u" + i, "email", "rt" + run + "u" + i + "@example.fr",
-                        "enabled", true, "emailVerified", true, "firstName", "Test", "lastName", "Timing",
-                        "attributes", Map.of("ordreProfile", List.of("etudiant")), "groups", List.of("/profils/etudiant"),
-                        "credentials", List.of(Map.of("type", "password", "value", RecoveryIT.OLD, "temporary", false))));
+                users.add(Map.of(
+                        "username",
+                        "rt" + run + "u" + i,
+                        "email",
+                        "rt" + run + "u" + i + "@example.fr",
+                        "enabled",
+                        true,
+                        "emailVerified",
+                        true,
+                        "firstName",
+                        "Test",
+                        "lastName",
+                        "Timing",
+                        "attributes",
+                        Map.of("ordreProfile", List.of("etudiant")),
+                        "groups",
+                        List.of("/profils/etudiant"),
+                        "credentials",
+                        List.of(Map.of("type", "password", "value", RecoveryIT.OLD, "temporary", false))));
             }
-            env.admin().partialImport("ordre", "{\"ifResourceExists\":\"FAIL\",\"users\":" + RecoveryIT.toJson(users) + "}");
-            String authorizationUrl = env.demoClient().authorize(env.demoApp().redirectUri()).url();
+            env.admin()
+                    .partialImport(
+                            "ordre", "{\"ifResourceExists\":\"FAIL\",\"users\":" + RecoveryIT.toJson(users) + "}");
+            String authorizationUrl =
+                    env.demoClient().authorize(env.demoApp().redirectUri()).url();
             Random order = new Random(42);
             for (int i = 0; i < warmup; i++) {
                 time(authorizationUrl, "rt" + run + "u" + (samples + i) + "@example.fr");
@@ -85,12 +101,22 @@ public final class RecoveryTimingBenchmark {
             out.put("met", advantage <= MAX_ADVANTAGE);
             out.put("knownMs", known);
             out.put("unknownMs", unknown);
-            Path file = Files.createDirectories(env.settings().target().resolve("benchmarks")).resolve("recovery-timing.json");
+            Path file = Files.createDirectories(env.settings().target().resolve("benchmarks"))
+                    .resolve("recovery-timing.json");
             Json.PRETTY.writeValue(file.toFile(), out);
-            System.out.printf(Locale.ROOT, "Recovery timing, %d a side: median known %.2f ms, unknown %.2f ms;"
+            System.out.printf(
+                    Locale.ROOT,
+                    "Recovery timing, %d a side: median known %.2f ms, unknown %.2f ms;"
                             + " Mann-Whitney z %.2f, p %.3f, auc %.3f (goal |auc - 0.5| <= %.2f: %s). Raw: %s%n",
-                    samples, median(known), median(unknown), test.z(), test.p(), test.auc(), MAX_ADVANTAGE,
-                    advantage <= MAX_ADVANTAGE ? "met" : "NOT met", file);
+                    samples,
+                    median(known),
+                    median(unknown),
+                    test.z(),
+                    test.p(),
+                    test.auc(),
+                    MAX_ADVANTAGE,
+                    advantage <= MAX_ADVANTAGE ? "met" : "NOT met",
+                    file);
         }
     }
 

@@ -1,5 +1,9 @@
 package fr.ordre.comptexpert.it.registration;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.ordre.comptexpert.it.support.AdminApi;
@@ -9,21 +13,16 @@ import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.RegistrationPages;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The registration paths, in a real browser, against the real server and real SMTP. */
 @ExtendWith(TestEnvironment.class)
@@ -51,20 +50,42 @@ class RegistrationIT {
      */
     @Test
     void anAdministratorMeetsTheRegistrationsIdentifiantRule(TestEnvironment.Env env) {
-        for (String bad : List.of("abc", "a".repeat(31), "1marie", "marie..durand", "marie.", "marie durand", "marié")) {
-            HttpResponse<String> refused = env.admin().post("/admin/realms/ordre/users", Map.of("username", bad,
-                    "enabled", true, "firstName", "Marie", "lastName", "Durand"));
+        for (String bad :
+                List.of("abc", "a".repeat(31), "1marie", "marie..durand", "marie.", "marie durand", "marié")) {
+            HttpResponse<String> refused = env.admin()
+                    .post(
+                            "/admin/realms/ordre/users",
+                            Map.of("username", bad, "enabled", true, "firstName", "Marie", "lastName", "Durand"));
             assertEquals(400, refused.statusCode(), bad + ": " + refused.body());
         }
-        HttpResponse<String> pattern = env.admin().post("/admin/realms/ordre/users", Map.of("username", "marie..durand",
-                "enabled", true, "firstName", "Marie", "lastName", "Durand"));
+        HttpResponse<String> pattern = env.admin()
+                .post(
+                        "/admin/realms/ordre/users",
+                        Map.of(
+                                "username",
+                                "marie..durand",
+                                "enabled",
+                                true,
+                                "firstName",
+                                "Marie",
+                                "lastName",
+                                "Durand"));
         assertTrue(pattern.body().contains("ordreIdentifiantRules"), pattern.body());
         String fine = "marie.d" + System.nanoTime() % 1_000_000;
-        HttpResponse<String> made = env.admin().post("/admin/realms/ordre/users", Map.of("username", fine,
-                "enabled", true, "firstName", "Marie", "lastName", "Durand"));
+        HttpResponse<String> made = env.admin()
+                .post(
+                        "/admin/realms/ordre/users",
+                        Map.of("username", fine, "enabled", true, "firstName", "Marie", "lastName", "Durand"));
         assertEquals(201, made.statusCode(), made.body());
-        assertEquals(204, env.admin().delete("/admin/realms/ordre/users/"
-                + env.admin().userByUsername("ordre", fine).get("id").asText()).statusCode());
+        assertEquals(
+                204,
+                env.admin()
+                        .delete("/admin/realms/ordre/users/"
+                                + env.admin()
+                                        .userByUsername("ordre", fine)
+                                        .get("id")
+                                        .asText())
+                        .statusCode());
     }
 
     @Test
@@ -72,12 +93,15 @@ class RegistrationIT {
         OidcClient client = env.demoClient();
         OidcClient.Authorization authorization = client.authorize(env.demoApp().redirectUri());
         pages.openFromLogin(authorization.url());
-        assertTrue(pages.pageText().contains("Autre profil"), "the page tells collaborateurs de cabinet to take Autre profil");
+        assertTrue(
+                pages.pageText().contains("Autre profil"),
+                "the page tells collaborateurs de cabinet to take Autre profil");
 
         // Registered as "Michel", Hélène, with helene.michel@cabinet-demo.fr on file: typed without accent or case.
         pages.identity("expert-comptable", "MICHEL", "helene", "15/06/1977", "helene.michel@cabinet-demo.fr");
         assertEquals("IDENTIFIANT", pages.step());
-        assertTrue(browser.findElements(By.id("ordre-recap-numero")).isEmpty(), "what the register found is never shown");
+        assertTrue(
+                browser.findElements(By.id("ordre-recap-numero")).isEmpty(), "what the register found is never shown");
         pages.identifiant("helene.michel");
         assertEquals("SENT", pages.step());
         assertTrue(pages.pageText().contains("spams"), "the spam-folder hint is shown");
@@ -92,27 +116,40 @@ class RegistrationIT {
         assertFalse(user.get("emailVerified").asBoolean());
         assertEquals("ARA-357927", attributes.get("ordreNumero").get(0).asText());
         assertEquals("confirmed", attributes.get("ordreTableauBinding").get(0).asText());
-        assertEquals("Auvergne-Rhône-Alpes", attributes.get("ordreConseilRegional").get(0).asText());
+        assertEquals(
+                "Auvergne-Rhône-Alpes",
+                attributes.get("ordreConseilRegional").get(0).asText());
         assertEquals("Michel", user.get("lastName").asText(), "the register's spelling, not what was typed");
         assertEquals("Hélène", user.get("firstName").asText());
         assertFalse(attributes.has("birthDate"), "the birth date is not kept once it has served");
-        JsonNode groups = env.admin().get("/admin/realms/ordre/users/" + user.get("id").asText() + "/groups");
+        JsonNode groups =
+                env.admin().get("/admin/realms/ordre/users/" + user.get("id").asText() + "/groups");
         assertEquals("/profils/expert-comptable", groups.get(0).get("path").asText());
-        assertEquals(0, env.admin().get("/admin/realms/ordre/users/" + user.get("id").asText() + "/credentials").size(),
+        assertEquals(
+                0,
+                env.admin()
+                        .get("/admin/realms/ordre/users/" + user.get("id").asText() + "/credentials")
+                        .size(),
                 "no password until the person sets one");
 
         browser.get(link);
         pages.setPassword(PASSWORD);
         String callback = new LoginPage(browser).awaitRedirect(env.demoApp().redirectUri());
-        JsonNode idToken = OidcClient.claims(client.exchange(authorization, callback).get("id_token").asText());
+        JsonNode idToken = OidcClient.claims(
+                client.exchange(authorization, callback).get("id_token").asText());
         assertEquals("helene.michel", idToken.get("preferred_username").asText());
         assertEquals("Michel", idToken.get("family_name").asText());
-        assertTrue(env.admin().userByUsername("ordre", "helene.michel").get("emailVerified").asBoolean());
+        assertTrue(env.admin()
+                .userByUsername("ordre", "helene.michel")
+                .get("emailVerified")
+                .asBoolean());
 
         // Single use: the same link again is refused.
         browser.manage().deleteAllCookies();
         browser.get(link);
-        assertFalse(browser.findElements(By.id("password-new")).size() > 0, "a used link does not open the password page again");
+        assertFalse(
+                browser.findElements(By.id("password-new")).size() > 0,
+                "a used link does not open the password page again");
     }
 
     @Test
@@ -124,36 +161,55 @@ class RegistrationIT {
         pages.identity("expert-comptable", "DALMEIDA", "Joao", "02/11/1982", "joao.dalmeida@cabinet.example");
         pages.identifiant("joao.dalmeida");
         assertEquals("SENT", pages.step());
-        assertTrue(pages.pageText().contains("confirmée par un e-mail envoyé à l'adresse que l'Ordre a enregistrée"),
+        assertTrue(
+                pages.pageText().contains("confirmée par un e-mail envoyé à l'adresse que l'Ordre a enregistrée"),
                 pages.pageText());
         MailServer.Mail mail = env.mail().await("joao.dalmeida@cabinet.example", 1, Duration.ofSeconds(30));
         assertTrue(mail.text().contains("ou par l'Ordre après vérification"), mail.text());
 
         JsonNode user = env.admin().userByUsername("ordre", "joao.dalmeida");
         String id = user.get("id").asText();
-        assertEquals("pending", user.get("attributes").get("ordreTableauBinding").get(0).asText());
-        assertEquals("ARA-100002", user.get("attributes").get("ordreTableauClaim").get(0).asText(), "the admin sees the claim");
+        assertEquals(
+                "pending",
+                user.get("attributes").get("ordreTableauBinding").get(0).asText());
+        assertEquals(
+                "ARA-100002",
+                user.get("attributes").get("ordreTableauClaim").get(0).asText(),
+                "the admin sees the claim");
         assertFalse(user.get("attributes").has("ordreNumero"), "no Tableau right before the proof");
         assertEquals("DALMEIDA", user.get("lastName").asText(), "as typed until confirmed");
 
         // Signed in, the pending account carries no Tableau claim.
         browser.get(mail.link(MailServer.ACTION_LINK));
         pages.setPassword(PASSWORD);
-        JsonNode tokens = client.exchange(authorization, new LoginPage(browser).awaitRedirect(env.demoApp().redirectUri()));
-        assertFalse(OidcClient.claims(tokens.get("id_token").asText()).has("ordre_numero"), "no claim before the proof");
+        JsonNode tokens = client.exchange(
+                authorization,
+                new LoginPage(browser).awaitRedirect(env.demoApp().redirectUri()));
+        assertFalse(
+                OidcClient.claims(tokens.get("id_token").asText()).has("ordre_numero"), "no claim before the proof");
 
         // The Ordre checks and confirms in the admin console: the user's "Inscription au Tableau" set to "Confirmée".
         ObjectNode update = user.deepCopy();
-        ((ObjectNode) update.get("attributes")).set("ordreTableauBinding", update.arrayNode().add("confirmed"));
-        assertEquals(204, env.admin().put("/admin/realms/ordre/users/" + id, update).statusCode());
+        ((ObjectNode) update.get("attributes"))
+                .set("ordreTableauBinding", update.arrayNode().add("confirmed"));
+        assertEquals(
+                204, env.admin().put("/admin/realms/ordre/users/" + id, update).statusCode());
         JsonNode bound = env.admin().userByUsername("ordre", "joao.dalmeida");
-        assertEquals("ARA-100002", bound.get("attributes").get("ordreNumero").get(0).asText());
-        assertEquals("Auvergne-Rhône-Alpes", bound.get("attributes").get("ordreConseilRegional").get(0).asText());
+        assertEquals(
+                "ARA-100002", bound.get("attributes").get("ordreNumero").get(0).asText());
+        assertEquals(
+                "Auvergne-Rhône-Alpes",
+                bound.get("attributes").get("ordreConseilRegional").get(0).asText());
         assertFalse(bound.get("attributes").has("ordreTableauClaim"));
         assertEquals("d'Almeida", bound.get("lastName").asText());
         assertEquals("João", bound.get("firstName").asText());
-        JsonNode refreshed = AdminApi.read(client.refresh(tokens.get("refresh_token").asText()));
-        assertEquals("ARA-100002", OidcClient.claims(refreshed.get("id_token").asText()).path("ordre_numero").asText(),
+        JsonNode refreshed =
+                AdminApi.read(client.refresh(tokens.get("refresh_token").asText()));
+        assertEquals(
+                "ARA-100002",
+                OidcClient.claims(refreshed.get("id_token").asText())
+                        .path("ordre_numero")
+                        .asText(),
                 "the claim follows at the next refresh");
         JsonNode events = env.admin().get("/admin/realms/ordre/events?type=UPDATE_PROFILE&user=" + id);
         assertTrue(events.toString().contains("\"ordre_binding_method\":\"admin\""), events.toString());
@@ -161,16 +217,23 @@ class RegistrationIT {
 
     @Test
     void anAddressOnFileThatDiffersGetsAConfirmationLinkThatBindsInAnotherBrowserOnce(TestEnvironment.Env env) {
-        pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        pages.openFromLogin(
+                env.demoClient().authorize(env.demoApp().redirectUri()).url());
         // Garcia, Nadia: nadia.garcia@cabinet-demo.fr on file; she registers with her own address.
         pages.identity("expert-comptable", "Garcia", "Nadia", "31/03/1992", "nadia.perso@example.org");
         pages.identifiant("nadia.garcia");
         assertEquals("SENT", pages.step());
         env.mail().await("nadia.perso@example.org", 1, Duration.ofSeconds(30));
         MailServer.Mail request = env.mail().await("nadia.garcia@cabinet-demo.fr", 1, Duration.ofSeconds(30));
-        assertTrue(request.text().contains("ARA-214602") && request.text().contains("nadia.perso@example.org")
-                && request.text().contains("nadia.garcia"), "the member sees which account asks for her entry: " + request.text());
-        assertFalse(env.admin().userByUsername("ordre", "nadia.garcia").get("attributes").has("ordreNumero"));
+        assertTrue(
+                request.text().contains("ARA-214602")
+                        && request.text().contains("nadia.perso@example.org")
+                        && request.text().contains("nadia.garcia"),
+                "the member sees which account asks for her entry: " + request.text());
+        assertFalse(env.admin()
+                .userByUsername("ordre", "nadia.garcia")
+                .get("attributes")
+                .has("ordreNumero"));
 
         WebDriver other = Browser.open("fr");
         try {
@@ -178,12 +241,17 @@ class RegistrationIT {
             new org.openqa.selenium.support.ui.WebDriverWait(other, Duration.ofSeconds(20))
                     .until(d -> d.getPageSource().contains("est confirmée"));
             JsonNode bound = env.admin().userByUsername("ordre", "nadia.garcia");
-            assertEquals("ARA-214602", bound.get("attributes").get("ordreNumero").get(0).asText());
-            assertEquals("confirmed", bound.get("attributes").get("ordreTableauBinding").get(0).asText());
+            assertEquals(
+                    "ARA-214602",
+                    bound.get("attributes").get("ordreNumero").get(0).asText());
+            assertEquals(
+                    "confirmed",
+                    bound.get("attributes").get("ordreTableauBinding").get(0).asText());
             other.manage().deleteAllCookies();
             other.get(request.link(MailServer.ACTION_LINK));
             new org.openqa.selenium.support.ui.WebDriverWait(other, Duration.ofSeconds(20))
-                    .until(d -> d.getPageSource().contains("déjà été utilisé") || d.getPageSource().contains("déjà confirmée"));
+                    .until(d -> d.getPageSource().contains("déjà été utilisé")
+                            || d.getPageSource().contains("déjà confirmée"));
         } finally {
             other.quit();
         }
@@ -194,7 +262,8 @@ class RegistrationIT {
         WebDriver english = Browser.open("en");
         try {
             RegistrationPages en = new RegistrationPages(english);
-            OidcClient.Authorization authorization = env.demoClient().authorize(env.demoApp().redirectUri());
+            OidcClient.Authorization authorization =
+                    env.demoClient().authorize(env.demoApp().redirectUri());
             en.openFromLogin(authorization.url() + "&ui_locales=en");
             assertTrue(en.pageText().contains("Create your Comptexpert"), en.pageText());
             en.identity("enseignant", "Brown", "Emma", "05/05/1980", "emma.brown@university.example");
@@ -208,8 +277,11 @@ class RegistrationIT {
             english.get(mail.link(MailServer.ACTION_LINK));
             en.setPassword("short1A!");
             new org.openqa.selenium.support.ui.WebDriverWait(english, Duration.ofSeconds(20))
-                    .until(d -> d.findElements(By.id("input-error-password-new")).stream().anyMatch(e -> e.getText().contains("12")));
-            assertTrue(english.findElement(By.id("password-new")).isDisplayed(), "a password under 12 characters is refused");
+                    .until(d -> d.findElements(By.id("input-error-password-new")).stream()
+                            .anyMatch(e -> e.getText().contains("12")));
+            assertTrue(
+                    english.findElement(By.id("password-new")).isDisplayed(),
+                    "a password under 12 characters is refused");
             en.setPassword(PASSWORD);
             new LoginPage(english).awaitRedirect(env.demoApp().redirectUri());
         } finally {
@@ -219,24 +291,28 @@ class RegistrationIT {
 
     @Test
     void anEntryAlreadyBoundLooksTheSameToTheTypistAndItsHolderIsToldByMail(TestEnvironment.Env env) {
-        pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        pages.openFromLogin(
+                env.demoClient().authorize(env.demoApp().redirectUri()).url());
         // IDF-100001 belongs to the demo account marie.lefevre.
         pages.identity("expert-comptable", "Lefevre Dupont", "Marie", "14/03/1975", "autre.adresse@example.fr");
         assertEquals("IDENTIFIANT", pages.step(), "no \"already registered\" page: it would tell the date was right");
         pages.identifiant("marie.autre");
         assertEquals("SENT", pages.step());
-        MailServer.Mail notice = env.mail().awaitContaining("marie.lefevre@cabinet-lefevre.example", "IDF-100001",
-                Duration.ofSeconds(30));
+        MailServer.Mail notice = env.mail()
+                .awaitContaining("marie.lefevre@cabinet-lefevre.example", "IDF-100001", Duration.ofSeconds(30));
         assertTrue(notice.text().contains("marie.lefevre") && notice.text().contains("IDF-100001"), notice.text());
         JsonNode squatter = env.admin().userByUsername("ordre", "marie.autre");
-        assertEquals("pending", squatter.get("attributes").get("ordreTableauBinding").get(0).asText());
+        assertEquals(
+                "pending",
+                squatter.get("attributes").get("ordreTableauBinding").get(0).asText());
         assertFalse(squatter.get("attributes").has("ordreNumero"));
         assertFalse(squatter.get("attributes").has("ordreTableauClaim"), "a held entry is not even claimed");
     }
 
     @Test
     void autreProfilNeedsItsDetailAndIsNotCheckedAgainstTheTableau(TestEnvironment.Env env) {
-        pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        pages.openFromLogin(
+                env.demoClient().authorize(env.demoApp().redirectUri()).url());
         pages.identity("autre", "Durand", "Chloé", null, "chloe.durand@cabinet-durand.example");
         assertEquals("PROFILE", pages.step());
         assertFalse(pages.fieldError("profileDetail").isEmpty(), "précisez is required for Autre profil");
@@ -247,7 +323,9 @@ class RegistrationIT {
         assertEquals("SENT", pages.step());
         JsonNode user = env.admin().userByUsername("ordre", "chloe.durand");
         assertEquals("autre", user.get("attributes").get("ordreProfile").get(0).asText());
-        assertEquals("Collaboratrice de cabinet", user.get("attributes").get("ordreProfileDetail").get(0).asText());
+        assertEquals(
+                "Collaboratrice de cabinet",
+                user.get("attributes").get("ordreProfileDetail").get(0).asText());
         assertFalse(user.get("attributes").has("ordreNumero"));
         assertFalse(user.get("attributes").has("ordreTableauBinding"), "an open profile has nothing to prove");
         assertFalse(user.get("attributes").has("birthDate"));
@@ -255,13 +333,15 @@ class RegistrationIT {
 
     @Test
     void etudiantWithATakenIdentifiantGetsFreeSuggestions(TestEnvironment.Env env) {
-        pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        pages.openFromLogin(
+                env.demoClient().authorize(env.demoApp().redirectUri()).url());
         pages.identity("etudiant", "Martin", "Léa", "17/05/2003", "lea.martin2@etudiant.example");
         assertEquals("IDENTIFIANT", pages.step());
         pages.identifiant("lea.etudiante");
         assertEquals("IDENTIFIANT", pages.step());
         assertTrue(pages.fieldError("username").contains("déjà pris"));
-        String suggestions = browser.findElement(By.id("ordre-register-suggestions")).getText();
+        String suggestions =
+                browser.findElement(By.id("ordre-register-suggestions")).getText();
         assertTrue(suggestions.contains("lea.martin"), suggestions);
 
         pages.identifiant("Bad Identifiant!");
@@ -270,7 +350,8 @@ class RegistrationIT {
 
     @Test
     void resendingTooSoonSendsNoSecondMail(TestEnvironment.Env env) {
-        pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        pages.openFromLogin(
+                env.demoClient().authorize(env.demoApp().redirectUri()).url());
         pages.identity("enseignant", "Petit", "Hugo", "01/02/1970", "hugo.petit@universite.example");
         pages.identifiant("hugo.petit");
         env.mail().await("hugo.petit@universite.example", 1, Duration.ofSeconds(30));
@@ -282,7 +363,8 @@ class RegistrationIT {
 
     @Test
     void smtpDownKeepsTheAccountAndResendWorksOnceMailIsBack(TestEnvironment.Env env) {
-        pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        pages.openFromLogin(
+                env.demoClient().authorize(env.demoApp().redirectUri()).url());
         pages.identity("etudiant", "Garnier", "Inès", "30/04/2001", "ines.garnier@etudiant.example");
         env.mail().stop();
         try {
@@ -301,7 +383,8 @@ class RegistrationIT {
 
     @Test
     void badInputsGetAMessageNextToTheirFieldAndCreateNothing(TestEnvironment.Env env) {
-        pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        pages.openFromLogin(
+                env.demoClient().authorize(env.demoApp().redirectUri()).url());
         pages.next();
         assertEquals("PROFILE", pages.step());
         for (String field : List.of("profile", "lastName", "firstName", "email")) {
@@ -327,7 +410,15 @@ class RegistrationIT {
         pages.forge("step", "IDENTIFIANT").forge("username", "forged.user").next();
         assertEquals("PROFILE", pages.step());
         assertTrue(pages.pageText().contains("Reprenez"));
-        assertEquals(0, env.admin().get("/admin/realms/ordre/users?exact=true&username=forged.user").size());
-        assertEquals(0, env.admin().get("/admin/realms/ordre/users?exact=true&email=jean.dupont@example.fr").size());
+        assertEquals(
+                0,
+                env.admin()
+                        .get("/admin/realms/ordre/users?exact=true&username=forged.user")
+                        .size());
+        assertEquals(
+                0,
+                env.admin()
+                        .get("/admin/realms/ordre/users?exact=true&email=jean.dupont@example.fr")
+                        .size());
     }
 }

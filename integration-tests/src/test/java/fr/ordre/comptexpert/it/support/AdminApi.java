@@ -1,7 +1,6 @@
 package fr.ordre.comptexpert.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -30,12 +29,17 @@ public final class AdminApi {
     private synchronized String token() {
         if (token == null || !Instant.now().isBefore(renewTokenAt)) {
             Instant asked = Instant.now();
-            String form = "grant_type=password&client_id=admin-cli&username=" + ADMIN_USER + "&password=" + ADMIN_PASSWORD;
-            JsonNode response = read(expect(send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build()), 200));
+            String form =
+                    "grant_type=password&client_id=admin-cli&username=" + ADMIN_USER + "&password=" + ADMIN_PASSWORD;
+            JsonNode response = read(expect(
+                    send(HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build()),
+                    200));
             token = response.get("access_token").asText();
-            renewTokenAt = asked.plusSeconds(response.path("expires_in").asLong(0)).minus(TOKEN_MARGIN);
+            renewTokenAt =
+                    asked.plusSeconds(response.path("expires_in").asLong(0)).minus(TOKEN_MARGIN);
         }
         return token;
     }
@@ -66,12 +70,12 @@ public final class AdminApi {
 
     /** Adds what is missing from a partial-import file; what exists already is kept (second runs keep accounts). */
     public JsonNode partialImport(String realm, String json) {
-        return read(expect(post("/admin/realms/" + realm + "/partialImport", Json.MAPPER.valueToTree(read(json))), 200));
+        return read(
+                expect(post("/admin/realms/" + realm + "/partialImport", Json.MAPPER.valueToTree(read(json))), 200));
     }
 
     public JsonNode userByUsername(String realm, String username) {
-        JsonNode users = get("/admin/realms/" + realm + "/users?exact=true&username="
-                + UrlForm.encode(username));
+        JsonNode users = get("/admin/realms/" + realm + "/users?exact=true&username=" + UrlForm.encode(username));
         if (users.isEmpty()) {
             throw new AssertionError("No user " + username + " in realm " + realm);
         }
@@ -92,7 +96,8 @@ public final class AdminApi {
     }
 
     private HttpRequest.Builder authorized(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token());
     }
 
@@ -109,8 +114,9 @@ public final class AdminApi {
 
     static HttpResponse<String> expect(HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {
-            throw new AssertionError(response.request().method() + " " + response.request().uri() + " gave "
-                    + response.statusCode() + " (expected " + status + "): " + response.body());
+            throw new AssertionError(
+                    response.request().method() + " " + response.request().uri() + " gave " + response.statusCode()
+                            + " (expected " + status + "): " + response.body());
         }
         return response;
     }

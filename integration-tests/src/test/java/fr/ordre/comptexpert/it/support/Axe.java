@@ -2,9 +2,6 @@ package fr.ordre.comptexpert.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
 
 /**
  * axe-core (the npm package, fetched at build time into target/axe by the integration-tests pom) run
@@ -21,22 +20,21 @@ import java.util.Set;
 public final class Axe {
 
     /** One rule allowed to fail on one element, with the reason: never a whole rule for a whole page. */
-    public record Exception(String rule, String target, String why) {
-    }
+    public record Exception(String rule, String target, String why) {}
 
     private static final Set<String> REPORTED = Set.of("serious", "critical");
     private static final ObjectMapper JSON = Json.MAPPER;
     private static String source;
 
-    private Axe() {
-    }
+    private Axe() {}
 
     private static synchronized String source() {
         if (source == null) {
             Path file = Path.of(System.getProperty("comptexpert.axe", "target/axe/node_modules/axe-core/axe.min.js"));
             if (!Files.isReadable(file)) {
-                throw new IllegalStateException("axe-core not found at " + file + ": the integration-tests build fetches it"
-                        + " with npm (generate-test-resources); is npm installed?");
+                throw new IllegalStateException(
+                        "axe-core not found at " + file + ": the integration-tests build fetches it"
+                                + " with npm (generate-test-resources); is npm installed?");
             }
             try {
                 source = Files.readString(file);
@@ -66,15 +64,16 @@ public final class Axe {
      */
     public static List<String> atBothWidths(WebDriver driver, String name, List<Exception> exceptions) {
         return Screenshots.take(driver, name, size -> violations(driver, exceptions).stream()
-                .map(v -> name + " at " + size.name() + " px: " + v).toList());
+                .map(v -> name + " at " + size.name() + " px: " + v)
+                .toList());
     }
 
     /** Runs axe on the current page; one line per serious or critical violating element not excepted. */
     public static List<String> violations(WebDriver driver, List<Exception> exceptions) {
         inject(driver);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-        Object result = ((JavascriptExecutor) driver).executeAsyncScript(
-                "var done = arguments[arguments.length - 1];"
+        Object result = ((JavascriptExecutor) driver)
+                .executeAsyncScript("var done = arguments[arguments.length - 1];"
                         + "axe.run(document, {resultTypes: ['violations']})"
                         + ".then(function (r) { done(JSON.stringify(r.violations)); })"
                         + ".catch(function (e) { done('ERROR ' + e); });");
@@ -87,7 +86,8 @@ public final class Axe {
             for (JsonNode violation : JSON.readTree(json)) {
                 String rule = violation.get("id").asText();
                 for (JsonNode node : violation.get("nodes")) {
-                    String impact = node.path("impact").asText(violation.path("impact").asText());
+                    String impact =
+                            node.path("impact").asText(violation.path("impact").asText());
                     if (!REPORTED.contains(impact)) {
                         continue;
                     }
@@ -95,7 +95,8 @@ public final class Axe {
                     if (exceptions.stream().anyMatch(e -> e.rule().equals(rule) && target.contains(e.target()))) {
                         continue;
                     }
-                    found.add(rule + " (" + impact + ") " + target + ": " + violation.get("help").asText()
+                    found.add(rule + " (" + impact + ") " + target + ": "
+                            + violation.get("help").asText()
                             + " | " + node.path("failureSummary").asText().replace('\n', ' ')
                             + " | " + abbreviate(node.path("html").asText()));
                 }

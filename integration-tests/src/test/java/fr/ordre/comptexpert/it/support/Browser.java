@@ -1,14 +1,13 @@
 package fr.ordre.comptexpert.it.support;
 
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
 
 /** Headless Debian Chromium through its own chromedriver: nothing is downloaded at test time. */
 public final class Browser {
@@ -16,8 +15,7 @@ public final class Browser {
     private static final String CHROMIUM = System.getProperty("comptexpert.chromium", "/usr/bin/chromium");
     private static final String CHROMEDRIVER = System.getProperty("comptexpert.chromedriver", "/usr/bin/chromedriver");
 
-    private Browser() {
-    }
+    private Browser() {}
 
     public static WebDriver open(String language, int width, int height) {
         return open(language, width, height, java.util.List.of());
@@ -26,14 +24,24 @@ public final class Browser {
     /** With more Chromium switches (e.g. a fake camera fed from a file, another user agent). */
     public static WebDriver open(String language, int width, int height, java.util.List<String> switches) {
         if (!Files.isExecutable(Path.of(CHROMIUM)) || !Files.isExecutable(Path.of(CHROMEDRIVER))) {
-            throw new IllegalStateException("Chromium is required for the browser tests: apt-get install chromium chromium-driver"
-                    + " (looked for " + CHROMIUM + " and " + CHROMEDRIVER + ")");
+            throw new IllegalStateException(
+                    "Chromium is required for the browser tests: apt-get install chromium chromium-driver"
+                            + " (looked for " + CHROMIUM + " and " + CHROMEDRIVER + ")");
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--window-size=" + width + "," + height, "--lang=" + language);
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--window-size=" + width + "," + height,
+                "--lang=" + language);
         options.addArguments(switches);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         // The page's console is kept, for a failure message to say what the page's script reported (see consoleOf).
@@ -51,7 +59,8 @@ public final class Browser {
     public static String consoleOf(WebDriver driver) {
         try {
             StringBuilder out = new StringBuilder();
-            for (org.openqa.selenium.logging.LogEntry entry : driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
+            for (org.openqa.selenium.logging.LogEntry entry :
+                    driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER)) {
                 out.append('\n').append(entry.getLevel()).append(' ').append(entry.getMessage());
             }
             return out.toString();

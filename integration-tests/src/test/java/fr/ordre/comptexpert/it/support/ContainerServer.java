@@ -1,10 +1,6 @@
 package fr.ordre.comptexpert.it.support;
 
 import dasniko.testcontainers.keycloak.KeycloakContainer;
-import org.testcontainers.Testcontainers;
-import org.testcontainers.containers.output.OutputFrame;
-import org.testcontainers.utility.MountableFile;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import org.testcontainers.Testcontainers;
+import org.testcontainers.containers.output.OutputFrame;
+import org.testcontainers.utility.MountableFile;
 
 /**
  * Second mode, for machines with a Docker engine ({@code ./mvnw verify -Ptestcontainers}): the official
@@ -37,8 +36,10 @@ final class ContainerServer implements KeycloakServer {
         Testcontainers.exposeHostPorts(smtpPort);
         Path logFile = settings.target().resolve("keycloak.log");
         KeycloakContainer container = new KeycloakContainer("quay.io/keycloak/keycloak:" + settings.keycloakVersion())
-                .withProviderLibsFrom(List.of(settings.providersJar().toFile(), settings.themesJar().toFile()))
-                .withCopyFileToContainer(MountableFile.forHostPath(settings.realmFile()), "/opt/keycloak/data/import/ordre-realm.json")
+                .withProviderLibsFrom(List.of(
+                        settings.providersJar().toFile(), settings.themesJar().toFile()))
+                .withCopyFileToContainer(
+                        MountableFile.forHostPath(settings.realmFile()), "/opt/keycloak/data/import/ordre-realm.json")
                 .withCopyFileToContainer(MountableFile.forHostPath(settings.registerFile()), REGISTER_IN_CONTAINER)
                 .withEnv("KC_SPI_ORDRE_TABLEAU_REGISTER__FILE__PATH", REGISTER_IN_CONTAINER)
                 .withEnv("ORDRE_SMTP_HOST", "host.testcontainers.internal")

@@ -3,7 +3,6 @@ package fr.ordre.comptexpert.it.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -58,13 +57,16 @@ public final class DemoApp implements AutoCloseable {
         String body;
         if (mine != null && query.containsKey("code")) {
             JsonNode tokens = oidc.exchange(mine, "http://x" + exchange.getRequestURI());
-            body = "<h1>Connecté</h1><pre>" + escape(OidcClient.claims(tokens.get("id_token").asText()).toPrettyString())
+            body = "<h1>Connecté</h1><pre>"
+                    + escape(OidcClient.claims(tokens.get("id_token").asText()).toPrettyString())
                     + "</pre><p><a href=\"/\">Recommencer</a></p>";
         } else {
             body = "<h1 id=\"callback\">Callback</h1><p>" + escape(String.valueOf(query.keySet())) + "</p>";
         }
-        byte[] bytes = ("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Service de démonstration</title>"
-                + "</head><body>" + body + "</body></html>").getBytes(StandardCharsets.UTF_8);
+        byte[] bytes =
+                ("<!doctype html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Service de démonstration</title>"
+                                + "</head><body>" + body + "</body></html>")
+                        .getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
         exchange.sendResponseHeaders(200, bytes.length);
         exchange.getResponseBody().write(bytes);

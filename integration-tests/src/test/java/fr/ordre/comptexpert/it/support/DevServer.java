@@ -1,7 +1,6 @@
 package fr.ordre.comptexpert.it.support;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -21,23 +20,27 @@ public final class DevServer {
 
     private static final PrintStream OUT = System.out;
 
-    private DevServer() {
-    }
+    private DevServer() {}
 
     public static void main(String[] args) throws Exception {
         HarnessSettings settings = HarnessSettings.fromSystemProperties();
         Map<String, Integer> ports = new LinkedHashMap<>();
         ports.put("Keycloak (comptexpert.port)", Integer.getInteger("comptexpert.port", 8080));
-        ports.put("Keycloak management (comptexpert.management-port)", Integer.getInteger("comptexpert.management-port", 9000));
+        ports.put(
+                "Keycloak management (comptexpert.management-port)",
+                Integer.getInteger("comptexpert.management-port", 9000));
         ports.put("SMTP (comptexpert.smtp-port)", Integer.getInteger("comptexpert.smtp-port", 2525));
         ports.put("mailbox web page (comptexpert.mail-port)", Integer.getInteger("comptexpert.mail-port", 8025));
         ports.put("demo service (comptexpert.demo-port)", Integer.getInteger("comptexpert.demo-port", 8081));
         boolean clash = false;
         for (var port : ports.entrySet()) {
             if (!FreePorts.isFree(port.getValue())) {
-                OUT.printf("Port %d is already in use, and the %s needs it.%n"
-                        + "  Stop what uses it (e.g. an earlier ./run.sh), or pick another: ./run.sh -D%s=<port>%n",
-                        port.getValue(), port.getKey().replaceAll(" \\(.*", ""), port.getKey().replaceAll(".*\\((.*)\\)", "$1"));
+                OUT.printf(
+                        "Port %d is already in use, and the %s needs it.%n"
+                                + "  Stop what uses it (e.g. an earlier ./run.sh), or pick another: ./run.sh -D%s=<port>%n",
+                        port.getValue(),
+                        port.getKey().replaceAll(" \\(.*", ""),
+                        port.getKey().replaceAll(".*\\((.*)\\)", "$1"));
                 clash = true;
             }
         }
@@ -50,13 +53,16 @@ public final class DevServer {
         MailServer mail = new MailServer(p.get(2));
         startMailbox(mail, p.get(3));
 
-        step("2/4", "Keycloak " + settings.keycloakVersion() + " from " + settings.keycloakHome()
-                + " (about a minute the first time; log: " + settings.target().resolve("keycloak.log") + ")");
+        step(
+                "2/4",
+                "Keycloak " + settings.keycloakVersion() + " from " + settings.keycloakHome()
+                        + " (about a minute the first time; log: "
+                        + settings.target().resolve("keycloak.log") + ")");
         KeycloakInstall.ensure(settings, settings.keycloakHome());
-        var launch = new DistributionServer.Launch(p.get(0), p.get(1), false,
-                TestEnvironment.smtpEnv("127.0.0.1", p.get(2)), List.of());
-        DistributionServer keycloak = DistributionServer.start(settings, launch, settings.target().resolve("keycloak.log"),
-                dot -> {
+        var launch = new DistributionServer.Launch(
+                p.get(0), p.get(1), false, TestEnvironment.smtpEnv("127.0.0.1", p.get(2)), List.of());
+        DistributionServer keycloak =
+                DistributionServer.start(settings, launch, settings.target().resolve("keycloak.log"), dot -> {
                     OUT.print(dot);
                     OUT.flush();
                 });
@@ -67,10 +73,13 @@ public final class DevServer {
 
         step("4/4", "Demo service on http://127.0.0.1:" + p.get(4) + "/");
         DemoApp demo = new DemoApp(keycloak.realmUrl(), p.get(4));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            demo.close();
-            mail.close();
-        }, "dev-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            demo.close();
+                            mail.close();
+                        },
+                        "dev-stop"));
 
         OUT.println();
         OUT.println("Comptexpert is running. Open:");
@@ -96,15 +105,19 @@ public final class DevServer {
             return t;
         });
         int[] seen = {mail.all().size()};
-        watcher.scheduleWithFixedDelay(() -> {
-            List<MailServer.Mail> all = mail.all();
-            for (int i = seen[0]; i < all.size(); i++) {
-                MailServer.Mail m = all.get(i);
-                OUT.println("\n✉  Mail to " + m.to() + ": " + m.subject());
-                m.links().forEach(link -> OUT.println("   " + link));
-            }
-            seen[0] = all.size();
-        }, 1, 1, TimeUnit.SECONDS);
+        watcher.scheduleWithFixedDelay(
+                () -> {
+                    List<MailServer.Mail> all = mail.all();
+                    for (int i = seen[0]; i < all.size(); i++) {
+                        MailServer.Mail m = all.get(i);
+                        OUT.println("\n✉  Mail to " + m.to() + ": " + m.subject());
+                        m.links().forEach(link -> OUT.println("   " + link));
+                    }
+                    seen[0] = all.size();
+                },
+                1,
+                1,
+                TimeUnit.SECONDS);
     }
 
     private static void startMailbox(MailServer mail, int port) throws IOException {
@@ -119,14 +132,21 @@ public final class DevServer {
             List<MailServer.Mail> all = mail.all();
             for (int i = all.size() - 1; i >= 0; i--) {
                 MailServer.Mail m = all.get(i);
-                html.append("<article><h2>").append(escape(m.subject())).append("</h2><p>À : ").append(escape(m.to()))
+                html.append("<article><h2>")
+                        .append(escape(m.subject()))
+                        .append("</h2><p>À : ")
+                        .append(escape(m.to()))
                         .append("</p><ul>");
-                m.links().forEach(l -> html.append("<li><a href=\"").append(escape(l)).append("\">")
-                        .append(escape(l)).append("</a></li>"));
+                m.links().forEach(l -> html.append("<li><a href=\"")
+                        .append(escape(l))
+                        .append("\">")
+                        .append(escape(l))
+                        .append("</a></li>"));
                 html.append("</ul>");
                 if (!m.html().isEmpty()) {
                     html.append("<iframe sandbox=\"allow-popups allow-top-navigation-by-user-activation\" srcdoc=\"")
-                            .append(escape(m.html())).append("\"></iframe>");
+                            .append(escape(m.html()))
+                            .append("\"></iframe>");
                 } else {
                     html.append("<pre>").append(escape(m.text())).append("</pre>");
                 }

@@ -17,12 +17,16 @@ import java.util.function.Consumer;
 public final class DistributionServer implements KeycloakServer {
 
     /** How the server is launched; tests use an in-memory database, the run command a file one. */
-    public record Launch(int httpPort, int managementPort, boolean inMemoryDatabase, Map<String, String> env,
-                         List<String> extraArgs) {
-    }
+    public record Launch(
+            int httpPort,
+            int managementPort,
+            boolean inMemoryDatabase,
+            Map<String, String> env,
+            List<String> extraArgs) {}
 
     // 4 minutes; a machine shared by several builds may need more (-Dcomptexpert.keycloak.start-seconds=600).
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("comptexpert.keycloak.start-seconds", 240));
+    private static final Duration START_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("comptexpert.keycloak.start-seconds", 240));
 
     private final Process process;
     private final String baseUrl;
@@ -36,19 +40,20 @@ public final class DistributionServer implements KeycloakServer {
         this.startSeconds = startSeconds;
     }
 
-    public static DistributionServer start(HarnessSettings settings, Launch launch, Path logFile,
-                                           Consumer<String> progress) {
+    public static DistributionServer start(
+            HarnessSettings settings, Launch launch, Path logFile, Consumer<String> progress) {
         Path home = settings.keycloakHome();
         if (!Files.isExecutable(home.resolve("bin/kc.sh"))) {
-            throw new IllegalStateException("No Keycloak distribution at " + home
-                    + ": it is unpacked by Maven (./mvnw verify, or ./run.sh)");
+            throw new IllegalStateException(
+                    "No Keycloak distribution at " + home + ": it is unpacked by Maven (./mvnw verify, or ./run.sh)");
         }
         try {
             ServerProcess.install(settings, home);
             Files.createDirectories(logFile.getParent());
 
             List<String> command = new ArrayList<>(List.of(
-                    home.resolve("bin/kc.sh").toString(), "start-dev",
+                    home.resolve("bin/kc.sh").toString(),
+                    "start-dev",
                     "--http-port=" + launch.httpPort(),
                     "--http-management-port=" + launch.managementPort(),
                     "--import-realm",
@@ -68,8 +73,8 @@ public final class DistributionServer implements KeycloakServer {
 
             long started = System.nanoTime();
             Process process = builder.start();
-            DistributionServer server = new DistributionServer(process, "http://localhost:" + launch.httpPort(),
-                    logFile, 0);
+            DistributionServer server =
+                    new DistributionServer(process, "http://localhost:" + launch.httpPort(), logFile, 0);
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "keycloak-stop"));
             server.awaitReady(progress);
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -80,7 +85,8 @@ public final class DistributionServer implements KeycloakServer {
     }
 
     private void awaitReady(Consumer<String> progress) {
-        ServerProcess.awaitReady(process, realmUrl() + "/.well-known/openid-configuration", START_TIMEOUT, logFile, progress);
+        ServerProcess.awaitReady(
+                process, realmUrl() + "/.well-known/openid-configuration", START_TIMEOUT, logFile, progress);
     }
 
     @Override

@@ -42,17 +42,20 @@ public final class FormClient {
     }
 
     public HttpResponse<String> post(String url, Map<String, String> fields) {
-        return send(request(url).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(url)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(UrlForm.of(fields))));
     }
 
     /** Signs in through the login form and returns where the server redirects (the client's redirect URI with the code). */
     public String signIn(String authorizationUrl, String username, String password) {
         HttpResponse<String> page = AdminApi.expect(get(authorizationUrl), 200);
-        HttpResponse<String> posted = post(formAction(page, "kc-form-login"),
+        HttpResponse<String> posted = post(
+                formAction(page, "kc-form-login"),
                 Map.of("username", username, "password", password, "credentialId", ""));
         if (posted.statusCode() != 302) {
-            throw new AssertionError("Sign-in of " + username + " gave " + posted.statusCode() + ", not a redirect:\n" + posted.body());
+            throw new AssertionError(
+                    "Sign-in of " + username + " gave " + posted.statusCode() + ", not a redirect:\n" + posted.body());
         }
         return posted.headers().firstValue("Location").orElseThrow();
     }
@@ -65,12 +68,14 @@ public final class FormClient {
                 return page.uri().resolve(m.group(2).replace("&amp;", "&")).toString();
             }
         }
-        throw new AssertionError("No form " + formId + " in " + page.statusCode() + " " + page.uri() + ":\n" + page.body());
+        throw new AssertionError(
+                "No form " + formId + " in " + page.statusCode() + " " + page.uri() + ":\n" + page.body());
     }
 
     /** The absolute URL of the first link in the page whose URL contains the fragment. */
     public static String link(HttpResponse<String> page, String fragment) {
-        Matcher m = Pattern.compile("href=\"([^\"]*" + Pattern.quote(fragment) + "[^\"]*)\"").matcher(page.body());
+        Matcher m = Pattern.compile("href=\"([^\"]*" + Pattern.quote(fragment) + "[^\"]*)\"")
+                .matcher(page.body());
         if (!m.find()) {
             throw new AssertionError("No link containing " + fragment + " in " + page.uri());
         }

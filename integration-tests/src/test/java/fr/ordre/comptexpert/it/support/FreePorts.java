@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Ports for the servers under test: the OS picks free ones, never a fixed 8080. */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     public static int next() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -2,7 +2,6 @@ package fr.ordre.comptexpert.it.support;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -33,8 +32,19 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class FrontProxy implements AutoCloseable {
 
-    private static final Set<String> HOP_BY_HOP = Set.of("host", "connection", "content-length", "expect", "upgrade",
-            "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection", "proxy-authorization", "http2-settings");
+    private static final Set<String> HOP_BY_HOP = Set.of(
+            "host",
+            "connection",
+            "content-length",
+            "expect",
+            "upgrade",
+            "keep-alive",
+            "transfer-encoding",
+            "te",
+            "trailer",
+            "proxy-connection",
+            "proxy-authorization",
+            "http2-settings");
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
@@ -42,13 +52,17 @@ public final class FrontProxy implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(3))
+            .build();
     private volatile List<String> upstreams = List.of();
     private final AtomicInteger pinned = new AtomicInteger();
     private final AtomicLong failovers = new AtomicLong();
     private final AtomicLong badGateways = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLongArray served = new java.util.concurrent.atomic.AtomicLongArray(8);
+    private final java.util.concurrent.atomic.AtomicLongArray served =
+            new java.util.concurrent.atomic.AtomicLongArray(8);
 
     public FrontProxy(int port) {
         try {
@@ -103,7 +117,8 @@ public final class FrontProxy implements AutoCloseable {
                 int index = (first + attempt) % nodes.size();
                 String node = nodes.get(index);
                 try {
-                    response = http.send(request(exchange, node, method, body), HttpResponse.BodyHandlers.ofByteArray());
+                    response =
+                            http.send(request(exchange, node, method, body), HttpResponse.BodyHandlers.ofByteArray());
                     served.incrementAndGet(index);
                 } catch (ConnectException | HttpConnectTimeoutException e) {
                     failovers.incrementAndGet();
@@ -130,7 +145,10 @@ public final class FrontProxy implements AutoCloseable {
                 }
             });
             byte[] out = response.body();
-            boolean noBody = out.length == 0 || method.equals("HEAD") || response.statusCode() == 204 || response.statusCode() == 304;
+            boolean noBody = out.length == 0
+                    || method.equals("HEAD")
+                    || response.statusCode() == 204
+                    || response.statusCode() == 304;
             exchange.sendResponseHeaders(response.statusCode(), noBody ? -1 : out.length);
             if (!noBody) {
                 exchange.getResponseBody().write(out);
@@ -141,16 +159,23 @@ public final class FrontProxy implements AutoCloseable {
     }
 
     private HttpRequest request(HttpExchange exchange, String node, String method, byte[] body) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(node + exchange.getRequestURI().toString()))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(
+                        URI.create(node + exchange.getRequestURI().toString()))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+                .method(
+                        method,
+                        body.length == 0
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT)) && !name.toLowerCase(Locale.ROOT).startsWith("x-forwarded-")) {
+            if (!HOP_BY_HOP.contains(name.toLowerCase(Locale.ROOT))
+                    && !name.toLowerCase(Locale.ROOT).startsWith("x-forwarded-")) {
                 values.forEach(v -> builder.header(name, v));
             }
         });
         String host = exchange.getRequestHeaders().getFirst("Host");
-        builder.header("X-Forwarded-For", exchange.getRemoteAddress().getAddress().getHostAddress());
+        builder.header(
+                "X-Forwarded-For", exchange.getRemoteAddress().getAddress().getHostAddress());
         builder.header("X-Forwarded-Proto", "http");
         if (host != null) {
             builder.header("X-Forwarded-Host", host);

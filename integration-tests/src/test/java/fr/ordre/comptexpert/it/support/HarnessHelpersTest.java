@@ -1,6 +1,8 @@
 package fr.ordre.comptexpert.it.support;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpHeaders;
@@ -8,10 +10,7 @@ import java.net.http.HttpRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The shared harness helpers, without a server: the ITs trust them. */
 class HarnessHelpersTest {
@@ -19,7 +18,8 @@ class HarnessHelpersTest {
     @Test
     void pkceChallengeIsTheUnpaddedBase64UrlOfTheVerifiersSha256() {
         // Computed apart: base64.urlsafe_b64encode(hashlib.sha256(v.encode()).digest()).rstrip(b'=')
-        assertEquals("D2AtrD_mYSLnV42oEnvFsY2jZqbXBU9bzIL0bOtIKgw",
+        assertEquals(
+                "D2AtrD_mYSLnV42oEnvFsY2jZqbXBU9bzIL0bOtIKgw",
                 Pkce.challengeOf("Ordre-des-experts-comptables-2026-verifier-0123456789"));
         Pkce pkce = Pkce.s256();
         assertEquals(Pkce.challengeOf(pkce.verifier()), pkce.challenge());
@@ -40,11 +40,14 @@ class HarnessHelpersTest {
     void cookieJarSendsBackWhatWasSetAndForgetsWhatTheServerExpires() {
         CookieJar jar = new CookieJar();
         assertTrue(cookieHeader(jar).isEmpty(), "nothing to send yet");
-        jar.keep(setCookies("AUTH_SESSION_ID=abc.node1; Path=/realms/ordre/; HttpOnly",
-                "KC_RESTART=eyJ; Version=1; Path=/realms/ordre/", "broken-without-equals"));
+        jar.keep(setCookies(
+                "AUTH_SESSION_ID=abc.node1; Path=/realms/ordre/; HttpOnly",
+                "KC_RESTART=eyJ; Version=1; Path=/realms/ordre/",
+                "broken-without-equals"));
         assertEquals(List.of("AUTH_SESSION_ID=abc.node1; KC_RESTART=eyJ"), cookieHeader(jar));
 
-        jar.keep(setCookies("KC_RESTART=; Version=1; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:10 GMT; Path=/realms/ordre/",
+        jar.keep(setCookies(
+                "KC_RESTART=; Version=1; Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:10 GMT; Path=/realms/ordre/",
                 "AUTH_SESSION_ID=def.node2; Path=/realms/ordre/"));
         assertEquals(List.of("AUTH_SESSION_ID=def.node2"), cookieHeader(jar));
 
@@ -57,6 +60,9 @@ class HarnessHelpersTest {
     }
 
     private static List<String> cookieHeader(CookieJar jar) {
-        return jar.addTo(HttpRequest.newBuilder(URI.create("http://localhost/"))).build().headers().allValues("Cookie");
+        return jar.addTo(HttpRequest.newBuilder(URI.create("http://localhost/")))
+                .build()
+                .headers()
+                .allValues("Cookie");
     }
 }

@@ -28,7 +28,8 @@ public record HarnessSettings(Path repo, Path target, Path keycloakHome, String 
     private static String required(String name) {
         String value = System.getProperty(name);
         if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + name + " is not set: run through Maven (./mvnw verify)");
+            throw new IllegalStateException(
+                    "System property " + name + " is not set: run through Maven (./mvnw verify)");
         }
         return value;
     }

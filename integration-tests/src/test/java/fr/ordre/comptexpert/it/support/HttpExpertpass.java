@@ -4,22 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ordre.comptexpert.companion.DeviceKey;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 /**
  * Expertpass without a browser, for many sign-ins at once: reads the panel of the login page (QR, code, watch
@@ -27,7 +24,8 @@ import java.util.regex.Pattern;
  */
 public final class HttpExpertpass {
 
-    private static final Pattern QR = Pattern.compile("id=\"ordre-expertpass-qr\"[^>]*src=\"(data:image/png;base64,[^\"]+)\"");
+    private static final Pattern QR =
+            Pattern.compile("id=\"ordre-expertpass-qr\"[^>]*src=\"(data:image/png;base64,[^\"]+)\"");
     private static final String PNG_DATA_URI = "data:image/png;base64,";
     private static final Pattern CODE = Pattern.compile("id=\"ordre-expertpass-code\"[^>]*>\\s*([0-9]+)\\s*<");
     private static final Pattern WATCH = Pattern.compile("data-watch=\"([^\"]+)\"");
@@ -35,16 +33,17 @@ public final class HttpExpertpass {
     private static final Pattern API = Pattern.compile("data-api=\"([^\"]+)\"");
     /** The quiet zone the server draws around the code, in modules (ExpertpassQr). */
     private static final int QUIET_ZONE = 4;
+
     private static final ObjectMapper JSON = Json.MAPPER;
-    public static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    public static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     /** The panel as a page shows it. */
-    public record Panel(String challengeUrl, String code, String watch, String api, String continueAction) {
-    }
+    public record Panel(String challengeUrl, String code, String watch, String api, String continueAction) {}
 
-    private HttpExpertpass() {
-    }
+    private HttpExpertpass() {}
 
     public static Panel panel(HttpResponse<String> page) {
         return panel(page, url -> url);
@@ -59,17 +58,26 @@ public final class HttpExpertpass {
         String api = unescape(group(API, html, page));
         String continueAction = FormClient.formAction(page, "ordre-expertpass-form");
         if (WATCH.matcher(html).find()) {
-            return new Panel(decodeDataUri(group(QR, html, page)), group(CODE, html, page), unescape(group(WATCH, html, page)),
-                    api, continueAction);
+            return new Panel(
+                    decodeDataUri(group(QR, html, page)),
+                    group(CODE, html, page),
+                    unescape(group(WATCH, html, page)),
+                    api,
+                    continueAction);
         }
-        HttpResponse<String> started = post(route.apply(api + "/browser/start"),
-                "{\"start\":\"" + unescape(group(START, html, page)) + "\"}");
+        HttpResponse<String> started =
+                post(route.apply(api + "/browser/start"), "{\"start\":\"" + unescape(group(START, html, page)) + "\"}");
         JsonNode shown = json(started.body());
-        if (started.statusCode() != 200 || !"pending".equals(shown.path("status").asText())) {
+        if (started.statusCode() != 200
+                || !"pending".equals(shown.path("status").asText())) {
             throw new AssertionError("start gave " + started.statusCode() + ": " + started.body());
         }
-        return new Panel(decodeDataUri(shown.get("qr").asText()), shown.get("code").asText(), shown.get("watch").asText(),
-                api, continueAction);
+        return new Panel(
+                decodeDataUri(shown.get("qr").asText()),
+                shown.get("code").asText(),
+                shown.get("watch").asText(),
+                api,
+                continueAction);
     }
 
     /** The QR of the page (or of a rotation's answer): its img's data URI, as the server draws it. */
@@ -99,11 +107,13 @@ public final class HttpExpertpass {
      */
     public static String decodeDataUri(String dataUri) {
         if (!dataUri.startsWith(PNG_DATA_URI)) {
-            throw new IllegalArgumentException("Not the Expertpass PNG QR: " + dataUri.substring(0, Math.min(40, dataUri.length())));
+            throw new IllegalArgumentException(
+                    "Not the Expertpass PNG QR: " + dataUri.substring(0, Math.min(40, dataUri.length())));
         }
         BufferedImage image;
         try {
-            image = ImageIO.read(new java.io.ByteArrayInputStream(Base64.getDecoder().decode(dataUri.substring(PNG_DATA_URI.length()))));
+            image = ImageIO.read(new java.io.ByteArrayInputStream(
+                    Base64.getDecoder().decode(dataUri.substring(PNG_DATA_URI.length()))));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -141,13 +151,18 @@ public final class HttpExpertpass {
     }
 
     public static HttpResponse<String> post(String url, String body, Map<String, String> headers) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(60))
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         return send(builder, headers);
     }
 
     public static HttpResponse<String> get(String url, Map<String, String> headers) {
-        return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60)).GET(), headers);
+        return send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(60))
+                        .GET(),
+                headers);
     }
 
     private static HttpResponse<String> send(HttpRequest.Builder builder, Map<String, String> headers) {
@@ -167,27 +182,38 @@ public final class HttpExpertpass {
      * Signs in with the password over HTTP and enrols a new phone on the "Activer Expertpass" page that
      * follows (required action ordre-expertpass-enrol).
      */
-    public static ExpertpassCompanion enrol(FormClient form, String authorizationUrl, String username, String password,
-                                     java.util.function.UnaryOperator<String> route) {
+    public static ExpertpassCompanion enrol(
+            FormClient form,
+            String authorizationUrl,
+            String username,
+            String password,
+            java.util.function.UnaryOperator<String> route) {
         HttpResponse<String> login = form.get(authorizationUrl);
-        HttpResponse<String> posted = form.post(FormClient.formAction(login, "kc-form-login"),
+        HttpResponse<String> posted = form.post(
+                FormClient.formAction(login, "kc-form-login"),
                 Map.of("username", username, "password", password, "credentialId", ""));
         HttpResponse<String> page = posted.statusCode() == 302
-                ? form.get(posted.uri().resolve(posted.headers().firstValue("Location").orElseThrow()).toString()) : posted;
+                ? form.get(posted.uri()
+                        .resolve(posted.headers().firstValue("Location").orElseThrow())
+                        .toString())
+                : posted;
         String enrolmentUrl = decodeDataUri(group(QR, page.body(), page));
-        ExpertpassCompanion.Enrolment enrolment = ExpertpassCompanion.enrol(enrolmentUrl, "Phone of " + username,
-                DeviceKey.generate(), route);
+        ExpertpassCompanion.Enrolment enrolment =
+                ExpertpassCompanion.enrol(enrolmentUrl, "Phone of " + username, DeviceKey.generate(), route);
         if (!enrolment.awaitingConfirmation()) {
             throw new AssertionError("Enrolment of " + username + ": " + enrolment.result());
         }
         // "Continuer", as the page's script does once the phone has posted its key: the page asks "Activer « name » ?".
         HttpResponse<String> question = form.post(FormClient.formAction(page, "ordre-expertpass-form"), Map.of());
         if (!question.body().contains("ordre-expertpass-confirm-question")) {
-            throw new AssertionError("No confirmation asked for " + username + ": " + question.statusCode() + "\n" + question.body());
+            throw new AssertionError(
+                    "No confirmation asked for " + username + ": " + question.statusCode() + "\n" + question.body());
         }
-        HttpResponse<String> done = form.post(FormClient.formAction(question, "ordre-expertpass-form"), Map.of("confirm", "true"));
+        HttpResponse<String> done =
+                form.post(FormClient.formAction(question, "ordre-expertpass-form"), Map.of("confirm", "true"));
         if (done.statusCode() != 302) {
-            throw new AssertionError("The enrolment page did not move on for " + username + ": " + done.statusCode() + "\n" + done.body());
+            throw new AssertionError("The enrolment page did not move on for " + username + ": " + done.statusCode()
+                    + "\n" + done.body());
         }
         ExpertpassCompanion.Enrolment confirmed = enrolment.awaitConfirmation(Duration.ofSeconds(20));
         if (confirmed.companion() == null) {

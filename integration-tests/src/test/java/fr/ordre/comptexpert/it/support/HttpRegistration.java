@@ -24,10 +24,22 @@ public final class HttpRegistration {
     public final List<Long> sentAt = new ArrayList<>();
     /** Every page the person saw, in order. */
     public final List<HttpResponse<String>> pages = new ArrayList<>();
+
     private final FormClient form = new FormClient();
     private final UnaryOperator<String> route;
-    private final Map<String, String> identity = new LinkedHashMap<>(Map.of("profile", "etudiant", "profileDetail", "",
-            "lastName", "Charge", "firstName", "Zoé", "birthDate", "09/10/2002", "numero", ""));
+    private final Map<String, String> identity = new LinkedHashMap<>(Map.of(
+            "profile",
+            "etudiant",
+            "profileDetail",
+            "",
+            "lastName",
+            "Charge",
+            "firstName",
+            "Zoé",
+            "birthDate",
+            "09/10/2002",
+            "numero",
+            ""));
     public HttpResponse<String> last;
     private long sending;
     public Throwable failure;
@@ -51,7 +63,8 @@ public final class HttpRegistration {
             if (login.statusCode() != 200) {
                 return this;
             }
-            HttpResponse<String> profile = see(form.get(sending(route.apply(FormClient.link(login, "login-actions/registration")))));
+            HttpResponse<String> profile =
+                    see(form.get(sending(route.apply(FormClient.link(login, "login-actions/registration")))));
             if (!"PROFILE".equals(step())) {
                 return this;
             }
@@ -130,7 +143,8 @@ public final class HttpRegistration {
         if (last != null) {
             Matcher m = Pattern.compile("<title>([^<]*)</title>").matcher(last.body());
             title = m.find() ? m.group(1).strip() : "";
-            Matcher alert = Pattern.compile("kc-feedback-text\">([^<]*)<|pf-v5-c-alert__title[^>]*>([^<]*)<").matcher(last.body());
+            Matcher alert = Pattern.compile("kc-feedback-text\">([^<]*)<|pf-v5-c-alert__title[^>]*>([^<]*)<")
+                    .matcher(last.body());
             if (alert.find()) {
                 title += " / " + (alert.group(1) != null ? alert.group(1) : alert.group(2)).strip();
             }

@@ -10,6 +10,5 @@ public final class Json {
     /** For files people read: benchmark results and reports. */
     public static final ObjectWriter PRETTY = MAPPER.writerWithDefaultPrettyPrinter();
 
-    private Json() {
-    }
+    private Json() {}
 }

@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
 public final class KeycloakCluster implements AutoCloseable {
 
     public static final int NODES = 2;
-    private static final Pattern VIEW = Pattern.compile("ISPN000094: Received new cluster view for channel \\S+: \\[[^]]*] \\((\\d+)\\)");
+    private static final Pattern VIEW =
+            Pattern.compile("ISPN000094: Received new cluster view for channel \\S+: \\[[^]]*] \\((\\d+)\\)");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(ORDRE_[A-Z0-9_]+)(:[^}]*)?}");
 
     private final HarnessSettings settings;
@@ -57,7 +58,8 @@ public final class KeycloakCluster implements AutoCloseable {
             Path log = work.resolve("kc-build-" + (i + 1) + ".log");
             builds.add(CompletableFuture.supplyAsync(() -> ProductionServer.build(settings, home, log)));
         }
-        double build = builds.stream().mapToDouble(CompletableFuture::join).max().orElse(0);
+        double build =
+                builds.stream().mapToDouble(CompletableFuture::join).max().orElse(0);
         for (Path home : homes) {
             stockPoolIfAsked(home);
         }
@@ -78,8 +80,15 @@ public final class KeycloakCluster implements AutoCloseable {
             Map<String, String> env = new HashMap<>(common);
             env.put("KC_CACHE_EMBEDDED_NETWORK_BIND_PORT", Integer.toString(jgroupsPort()));
             int http = FreePorts.next();
-            options.add(new ProductionServer.Options(http, FreePorts.next(), proxy.url(), postgres.jdbcUrl(),
-                    PostgresCluster.USER, postgres.password(), register, env));
+            options.add(new ProductionServer.Options(
+                    http,
+                    FreePorts.next(),
+                    proxy.url(),
+                    postgres.jdbcUrl(),
+                    PostgresCluster.USER,
+                    postgres.password(),
+                    register,
+                    env));
             direct.add("http://127.0.0.1:" + http);
         }
         proxy.upstreams(direct);
@@ -91,7 +100,8 @@ public final class KeycloakCluster implements AutoCloseable {
         }
         long v = System.nanoTime();
         awaitView(NODES, Duration.ofSeconds(90));
-        timings = String.format("PostgreSQL %.1f s, kc.sh build (both, in parallel) %.1f s, start --optimized:%s cluster view of %d after %.1f s",
+        timings = String.format(
+                "PostgreSQL %.1f s, kc.sh build (both, in parallel) %.1f s, start --optimized:%s cluster view of %d after %.1f s",
                 pg, build, starts, NODES, seconds(v));
         admin = new AdminApi(proxy.url());
         TestEnvironment.importDemoData(admin, settings);
@@ -242,9 +252,11 @@ public final class KeycloakCluster implements AutoCloseable {
                 String name = m.group(1);
                 byte[] secret = new byte[16];
                 random.nextBytes(secret);
-                values.put(name, name.contains("URI") || name.contains("URL")
-                        ? "https://" + name.toLowerCase().replace('_', '-') + ".example/*"
-                        : "it-" + HexFormat.of().formatHex(secret));
+                values.put(
+                        name,
+                        name.contains("URI") || name.contains("URL")
+                                ? "https://" + name.toLowerCase().replace('_', '-') + ".example/*"
+                                : "it-" + HexFormat.of().formatHex(secret));
             }
         }
         return values;

@@ -17,8 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 public final class KeycloakInstall {
 
-    private KeycloakInstall() {
-    }
+    private KeycloakInstall() {}
 
     /** Copies the distribution to {@code home} unless an install is there already; returns {@code home}. */
     public static Path ensure(HarnessSettings settings, Path home) {
@@ -44,8 +43,11 @@ public final class KeycloakInstall {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.copy(file, home.resolve(distribution.relativize(file).toString()),
-                            StandardCopyOption.COPY_ATTRIBUTES, StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(
+                            file,
+                            home.resolve(distribution.relativize(file).toString()),
+                            StandardCopyOption.COPY_ATTRIBUTES,
+                            StandardCopyOption.REPLACE_EXISTING);
                     return FileVisitResult.CONTINUE;
                 }
             });

@@ -9,12 +9,13 @@ import java.util.List;
 /** The last lines of a server log, for failure reports. */
 public final class LogTail {
 
-    private LogTail() {
-    }
+    private LogTail() {}
 
     public static String of(Path file, int lines) {
         try {
-            List<String> all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).lines().toList();
+            List<String> all = new String(Files.readAllBytes(file), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(no log at " + file + ": " + e.getMessage() + ")";

@@ -1,11 +1,10 @@
 package fr.ordre.comptexpert.it.support;
 
+import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
 
 /** Page object for the realm's sign-in page (theme "ordre", built on keycloak.v2). */
 public final class LoginPage {

@@ -7,7 +7,6 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,15 +38,18 @@ public final class MailServer implements AutoCloseable {
 
         /** The first link that contains the fragment, e.g. {@link #ACTION_LINK}. */
         public String link(String fragment) {
-            return links().stream().filter(l -> l.contains(fragment)).findFirst()
-                    .orElseThrow(() -> new AssertionError("No link containing '" + fragment + "' in mail '"
-                            + subject + "':\n" + text));
+            return links().stream()
+                    .filter(l -> l.contains(fragment))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError(
+                            "No link containing '" + fragment + "' in mail '" + subject + "':\n" + text));
         }
     }
 
     private final int port;
     /** Mails received before a stop: a stopped GreenMail cannot be started again, a new one takes over. */
     private final List<MimeMessage> archived = new ArrayList<>();
+
     private GreenMail greenMail;
 
     public MailServer(int port) {
@@ -72,13 +74,16 @@ public final class MailServer implements AutoCloseable {
     public long count(java.util.function.Predicate<String> recipient) {
         List<MimeMessage> messages = new ArrayList<>(archived);
         messages.addAll(Arrays.asList(greenMail.getReceivedMessages()));
-        return messages.stream().filter(message -> {
-            try {
-                return message.getAllRecipients() != null && recipient.test(message.getAllRecipients()[0].toString());
-            } catch (MessagingException e) {
-                throw new IllegalStateException("Unreadable mail header", e);
-            }
-        }).count();
+        return messages.stream()
+                .filter(message -> {
+                    try {
+                        return message.getAllRecipients() != null
+                                && recipient.test(message.getAllRecipients()[0].toString());
+                    } catch (MessagingException e) {
+                        throw new IllegalStateException("Unreadable mail header", e);
+                    }
+                })
+                .count();
     }
 
     public List<Mail> to(String address) {
@@ -95,15 +100,17 @@ public final class MailServer implements AutoCloseable {
             }
             greenMail.waitForIncomingEmail(200, greenMail.getReceivedMessages().length + 1);
         }
-        throw new AssertionError("Expected " + count + " mail(s) to " + address + " within " + timeout
-                + ", got " + to(address).size());
+        throw new AssertionError("Expected " + count + " mail(s) to " + address + " within " + timeout + ", got "
+                + to(address).size());
     }
 
     /** Waits for a mail to the address whose text contains {@code fragment} (others may come before it). */
     public Mail awaitContaining(String address, String fragment, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            Optional<Mail> found = to(address).stream().filter(m -> m.text().contains(fragment)).findFirst();
+            Optional<Mail> found = to(address).stream()
+                    .filter(m -> m.text().contains(fragment))
+                    .findFirst();
             if (found.isPresent()) {
                 return found.get();
             }
@@ -145,7 +152,8 @@ public final class MailServer implements AutoCloseable {
         }
     }
 
-    private static void collect(Part part, StringBuilder text, StringBuilder html) throws MessagingException, IOException {
+    private static void collect(Part part, StringBuilder text, StringBuilder html)
+            throws MessagingException, IOException {
         if (part.isMimeType("text/plain")) {
             text.append(part.getContent());
         } else if (part.isMimeType("text/html")) {

@@ -1,7 +1,6 @@
 package fr.ordre.comptexpert.it.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -16,8 +15,7 @@ import java.util.Map;
 public final class OidcClient {
 
     /** One authorization request: the verifier stays here, the challenge goes in the URL. */
-    public record Authorization(String url, String state, String verifier, String redirectUri) {
-    }
+    public record Authorization(String url, String state, String verifier, String redirectUri) {}
 
     private final String realmUrl;
     private final String clientId;
@@ -62,9 +60,11 @@ public final class OidcClient {
 
     private HttpResponse<String> post(String form) {
         try {
-            return Http.CLIENT.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form + "&client_id=" + UrlForm.encode(clientId))).build(),
+            return Http.CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form + "&client_id=" + UrlForm.encode(clientId)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -90,7 +90,8 @@ public final class OidcClient {
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             String value = eq < 0 ? "" : pair.substring(eq + 1);
-            params.put(URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
+            params.put(
+                    URLDecoder.decode(key, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
         }
         return params;
     }

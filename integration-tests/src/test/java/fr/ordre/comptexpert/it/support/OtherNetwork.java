@@ -1,7 +1,6 @@
 package fr.ordre.comptexpert.it.support;
 
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,8 +23,7 @@ public final class OtherNetwork {
     /** The source address of the requests; the browser's come from 127.0.0.1. */
     public static final String ADDRESS = "127.0.0.2";
 
-    private OtherNetwork() {
-    }
+    private OtherNetwork() {}
 
     public static ExpertpassCompanion.Result get(String url) {
         return send("GET", url, null);
@@ -38,10 +36,12 @@ public final class OtherNetwork {
     private static ExpertpassCompanion.Result send(String method, String url, String json) {
         URI uri = URI.create(url);
         byte[] body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
-        String head = method + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " HTTP/1.1\r\n"
+        String head = method + " " + uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                + " HTTP/1.1\r\n"
                 + "Host: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
                 + "Accept: application/json\r\nAccept-Language: en\r\nConnection: close\r\n"
-                + (json == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n") + "\r\n";
+                + (json == null ? "" : "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n")
+                + "\r\n";
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(ADDRESS), 0));
             socket.connect(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), uri.getPort()), 5000);
@@ -65,7 +65,8 @@ public final class OtherNetwork {
             chunked |= line.toLowerCase(java.util.Locale.ROOT).matches("transfer-encoding:\\s*chunked\\s*");
         }
         byte[] rest = java.util.Arrays.copyOfRange(response, end + 4, response.length);
-        String body = new String(chunked ? unchunk(new java.io.ByteArrayInputStream(rest)) : rest, StandardCharsets.UTF_8);
+        String body =
+                new String(chunked ? unchunk(new java.io.ByteArrayInputStream(rest)) : rest, StandardCharsets.UTF_8);
         return new ExpertpassCompanion.Result(status, body.isBlank() ? null : HttpExpertpass.json(body));
     }
 

@@ -55,21 +55,41 @@ public final class PostgresCluster implements AutoCloseable {
         if (root && !reachableByOthers(dir.toAbsolutePath().getParent())) {
             try {
                 dir = Files.createTempDirectory("comptexpert-pg-").resolve("postgres");
-                System.out.println("PostgreSQL cluster in " + dir + " (the user postgres cannot reach the build directory)");
+                System.out.println(
+                        "PostgreSQL cluster in " + dir + " (the user postgres cannot reach the build directory)");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         byte[] secret = new byte[18];
         new SecureRandom().nextBytes(secret);
-        PostgresCluster cluster = new PostgresCluster(bin, dir, port, HexFormat.of().formatHex(secret), root);
+        PostgresCluster cluster =
+                new PostgresCluster(bin, dir, port, HexFormat.of().formatHex(secret), root);
         try {
             cluster.stopLeftover();
             cluster.init();
-            cluster.run(true, cluster.pg("pg_ctl"), "-D", cluster.data.toString(), "-l", dir.resolve("postgres.log").toString(),
-                    "-w", "-t", "60", "start");
+            cluster.run(
+                    true,
+                    cluster.pg("pg_ctl"),
+                    "-D",
+                    cluster.data.toString(),
+                    "-l",
+                    dir.resolve("postgres.log").toString(),
+                    "-w",
+                    "-t",
+                    "60",
+                    "start");
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "postgres-stop"));
-            cluster.run(false, cluster.pg("createdb"), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER, DATABASE);
+            cluster.run(
+                    false,
+                    cluster.pg("createdb"),
+                    "-h",
+                    "127.0.0.1",
+                    "-p",
+                    Integer.toString(port),
+                    "-U",
+                    USER,
+                    DATABASE);
             return cluster;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -80,7 +100,8 @@ public final class PostgresCluster implements AutoCloseable {
         for (Path p = existingOrNot; p != null; p = p.getParent()) {
             if (Files.exists(p)) {
                 try {
-                    if (!Files.getPosixFilePermissions(p).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    if (!Files.getPosixFilePermissions(p)
+                            .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
                         return false;
                     }
                 } catch (IOException e) {
@@ -146,22 +167,42 @@ public final class PostgresCluster implements AutoCloseable {
         Path pwfile = dir.resolve("pwfile");
         Files.writeString(pwfile, password + "\n", StandardCharsets.UTF_8);
         if (asPostgresUser) {
-            UserPrincipal postgres = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            UserPrincipal postgres =
+                    dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             for (Path p : List.of(dir, data, pwfile)) {
                 Files.setOwner(p, postgres);
             }
         }
-        run(true, pg("initdb"), "-D", data.toString(), "-U", USER, "--pwfile=" + pwfile, "-A", "scram-sha-256",
-                "-E", "UTF8", "--locale=C.UTF-8", "--no-sync");
+        run(
+                true,
+                pg("initdb"),
+                "-D",
+                data.toString(),
+                "-U",
+                USER,
+                "--pwfile=" + pwfile,
+                "-A",
+                "scram-sha-256",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+                "--no-sync");
         Files.delete(pwfile);
         // A test cluster: loopback only, no Unix socket (/var/run/postgresql may not exist), durability not needed.
-        Files.writeString(data.resolve("postgresql.conf"), String.join("\n", "",
-                "port = " + port,
-                "listen_addresses = '127.0.0.1'",
-                "unix_socket_directories = ''",
-                "fsync = off",
-                "synchronous_commit = off",
-                "full_page_writes = off", ""), StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        Files.writeString(
+                data.resolve("postgresql.conf"),
+                String.join(
+                        "\n",
+                        "",
+                        "port = " + port,
+                        "listen_addresses = '127.0.0.1'",
+                        "unix_socket_directories = ''",
+                        "fsync = off",
+                        "synchronous_commit = off",
+                        "full_page_writes = off",
+                        ""),
+                StandardCharsets.UTF_8,
+                StandardOpenOption.APPEND);
     }
 
     public int port() {
@@ -178,8 +219,21 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** psql as the keycloak user, e.g. to check what Keycloak stored. Returns the unaligned output. */
     public String query(String sql) {
-        return run(false, pg("psql"), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER, "-d", DATABASE,
-                "-At", "-c", sql).strip();
+        return run(
+                        false,
+                        pg("psql"),
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(port),
+                        "-U",
+                        USER,
+                        "-d",
+                        DATABASE,
+                        "-At",
+                        "-c",
+                        sql)
+                .strip();
     }
 
     private String pg(String tool) {
@@ -206,8 +260,11 @@ public final class PostgresCluster implements AutoCloseable {
             String output = Files.readString(out);
             Files.deleteIfExists(out);
             if (process.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", full) + " exited with " + process.exitValue() + ":\n"
-                        + output + (Files.exists(dir.resolve("postgres.log")) ? "\n" + LogTail.of(dir.resolve("postgres.log"), 30) : ""));
+                throw new IllegalStateException(
+                        String.join(" ", full) + " exited with " + process.exitValue() + ":\n" + output
+                                + (Files.exists(dir.resolve("postgres.log"))
+                                        ? "\n" + LogTail.of(dir.resolve("postgres.log"), 30)
+                                        : ""));
             }
             return output;
         } catch (IOException e) {
@@ -220,8 +277,19 @@ public final class PostgresCluster implements AutoCloseable {
 
     /** {@code pg_ctl restart -m fast}: every open connection is cut, the server is back when this returns. */
     public void restart() {
-        run(true, pg("pg_ctl"), "-D", data.toString(), "-l", dir.resolve("postgres.log").toString(), "-m", "fast",
-                "-w", "-t", "60", "restart");
+        run(
+                true,
+                pg("pg_ctl"),
+                "-D",
+                data.toString(),
+                "-l",
+                dir.resolve("postgres.log").toString(),
+                "-m",
+                "fast",
+                "-w",
+                "-t",
+                "60",
+                "restart");
     }
 
     @Override
@@ -235,7 +303,8 @@ public final class PostgresCluster implements AutoCloseable {
             }
         }
         // A cluster under /tmp (see start) is not cleaned by the build: remove it.
-        if (dir.getParent() != null && dir.getParent().getFileName().toString().startsWith("comptexpert-pg-")
+        if (dir.getParent() != null
+                && dir.getParent().getFileName().toString().startsWith("comptexpert-pg-")
                 && Files.exists(dir.getParent())) {
             try (Stream<Path> walk = Files.walk(dir.getParent())) {
                 for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {

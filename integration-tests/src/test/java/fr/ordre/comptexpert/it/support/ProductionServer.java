@@ -22,13 +22,19 @@ import java.util.concurrent.TimeUnit;
 public final class ProductionServer implements KeycloakServer {
 
     /** The build options of docker/Dockerfile's builder stage, as it sets them (ENV before kc.sh build). */
-    public static final Map<String, String> BUILD_OPTIONS = Map.of(
-            "KC_DB", "postgres", "KC_HEALTH_ENABLED", "true", "KC_METRICS_ENABLED", "true");
+    public static final Map<String, String> BUILD_OPTIONS =
+            Map.of("KC_DB", "postgres", "KC_HEALTH_ENABLED", "true", "KC_METRICS_ENABLED", "true");
 
     /** The runtime settings of one deployment; {@link #environment} turns them into KC_* variables. */
-    public record Options(int httpPort, int managementPort, String hostname, String dbUrl, String dbUsername,
-                          String dbPassword, Path registerFile, Map<String, String> env) {
-    }
+    public record Options(
+            int httpPort,
+            int managementPort,
+            String hostname,
+            String dbUrl,
+            String dbUsername,
+            String dbPassword,
+            Path registerFile,
+            Map<String, String> env) {}
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
@@ -49,11 +55,17 @@ public final class ProductionServer implements KeycloakServer {
         try {
             ServerProcess.install(settings, home);
             // The image's conf/quarkus.properties (validate-on-borrow), as docker/Dockerfile copies it.
-            Files.copy(settings.quarkusProperties(), home.resolve("conf/quarkus.properties"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    settings.quarkusProperties(),
+                    home.resolve("conf/quarkus.properties"),
+                    StandardCopyOption.REPLACE_EXISTING);
             Files.createDirectories(logFile.getParent());
 
-            ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "build")
-                    .directory(home.toFile()).redirectErrorStream(true).redirectOutput(logFile.toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            home.resolve("bin/kc.sh").toString(), "build")
+                    .directory(home.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(logFile.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("KC_"));
             builder.environment().putAll(BUILD_OPTIONS);
             long started = System.nanoTime();
@@ -63,7 +75,8 @@ public final class ProductionServer implements KeycloakServer {
                 throw new IllegalStateException("kc.sh build timed out; see " + logFile);
             }
             if (build.exitValue() != 0) {
-                throw new IllegalStateException("kc.sh build failed (" + build.exitValue() + "):\n" + LogTail.of(logFile, 40));
+                throw new IllegalStateException(
+                        "kc.sh build failed (" + build.exitValue() + "):\n" + LogTail.of(logFile, 40));
             }
             return (System.nanoTime() - started) / 1e9;
         } catch (IOException e) {
@@ -128,8 +141,7 @@ public final class ProductionServer implements KeycloakServer {
     }
 
     private void awaitReady() {
-        ServerProcess.awaitReady(process, managementUrl() + "/health/ready", START_TIMEOUT, logFile, dot -> {
-        });
+        ServerProcess.awaitReady(process, managementUrl() + "/health/ready", START_TIMEOUT, logFile, dot -> {});
     }
 
     /** The public URL: the configured hostname, which is what issuers and links use. */
@@ -153,8 +165,11 @@ public final class ProductionServer implements KeycloakServer {
 
     /** The server JVM's process id (kc.sh runs java as its child), for CPU readings from /proc. */
     public long javaPid() {
-        return process.descendants().filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
-                .findFirst().map(ProcessHandle::pid).orElse(process.pid());
+        return process.descendants()
+                .filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst()
+                .map(ProcessHandle::pid)
+                .orElse(process.pid());
     }
 
     @Override

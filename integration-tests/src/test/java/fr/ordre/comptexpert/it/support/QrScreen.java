@@ -1,6 +1,8 @@
 package fr.ordre.comptexpert.it.support;
 
 import fr.ordre.comptexpert.companion.QrCodes;
+import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -8,9 +10,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Reads the Expertpass QR code off the screen as a phone camera does: it looks again until a code is readable.
@@ -22,8 +21,7 @@ public final class QrScreen {
     public static final By QR = By.id("ordre-expertpass-qr");
     public static final By PANEL = By.id("ordre-expertpass");
 
-    private QrScreen() {
-    }
+    private QrScreen() {}
 
     /**
      * Brings the Expertpass panel on screen, as a person does, and waits until its QR is in the page: the page's script
@@ -47,7 +45,8 @@ public final class QrScreen {
 
     /** The text of the first readable QR that differs from {@code previous} (after a denial or a rotation). */
     public static String readOther(WebDriver browser, String previous) {
-        return new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(IllegalArgumentException.class)
+        return new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(IllegalArgumentException.class)
                 .withMessage(() -> "no readable QR code on " + browser.getCurrentUrl() + " (" + state(browser) + ")")
                 .until(d -> {
                     String url = decodeOnScreen(d);
@@ -59,9 +58,16 @@ public final class QrScreen {
     private static String state(WebDriver browser) {
         List<WebElement> qr = browser.findElements(QR);
         List<WebElement> panel = browser.findElements(PANEL);
-        return "panel " + (panel.isEmpty() ? "absent" : "present, watch " + (panel.get(0).getAttribute("data-watch") != null))
-                + ", QR " + (qr.isEmpty() ? "absent" : qr.get(0).getRect().getDimension() + " at " + qr.get(0).getRect().getPoint()
-                + ", src " + String.valueOf(qr.get(0).getAttribute("src")).length() + " chars");
+        return "panel "
+                + (panel.isEmpty()
+                        ? "absent"
+                        : "present, watch " + (panel.get(0).getAttribute("data-watch") != null))
+                + ", QR "
+                + (qr.isEmpty()
+                        ? "absent"
+                        : qr.get(0).getRect().getDimension() + " at "
+                                + qr.get(0).getRect().getPoint() + ", src "
+                                + String.valueOf(qr.get(0).getAttribute("src")).length() + " chars");
     }
 
     /**

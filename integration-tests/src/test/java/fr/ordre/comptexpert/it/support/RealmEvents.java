@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Keycloak's stored events of the realm "ordre", as the admin console lists them. */
 public final class RealmEvents {
 
-    private RealmEvents() {
-    }
+    private RealmEvents() {}
 
     /** The latest events of one type, newest first (optionally for one user). */
     public static JsonNode of(TestEnvironment.Env env, String type, String userId) {
-        return env.admin().get("/admin/realms/ordre/events?type=" + type + "&max=50" + (userId == null ? "" : "&user=" + userId));
+        return env.admin()
+                .get("/admin/realms/ordre/events?type=" + type + "&max=50" + (userId == null ? "" : "&user=" + userId));
     }
 
     /** Waits up to 5 s for an event of that type and user with that error (null: a success). */
@@ -19,21 +19,25 @@ public final class RealmEvents {
     }
 
     /** The same, for an event that also has detail {@code name} = {@code value} (none asked when name is null). */
-    public static void await(TestEnvironment.Env env, String type, String userId, String error, String name, String value) {
+    public static void await(
+            TestEnvironment.Env env, String type, String userId, String error, String name, String value) {
         long deadline = System.currentTimeMillis() + 5000;
         JsonNode last = null;
         while (System.currentTimeMillis() < deadline) {
             last = of(env, type, userId);
             for (JsonNode event : last) {
-                if ((error == null ? !event.hasNonNull("error") : error.equals(event.path("error").asText()))
-                        && (name == null || value.equals(event.path("details").path(name).asText()))) {
+                if ((error == null
+                                ? !event.hasNonNull("error")
+                                : error.equals(event.path("error").asText()))
+                        && (name == null
+                                || value.equals(event.path("details").path(name).asText()))) {
                     return;
                 }
             }
             pause(200);
         }
-        throw new AssertionError("No " + type + " event with error " + error + (name == null ? "" : " and " + name + "=" + value)
-                + " for user " + userId + " in " + last);
+        throw new AssertionError("No " + type + " event with error " + error
+                + (name == null ? "" : " and " + name + "=" + value) + " for user " + userId + " in " + last);
     }
 
     /** A pause between two polls of a condition. */

@@ -1,5 +1,7 @@
 package fr.ordre.comptexpert.it.support;
 
+import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -7,9 +9,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
-import java.util.List;
 
 /** Page objects for the registration steps (templates ordre-register-*.ftl). */
 public final class RegistrationPages {
@@ -49,11 +48,14 @@ public final class RegistrationPages {
 
     public RegistrationPages next() {
         String before = driver.findElement(By.id("ordre-register-form")).getAttribute("action");
-        driver.findElement(By.cssSelector("#ordre-register-form button[type=submit]")).click();
-        new WebDriverWait(driver, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
-            List<WebElement> forms = d.findElements(By.id("ordre-register-form"));
-            return forms.isEmpty() || !before.equals(forms.get(0).getAttribute("action"));
-        });
+        driver.findElement(By.cssSelector("#ordre-register-form button[type=submit]"))
+                .click();
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    List<WebElement> forms = d.findElements(By.id("ordre-register-form"));
+                    return forms.isEmpty() || !before.equals(forms.get(0).getAttribute("action"));
+                });
         return this;
     }
 
@@ -63,7 +65,8 @@ public final class RegistrationPages {
     }
 
     public String step() {
-        return driver.findElement(By.cssSelector("#ordre-register-form input[name=step]")).getAttribute("value");
+        return driver.findElement(By.cssSelector("#ordre-register-form input[name=step]"))
+                .getAttribute("value");
     }
 
     public String fieldError(String field) {
@@ -77,16 +80,20 @@ public final class RegistrationPages {
 
     /** Changes a form value behind the page's back, as a forger would. */
     public RegistrationPages forge(String name, String value) {
-        ((JavascriptExecutor) driver).executeScript(
-                "var f=document.getElementById('ordre-register-form');var i=f.querySelector('[name=\"'+arguments[0]+'\"]');"
-                        + "if(!i){i=document.createElement('input');i.type='hidden';i.name=arguments[0];f.appendChild(i);}"
-                        + "if(i.tagName==='SELECT'){var o=document.createElement('option');o.value=arguments[1];i.appendChild(o);}"
-                        + "i.value=arguments[1];", name, value);
+        ((JavascriptExecutor) driver)
+                .executeScript(
+                        "var f=document.getElementById('ordre-register-form');var i=f.querySelector('[name=\"'+arguments[0]+'\"]');"
+                                + "if(!i){i=document.createElement('input');i.type='hidden';i.name=arguments[0];f.appendChild(i);}"
+                                + "if(i.tagName==='SELECT'){var o=document.createElement('option');o.value=arguments[1];i.appendChild(o);}"
+                                + "i.value=arguments[1];",
+                        name,
+                        value);
         return this;
     }
 
     public void await(By locator) {
-        new WebDriverWait(driver, Duration.ofSeconds(20)).until(d -> !d.findElements(locator).isEmpty());
+        new WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> !d.findElements(locator).isEmpty());
     }
 
     /** The UPDATE_PASSWORD page reached from the emailed link. */

@@ -1,9 +1,5 @@
 package fr.ordre.comptexpert.it.support;
 
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,6 +8,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
  * Full-page screenshots of the current page at a phone and a desktop width, through Chromium's
@@ -20,14 +19,12 @@ import java.util.Map;
 public final class Screenshots {
 
     /** A viewport: the phone one emulates a mobile device (meta viewport honoured). */
-    public record Size(String name, int width, int height, boolean mobile) {
-    }
+    public record Size(String name, int width, int height, boolean mobile) {}
 
     public static final Size PHONE = new Size("375", 375, 812, true);
     public static final Size DESKTOP = new Size("1280", 1280, 900, false);
 
-    private Screenshots() {
-    }
+    private Screenshots() {}
 
     public static Path directory() {
         return Path.of(System.getProperty("comptexpert.target", "target"), "screenshots");
@@ -45,19 +42,31 @@ public final class Screenshots {
      * As {@link #take(WebDriver, String)}, and at each size, once the page is laid out, {@code atEachSize} (e.g. an
      * axe run), whose problems are added.
      */
-    public static List<String> take(WebDriver driver, String name, java.util.function.Function<Size, List<String>> atEachSize) {
+    public static List<String> take(
+            WebDriver driver, String name, java.util.function.Function<Size, List<String>> atEachSize) {
         List<String> problems = new ArrayList<>();
         ChromeDriver chrome = (ChromeDriver) driver;
         try {
             for (Size size : List.of(PHONE, DESKTOP)) {
-                chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size.width(),
-                        "height", size.height(), "deviceScaleFactor", 1, "mobile", size.mobile()));
+                chrome.executeCdpCommand(
+                        "Emulation.setDeviceMetricsOverride",
+                        Map.of(
+                                "width",
+                                size.width(),
+                                "height",
+                                size.height(),
+                                "deviceScaleFactor",
+                                1,
+                                "mobile",
+                                size.mobile()));
                 settle(driver);
                 problems.addAll(atEachSize.apply(size));
                 if (size == PHONE) {
-                    Map<?, ?> widths = (Map<?, ?>) ((JavascriptExecutor) driver).executeScript(
-                            "var e = document.documentElement;"
-                                    + "return {scroll: e.scrollWidth, client: e.clientWidth, body: document.body.scrollWidth};");
+                    Map<?, ?> widths = (Map<?, ?>)
+                            ((JavascriptExecutor) driver)
+                                    .executeScript(
+                                            "var e = document.documentElement;"
+                                                    + "return {scroll: e.scrollWidth, client: e.clientWidth, body: document.body.scrollWidth};");
                     long scroll = ((Number) widths.get("scroll")).longValue();
                     long client = ((Number) widths.get("client")).longValue();
                     if (scroll > client) {
@@ -78,9 +87,15 @@ public final class Screenshots {
         Map<?, ?> content = (Map<?, ?>) metrics.get("cssContentSize");
         double width = ((Number) content.get("width")).doubleValue();
         double height = Math.min(((Number) content.get("height")).doubleValue(), 8000);
-        Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Map<String, Object> shot = chrome.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
         try {
             Files.createDirectories(file.getParent());
             Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
@@ -91,18 +106,20 @@ public final class Screenshots {
 
     /** The element sticking out furthest to the right, to say what causes a horizontal scroll. */
     private static String widest(WebDriver driver) {
-        Object culprit = ((JavascriptExecutor) driver).executeScript(
-                "var w = document.documentElement.clientWidth, best = null, right = w;"
-                        + "document.querySelectorAll('body *').forEach(function (el) {"
-                        + "  var r = el.getBoundingClientRect().right; if (r > right) { right = r; best = el; } });"
-                        + "return best ? best.tagName + '#' + best.id + '.' + best.className + ' right=' + right : '';");
+        Object culprit = ((JavascriptExecutor) driver)
+                .executeScript(
+                        "var w = document.documentElement.clientWidth, best = null, right = w;"
+                                + "document.querySelectorAll('body *').forEach(function (el) {"
+                                + "  var r = el.getBoundingClientRect().right; if (r > right) { right = r; best = el; } });"
+                                + "return best ? best.tagName + '#' + best.id + '.' + best.className + ' right=' + right : '';");
         return culprit == null || culprit.toString().isEmpty() ? "" : ", widest: " + culprit;
     }
 
     /** Two animation frames: layout and paint after a viewport change. */
     private static void settle(WebDriver driver) {
         driver.manage().timeouts().scriptTimeout(java.time.Duration.ofSeconds(10));
-        ((JavascriptExecutor) driver).executeAsyncScript("var done = arguments[arguments.length - 1];"
-                + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
+        ((JavascriptExecutor) driver)
+                .executeAsyncScript("var done = arguments[arguments.length - 1];"
+                        + "requestAnimationFrame(function () { requestAnimationFrame(function () { done(); }); });");
     }
 }

@@ -20,8 +20,7 @@ import java.util.stream.Stream;
  */
 final class ServerProcess {
 
-    private ServerProcess() {
-    }
+    private ServerProcess() {}
 
     /**
      * Our JARs, replacing any older copy (the server loads whatever sits in providers/), and the realm file for
@@ -30,7 +29,8 @@ final class ServerProcess {
     static void install(HarnessSettings settings, Path home) throws IOException {
         Path providers = Files.createDirectories(home.resolve("providers"));
         try (Stream<Path> old = Files.list(providers)) {
-            for (Path jar : old.filter(p -> p.getFileName().toString().startsWith("comptexpert-")).toList()) {
+            for (Path jar : old.filter(p -> p.getFileName().toString().startsWith("comptexpert-"))
+                    .toList()) {
                 Files.delete(jar);
             }
         }
@@ -46,7 +46,9 @@ final class ServerProcess {
      * @param progress told of each wait, for a person watching a terminal
      */
     static void awaitReady(Process process, String url, Duration timeout, Path logFile, Consumer<String> progress) {
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             while (System.nanoTime() < deadline) {
@@ -55,7 +57,10 @@ final class ServerProcess {
                             + " before it was ready. Last lines of " + logFile + ":\n" + LogTail.of(logFile, 60));
                 }
                 try {
-                    if (Http.CLIENT.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    if (Http.CLIENT
+                                    .send(probe, HttpResponse.BodyHandlers.discarding())
+                                    .statusCode()
+                            == 200) {
                         return;
                     }
                 } catch (IOException e) {
@@ -69,8 +74,8 @@ final class ServerProcess {
             throw new IllegalStateException("Interrupted while waiting for Keycloak", e);
         }
         stop(process, Duration.ofSeconds(20));
-        throw new IllegalStateException("Keycloak was not ready after " + timeout + ". Last lines of " + logFile
-                + ":\n" + LogTail.of(logFile, 60));
+        throw new IllegalStateException("Keycloak was not ready after " + timeout + ". Last lines of " + logFile + ":\n"
+                + LogTail.of(logFile, 60));
     }
 
     /** kc.sh runs java as a child: stop the whole tree, gently first. */

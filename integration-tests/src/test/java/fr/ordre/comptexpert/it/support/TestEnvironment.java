@@ -1,16 +1,15 @@
 package fr.ordre.comptexpert.it.support;
 
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Everything a test talks to, started once per test run (not per class): Keycloak with our JARs and the
@@ -21,7 +20,8 @@ import java.util.Map;
 public final class TestEnvironment implements BeforeAllCallback, ParameterResolver, AfterTestExecutionCallback {
 
     /** The running pieces, shared by every test of the run. */
-    public record Env(KeycloakServer keycloak, MailServer mail, AdminApi admin, DemoApp demoApp, HarnessSettings settings)
+    public record Env(
+            KeycloakServer keycloak, MailServer mail, AdminApi admin, DemoApp demoApp, HarnessSettings settings)
             implements AutoCloseable {
 
         public OidcClient demoClient() {
@@ -36,7 +36,8 @@ public final class TestEnvironment implements BeforeAllCallback, ParameterResolv
         }
     }
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestEnvironment.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(TestEnvironment.class);
 
     @Override
     public void beforeAll(ExtensionContext context) {
@@ -56,13 +57,14 @@ public final class TestEnvironment implements BeforeAllCallback, ParameterResolv
         if ("testcontainers".equals(settings.mode())) {
             keycloak = ContainerServer.start(settings, mail.port());
         } else {
-            var launch = new DistributionServer.Launch(FreePorts.next(), FreePorts.next(), true,
-                    smtpEnv("127.0.0.1", mail.port()), List.of());
-            keycloak = DistributionServer.start(settings, launch, settings.target().resolve("keycloak.log"), dot -> {
-            });
+            var launch = new DistributionServer.Launch(
+                    FreePorts.next(), FreePorts.next(), true, smtpEnv("127.0.0.1", mail.port()), List.of());
+            keycloak =
+                    DistributionServer.start(settings, launch, settings.target().resolve("keycloak.log"), dot -> {});
         }
-        System.out.printf("Keycloak %s ready at %s in %.1f s (log: %s)%n", settings.keycloakVersion(),
-                keycloak.baseUrl(), keycloak.startSeconds(), keycloak.logFile());
+        System.out.printf(
+                "Keycloak %s ready at %s in %.1f s (log: %s)%n",
+                settings.keycloakVersion(), keycloak.baseUrl(), keycloak.startSeconds(), keycloak.logFile());
         AdminApi admin = new AdminApi(keycloak.baseUrl());
         importDemoData(admin, settings);
         DemoApp demoApp = new DemoApp(keycloak.realmUrl(), FreePorts.next());

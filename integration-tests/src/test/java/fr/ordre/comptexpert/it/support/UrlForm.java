@@ -8,8 +8,7 @@ import java.util.stream.Collectors;
 /** application/x-www-form-urlencoded, for query parameters and form bodies. */
 public final class UrlForm {
 
-    private UrlForm() {
-    }
+    private UrlForm() {}
 
     /** One name or value, UTF-8, spaces as "+". */
     public static String encode(String value) {
@@ -18,7 +17,8 @@ public final class UrlForm {
 
     /** "a=1&b=2", in the map's order. */
     public static String of(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
+        return fields.entrySet().stream()
+                .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
     }
 }

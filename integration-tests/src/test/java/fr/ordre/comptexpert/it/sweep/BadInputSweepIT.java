@@ -1,5 +1,8 @@
 package fr.ordre.comptexpert.it.sweep;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.it.support.FormClient;
@@ -7,9 +10,6 @@ import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import fr.ordre.comptexpert.it.support.UrlForm;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -22,9 +22,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A generated corpus of malformed inputs ({@link MalformedCorpus}) thrown at every form and API of ours:
@@ -50,15 +49,16 @@ class BadInputSweepIT {
         String username = "sweep" + UUID.randomUUID().toString().substring(0, 8);
         createUser(env, username);
         OidcClient client = env.demoClient();
-        ExpertpassCompanion phone = HttpExpertpass.enrol(new FormClient(), client.authorize(env.demoApp().redirectUri()).url(),
-                username, PASSWORD, url -> url);
+        ExpertpassCompanion phone = HttpExpertpass.enrol(
+                new FormClient(), client.authorize(env.demoApp().redirectUri()).url(), username, PASSWORD, url -> url);
         String userId = env.admin().userByUsername("ordre", username).get("id").asText();
         FormClient waitingBrowser = new FormClient();
         OidcClient.Authorization waiting = client.authorize(env.demoApp().redirectUri());
         HttpExpertpass.Panel panel = HttpExpertpass.panel(waitingBrowser.get(waiting.url()));
 
         int usersBefore = env.admin().get(REALM + "/users/count").asInt();
-        int credentialsBefore = env.admin().get(REALM + "/users/" + userId + "/credentials").size();
+        int credentialsBefore =
+                env.admin().get(REALM + "/users/" + userId + "/credentials").size();
         int mailsBefore = env.mail().all().size();
 
         List<String> strings = MalformedCorpus.strings();
@@ -69,9 +69,15 @@ class BadInputSweepIT {
         assertEquals(200, approved.status(), approved.toString());
         HttpResponse<String> done = waitingBrowser.post(panel.continueAction(), Map.of("ordreExpertpass", "continue"));
         assertEquals(302, done.statusCode(), done.body());
-        JsonNode tokens = client.exchange(waiting, done.headers().firstValue("Location").orElseThrow());
-        assertEquals(username, OidcClient.claims(tokens.get("id_token").asText()).get("preferred_username").asText());
-        int credentialsAfterSignIn = env.admin().get(REALM + "/users/" + userId + "/credentials").size();
+        JsonNode tokens =
+                client.exchange(waiting, done.headers().firstValue("Location").orElseThrow());
+        assertEquals(
+                username,
+                OidcClient.claims(tokens.get("id_token").asText())
+                        .get("preferred_username")
+                        .asText());
+        int credentialsAfterSignIn =
+                env.admin().get(REALM + "/users/" + userId + "/credentials").size();
 
         registrationProfileStep(env, strings);
         registrationIdentifiantStep(env, strings);
@@ -80,12 +86,20 @@ class BadInputSweepIT {
         setPasswordLinks(env);
 
         double seconds = (System.nanoTime() - started) / 1e9;
-        System.out.printf(Locale.ROOT, "Bad-input sweep: %d malformed requests in %.1f s, %d server errors%n", sent, seconds, failures.size());
+        System.out.printf(
+                Locale.ROOT,
+                "Bad-input sweep: %d malformed requests in %.1f s, %d server errors%n",
+                sent,
+                seconds,
+                failures.size());
         assertTrue(sent >= 500, "a corpus of at least 500 inputs: " + sent);
         assertTrue(failures.isEmpty(), failures.size() + " server errors:\n" + String.join("\n", failures));
 
         assertEquals(usersBefore, env.admin().get(REALM + "/users/count").asInt(), "no account made or removed");
-        assertEquals(credentialsBefore, env.admin().get(REALM + "/users/" + userId + "/credentials").size(), "no device added or removed");
+        assertEquals(
+                credentialsBefore,
+                env.admin().get(REALM + "/users/" + userId + "/credentials").size(),
+                "no device added or removed");
         assertEquals(mailsBefore, env.mail().all().size(), "no mail sent");
         assertEquals(credentialsBefore, credentialsAfterSignIn, "the genuine sign-in adds no credential either");
     }
@@ -101,7 +115,8 @@ class BadInputSweepIT {
         valid.put("firstName", "Alix");
         valid.put("birthDate", "01/02/2000");
         valid.put("email", "sweep-profile@example.org");
-        for (String field : List.of("lastName", "firstName", "birthDate", "email", "profile", "profileDetail", "step")) {
+        for (String field :
+                List.of("lastName", "firstName", "birthDate", "email", "profile", "profileDetail", "step")) {
             Registration r = new Registration(env);
             for (String bad : corpus) {
                 Map<String, String> fields = new LinkedHashMap<>(valid);
@@ -124,7 +139,8 @@ class BadInputSweepIT {
             if (bad.strip().toLowerCase(Locale.ROOT).matches("[a-z][a-z0-9._-]{3,29}")) {
                 continue; // well-formed after trimming and lower-casing: not malformed for this field
             }
-            HttpResponse<String> page = r.post(Map.of("step", "IDENTIFIANT", "username", bad), "IDENTIFIANT username", bad);
+            HttpResponse<String> page =
+                    r.post(Map.of("step", "IDENTIFIANT", "username", bad), "IDENTIFIANT username", bad);
             if (page != null && !"IDENTIFIANT".equals(step(page))) {
                 failures.add("IDENTIFIANT accepted a malformed identifiant: " + show(bad) + " -> step " + step(page));
                 r.reachIdentifiant("sweep-identifiant@example.org");
@@ -135,9 +151,21 @@ class BadInputSweepIT {
     /** The optional numéro of a Tableau profile; well-formed ones are not malformed (and would count against the network's limit). */
     private void registrationNumeroStep(TestEnvironment.Env env, List<String> corpus) {
         Registration r = new Registration(env);
-        Map<String, String> valid = new LinkedHashMap<>(Map.of("step", "PROFILE", "profile", "expert-comptable",
-                "profileDetail", "", "lastName", "Introuvable-Sweep", "firstName", "Alix", "birthDate", "01/02/1980",
-                "email", "sweep-numero@example.org"));
+        Map<String, String> valid = new LinkedHashMap<>(Map.of(
+                "step",
+                "PROFILE",
+                "profile",
+                "expert-comptable",
+                "profileDetail",
+                "",
+                "lastName",
+                "Introuvable-Sweep",
+                "firstName",
+                "Alix",
+                "birthDate",
+                "01/02/1980",
+                "email",
+                "sweep-numero@example.org"));
         for (String bad : corpus) {
             String canonical = bad.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
             if (canonical.isEmpty() || canonical.matches("[A-Z0-9-]{3,20}")) {
@@ -166,7 +194,8 @@ class BadInputSweepIT {
 
         private void open() {
             form = new FormClient();
-            HttpResponse<String> login = form.get(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+            HttpResponse<String> login = form.get(
+                    env.demoClient().authorize(env.demoApp().redirectUri()).url());
             page = form.get(FormClient.link(login, "login-actions/registration"));
         }
 
@@ -174,7 +203,8 @@ class BadInputSweepIT {
             if (step(page).isEmpty()) {
                 open();
             }
-            HttpResponse<String> response = check(form.post(FormClient.formAction(page, "ordre-register-form"), fields), target, input);
+            HttpResponse<String> response =
+                    check(form.post(FormClient.formAction(page, "ordre-register-form"), fields), target, input);
             if (response.statusCode() == 200 && !step(response).isEmpty()) {
                 page = response;
                 return response;
@@ -189,8 +219,21 @@ class BadInputSweepIT {
 
         void reachIdentifiant(String email) {
             open();
-            Map<String, String> fields = new LinkedHashMap<>(Map.of("step", "PROFILE", "profile", "etudiant", "profileDetail", "",
-                    "lastName", "Sweep", "firstName", "Alix", "birthDate", "01/02/2000", "email", email));
+            Map<String, String> fields = new LinkedHashMap<>(Map.of(
+                    "step",
+                    "PROFILE",
+                    "profile",
+                    "etudiant",
+                    "profileDetail",
+                    "",
+                    "lastName",
+                    "Sweep",
+                    "firstName",
+                    "Alix",
+                    "birthDate",
+                    "01/02/2000",
+                    "email",
+                    email));
             page = form.post(FormClient.formAction(page, "ordre-register-form"), fields);
             assertEquals("IDENTIFIANT", step(page), page.body());
         }
@@ -203,11 +246,14 @@ class BadInputSweepIT {
         HttpResponse<String> page = null;
         for (String bad : corpus) {
             if (page == null) {
-                HttpResponse<String> login = form.get(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+                HttpResponse<String> login = form.get(
+                        env.demoClient().authorize(env.demoApp().redirectUri()).url());
                 page = form.get(FormClient.link(login, "login-actions/reset-credentials"));
             }
-            HttpResponse<String> response = check(form.post(FormClient.formAction(page, "ordre-forgot-form"), Map.of("username", bad)),
-                    "forgot username", bad);
+            HttpResponse<String> response = check(
+                    form.post(FormClient.formAction(page, "ordre-forgot-form"), Map.of("username", bad)),
+                    "forgot username",
+                    bad);
             page = response.statusCode() == 200 && response.body().contains("ordre-forgot-form") ? response : null;
         }
     }
@@ -244,24 +290,42 @@ class BadInputSweepIT {
         }
         // Content types and methods the API does not take.
         String genuine = phone.decisionBody(challenge, panel.code(), "approve", ExpertpassCompanion.now());
-        for (String type : List.of("text/plain", "application/xml", "multipart/form-data; boundary=x",
-                "application/x-www-form-urlencoded", "application/json; charset=ebcdic", "application/json; charset=utf-7",
-                "*/*", "application/jsonx", "", "text/html")) {
+        for (String type : List.of(
+                "text/plain",
+                "application/xml",
+                "multipart/form-data; boundary=x",
+                "application/x-www-form-urlencoded",
+                "application/json; charset=ebcdic",
+                "application/json; charset=utf-7",
+                "*/*",
+                "application/jsonx",
+                "",
+                "text/html")) {
             Map<String, String> headers = type.isEmpty() ? Map.of() : Map.of("Content-Type", type);
-            check(HttpExpertpass.post(challenge + "/decision", "{\"signature\":\"x\"}", headers), "decision content type", type);
+            check(
+                    HttpExpertpass.post(challenge + "/decision", "{\"signature\":\"x\"}", headers),
+                    "decision content type",
+                    type);
             check(HttpExpertpass.post(api + "/browser/wait", "{\"watch\":\"x\"}", headers), "wait content type", type);
         }
         // The genuine decision with its signature damaged, or its fields changed under the signature: refused.
         String signature = HttpExpertpass.json(genuine).get("signature").asText();
         for (String bad : MalformedCorpus.signatures(signature)) {
             String body = genuine.replace(signature, bad);
-            int status = check(HttpExpertpass.post(challenge + "/decision", body), "decision signature", bad).statusCode();
+            int status = check(HttpExpertpass.post(challenge + "/decision", body), "decision signature", bad)
+                    .statusCode();
             if (status == 200) {
                 failures.add("a damaged signature was accepted: " + bad);
             }
         }
-        for (String[] change : List.of(new String[]{"\"approve\"", "\"deny\""}, new String[]{"\"code\":\"" + panel.code() + "\"", "\"code\":\"1\""})) {
-            int status = check(HttpExpertpass.post(challenge + "/decision", genuine.replace(change[0], change[1])), "decision field under signature", change[1]).statusCode();
+        for (String[] change : List.of(
+                new String[] {"\"approve\"", "\"deny\""},
+                new String[] {"\"code\":\"" + panel.code() + "\"", "\"code\":\"1\""})) {
+            int status = check(
+                            HttpExpertpass.post(challenge + "/decision", genuine.replace(change[0], change[1])),
+                            "decision field under signature",
+                            change[1])
+                    .statusCode();
             if (status == 200) {
                 failures.add("a decision changed under its signature was accepted: " + change[1]);
             }
@@ -270,7 +334,11 @@ class BadInputSweepIT {
 
     private HttpResponse<String> get(String url) {
         try {
-            return HttpExpertpass.HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET().build(),
+            return HttpExpertpass.HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url))
+                            .timeout(Duration.ofSeconds(30))
+                            .GET()
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(url + ": " + e.getMessage(), e);
@@ -295,7 +363,9 @@ class BadInputSweepIT {
         sent++;
         if (response.statusCode() >= 500) {
             failures.add(response.statusCode() + " for " + target + " = " + show(input) + ": "
-                    + response.body().substring(0, Math.min(200, response.body().length())).replace('\n', ' '));
+                    + response.body()
+                            .substring(0, Math.min(200, response.body().length()))
+                            .replace('\n', ' '));
         }
         return response;
     }
@@ -303,7 +373,9 @@ class BadInputSweepIT {
     private static String show(String input) {
         String shown = input.length() > 60 ? input.substring(0, 60) + "…(" + input.length() + " chars)" : input;
         StringBuilder out = new StringBuilder();
-        shown.codePoints().forEach(c -> out.append(c < 32 || c == 127 ? String.format("\\u%04x", c) : new String(Character.toChars(c))));
+        shown.codePoints()
+                .forEach(c -> out.append(
+                        c < 32 || c == 127 ? String.format("\\u%04x", c) : new String(Character.toChars(c))));
         return "\"" + out + "\"";
     }
 
@@ -316,11 +388,25 @@ class BadInputSweepIT {
     }
 
     private static void createUser(TestEnvironment.Env env, String username) {
-        Map<String, Object> user = Map.of("username", username, "enabled", true, "email", username + "@example.org",
-                "emailVerified", true, "firstName", "Sam", "lastName", "Sweep",
-                "attributes", Map.of("ordreProfile", List.of("expert-comptable")),
-                "requiredActions", List.of("ordre-expertpass-enrol"),
-                "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
+        Map<String, Object> user = Map.of(
+                "username",
+                username,
+                "enabled",
+                true,
+                "email",
+                username + "@example.org",
+                "emailVerified",
+                true,
+                "firstName",
+                "Sam",
+                "lastName",
+                "Sweep",
+                "attributes",
+                Map.of("ordreProfile", List.of("expert-comptable")),
+                "requiredActions",
+                List.of("ordre-expertpass-enrol"),
+                "credentials",
+                List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
         HttpResponse<String> created = env.admin().post(REALM + "/users", user);
         assertEquals(201, created.statusCode(), created.body());
     }

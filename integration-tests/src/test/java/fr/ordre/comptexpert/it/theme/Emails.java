@@ -3,8 +3,6 @@ package fr.ordre.comptexpert.it.theme;
 import fr.ordre.comptexpert.it.support.Axe;
 import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
-import org.openqa.selenium.WebDriver;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.openqa.selenium.WebDriver;
 
 /**
  * One real email, as GreenMail received it: both parts present, every link absolute and on the server's
@@ -25,8 +24,7 @@ final class Emails {
     private static final Pattern HREF = Pattern.compile("href\\s*=\\s*[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE);
     private static final Pattern TEXT_URL = Pattern.compile("https?://[^\\s<>\"']+");
 
-    private Emails() {
-    }
+    private Emails() {}
 
     static List<String> check(TestEnvironment.Env env, WebDriver browser, MailServer.Mail mail, String name) {
         List<String> problems = new ArrayList<>();
@@ -48,7 +46,8 @@ final class Emails {
             links.add(url.group());
         }
         if (htmlLinks == 0 || links.size() == htmlLinks) {
-            problems.add(name + ": expected links in both parts, HTML " + htmlLinks + ", text " + (links.size() - htmlLinks));
+            problems.add(name + ": expected links in both parts, HTML " + htmlLinks + ", text "
+                    + (links.size() - htmlLinks));
         }
         for (String link : links) {
             if (!link.startsWith(base)) {
@@ -59,7 +58,8 @@ final class Emails {
             Path dir = Path.of(System.getProperty("comptexpert.target", "target"), "emails");
             try {
                 Files.createDirectories(dir);
-                Files.writeString(dir.resolve(name + ".txt"), mail.subject() + "\n\n" + mail.text(), StandardCharsets.UTF_8);
+                Files.writeString(
+                        dir.resolve(name + ".txt"), mail.subject() + "\n\n" + mail.text(), StandardCharsets.UTF_8);
                 Path html = dir.resolve(name + ".html");
                 Files.writeString(html, mail.html(), StandardCharsets.UTF_8);
                 browser.get(html.toAbsolutePath().toUri().toString());

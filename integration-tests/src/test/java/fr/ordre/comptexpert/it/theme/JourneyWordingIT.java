@@ -1,5 +1,9 @@
 package fr.ordre.comptexpert.it.theme;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import fr.ordre.comptexpert.it.access.AccessFixtures;
 import fr.ordre.comptexpert.it.support.Axe;
 import fr.ordre.comptexpert.it.support.Browser;
@@ -7,21 +11,16 @@ import fr.ordre.comptexpert.it.support.LoginPage;
 import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.RegistrationPages;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The pages of a member's journey, in French, read for Keycloak's own words where the FAQ has others
@@ -32,14 +31,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JourneyWordingIT {
 
     /** Keycloak phrases that contradict the product's vocabulary or leave the person without a way forward. */
-    static final List<String> FORBIDDEN = List.of("nom d'utilisateur", "courriel", "soumettre", "action expirée",
-            "mise à jour du mot de passe", "vous devez changer votre mot de passe", "se déconnecter des autres appareils",
-            "paramètre invalide", "nous sommes désolés", "caractère(s)", "username");
+    static final List<String> FORBIDDEN = List.of(
+            "nom d'utilisateur",
+            "courriel",
+            "soumettre",
+            "action expirée",
+            "mise à jour du mot de passe",
+            "vous devez changer votre mot de passe",
+            "se déconnecter des autres appareils",
+            "paramètre invalide",
+            "nous sommes désolés",
+            "caractère(s)",
+            "username");
 
     private final List<String> problems = new ArrayList<>();
 
     private void read(WebDriver browser, String page) {
-        String text = browser.findElement(By.tagName("body")).getText().replace('\u00A0', ' ').replace('\u202F', ' ');
+        String text = browser.findElement(By.tagName("body"))
+                .getText()
+                .replace('\u00A0', ' ')
+                .replace('\u202F', ' ');
         for (String phrase : FORBIDDEN) {
             if (text.toLowerCase().contains(phrase)) {
                 problems.add(page + ": \"" + phrase + "\" in:\n" + text);
@@ -49,9 +60,11 @@ class JourneyWordingIT {
         // (not even when Keycloak's authChecker.js reloads the page and the step is drawn again by a GET).
         for (WebElement alert : browser.findElements(By.cssSelector(".pf-v5-c-alert"))) {
             String classes = alert.getAttribute("class");
-            boolean success = alert.getText().contains("envoyé") || alert.getText().contains("Email sent");
+            boolean success =
+                    alert.getText().contains("envoyé") || alert.getText().contains("Email sent");
             if (success && (classes.contains("pf-m-danger") || !"success".equals(alert.getAttribute("data-kind")))) {
-                problems.add(page + ": notice \"" + alert.getText() + "\" drawn as " + classes + " (kind " + alert.getAttribute("data-kind") + ")");
+                problems.add(page + ": notice \"" + alert.getText() + "\" drawn as " + classes + " (kind "
+                        + alert.getAttribute("data-kind") + ")");
             }
         }
     }
@@ -63,23 +76,45 @@ class JourneyWordingIT {
             WebDriver browser = Browser.open("fr", size[0], size[1]);
             try {
                 // The window size includes the browser's own bars: set the page's viewport itself.
-                ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", size[0],
-                        "height", size[1], "deviceScaleFactor", 1, "mobile", size[0] < 768));
-                new LoginPage(browser).open(env.demoClient().authorize(env.demoApp().redirectUri()).url())
+                ((ChromeDriver) browser)
+                        .executeCdpCommand(
+                                "Emulation.setDeviceMetricsOverride",
+                                Map.of(
+                                        "width",
+                                        size[0],
+                                        "height",
+                                        size[1],
+                                        "deviceScaleFactor",
+                                        1,
+                                        "mobile",
+                                        size[0] < 768));
+                new LoginPage(browser)
+                        .open(env.demoClient()
+                                .authorize(env.demoApp().redirectUri())
+                                .url())
                         .waitFor(By.id("ordre-expertpass-details"));
                 @SuppressWarnings("unchecked")
-                Map<String, Object> layout = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                        "function bottom(s) { return document.querySelector(s).getBoundingClientRect().bottom; }"
-                                + "return {screen: window.innerHeight, login: bottom('#kc-login'), register: bottom('#kc-registration'),"
-                                + " qr: document.querySelector('#ordre-expertpass-details').getBoundingClientRect().top,"
-                                + " open: document.querySelector('#ordre-expertpass-details').open};");
+                Map<String, Object> layout = (Map<String, Object>) ((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript(
+                                "function bottom(s) { return document.querySelector(s).getBoundingClientRect().bottom; }"
+                                        + "return {screen: window.innerHeight, login: bottom('#kc-login'), register: bottom('#kc-registration'),"
+                                        + " qr: document.querySelector('#ordre-expertpass-details').getBoundingClientRect().top,"
+                                        + " open: document.querySelector('#ordre-expertpass-details').open};");
                 String where = size[0] + "x" + size[1] + ": " + layout;
                 double screen = ((Number) layout.get("screen")).doubleValue();
-                assertTrue(((Number) layout.get("login")).doubleValue() <= screen, "sign-in button in the first screen, " + where);
-                assertTrue(((Number) layout.get("register")).doubleValue() <= screen, "registration in the first screen, " + where);
-                assertTrue(((Number) layout.get("qr")).doubleValue() >= ((Number) layout.get("register")).doubleValue(),
+                assertTrue(
+                        ((Number) layout.get("login")).doubleValue() <= screen,
+                        "sign-in button in the first screen, " + where);
+                assertTrue(
+                        ((Number) layout.get("register")).doubleValue() <= screen,
+                        "registration in the first screen, " + where);
+                assertTrue(
+                        ((Number) layout.get("qr")).doubleValue() >= ((Number) layout.get("register")).doubleValue(),
                         "the QR panel after them, " + where);
-                assertEquals(size[0] >= 768, layout.get("open"), "QR shown on a desktop, behind a button on a phone, " + where);
+                assertEquals(
+                        size[0] >= 768,
+                        layout.get("open"),
+                        "QR shown on a desktop, behind a button on a phone, " + where);
             } finally {
                 browser.quit();
             }
@@ -90,7 +125,8 @@ class JourneyWordingIT {
     void signInRegistrationSetPasswordUsedLinkForgotAndHelpSpeakComptexpert(TestEnvironment.Env env) {
         WebDriver browser = Browser.open("fr");
         try {
-            String authorization = env.demoClient().authorize(env.demoApp().redirectUri()).url();
+            String authorization =
+                    env.demoClient().authorize(env.demoApp().redirectUri()).url();
             LoginPage login = new LoginPage(browser).open(authorization);
             read(browser, "sign-in");
             login.signIn("marie.lefevre", "pas-le-bon-mot-de-passe");
@@ -127,13 +163,15 @@ class JourneyWordingIT {
             login.waitFor(By.id("username"));
             read(browser, "sign-in from the used link");
 
-            browser.findElement(By.linkText("Identifiant ou mot de passe oublié")).click();
+            browser.findElement(By.linkText("Identifiant ou mot de passe oublié"))
+                    .click();
             pages.await(By.id("ordre-forgot-form"));
             read(browser, "forgot");
             browser.findElement(By.id("ordre-help-link")).click();
             pages.await(By.id("ordre-help"));
             read(browser, "help");
-            // From a page rendered by our providers (no authenticationSession attribute) the way back is the sign-in page.
+            // From a page rendered by our providers (no authenticationSession attribute) the way back is the sign-in
+            // page.
             browser.findElement(By.id("ordre-help-back")).click();
             login.waitFor(By.id("kc-login"));
         } finally {
@@ -148,7 +186,8 @@ class JourneyWordingIT {
      */
     @Test
     void theAccountConsoleSpeaksComptexpertWithTheProfileByItsLabel(TestEnvironment.Env env) {
-        // Through the Admin REST API (a partial import would not give the realm's default roles, which the console needs).
+        // Through the Admin REST API (a partial import would not give the realm's default roles, which the console
+        // needs).
         String username = AccessFixtures.createUser(env.admin(), "console", "expert-comptable-entreprise", "fr");
         String password = AccessFixtures.PASSWORD;
         for (int width : new int[] {1280, 375}) {
@@ -158,24 +197,33 @@ class JourneyWordingIT {
                 login.signIn(username, password);
                 new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(30))
                         .withMessage(() -> "the profile's label in the console, " + browser.getCurrentUrl() + ":\n"
-                                + browser.findElement(By.tagName("body")).getText() + "\n" + dump(browser, "console-" + width) + "\n" + Browser.consoleOf(browser))
+                                + browser.findElement(By.tagName("body")).getText() + "\n"
+                                + dump(browser, "console-" + width) + "\n" + Browser.consoleOf(browser))
                         .until(d -> d.getPageSource().contains("value=\"Expert-comptable en entreprise\""));
                 read(browser, "account console at " + width + " px");
                 String text = browser.findElement(By.tagName("body")).getText();
                 assertFalse(text.contains("/profils/"), "no group path:\n" + text);
-                assertFalse(browser.getPageSource().contains("value=\"expert-comptable-entreprise\""), "the profile by its label");
+                assertFalse(
+                        browser.getPageSource().contains("value=\"expert-comptable-entreprise\""),
+                        "the profile by its label");
                 assertFalse(text.contains("Groupes"), "no group page (the theme's content.json):\n" + text);
                 // An empty read-only field (this profile has no précision) is not shown (js/ordre-account.js).
                 new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
-                        .withMessage(() -> "empty précision hidden; scripts: " + ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                                "return Array.from(document.scripts).map(s => s.src).join(' ') + ' | marked: '"
-                                        + " + document.querySelectorAll('.ordre-empty-readonly').length") + "\n" + Browser.consoleOf(browser))
+                        .withMessage(() -> "empty précision hidden; scripts: "
+                                + ((org.openqa.selenium.JavascriptExecutor) browser)
+                                        .executeScript(
+                                                "return Array.from(document.scripts).map(s => s.src).join(' ') + ' | marked: '"
+                                                        + " + document.querySelectorAll('.ordre-empty-readonly').length")
+                                + "\n" + Browser.consoleOf(browser))
                         .until(d -> !d.findElement(By.id("ordreProfileDetail")).isDisplayed());
                 assertTrue(browser.findElement(By.id("ordreNumero")).isDisplayed(), "the numéro is shown");
                 assertTrue(text.contains("Identifiant"), text);
-                assertEquals(List.of(), Axe.violations(browser, List.of()), "axe on the account console at " + width + " px");
-                Object scroll = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                        "return document.documentElement.scrollWidth > window.innerWidth + 1;");
+                assertEquals(
+                        List.of(),
+                        Axe.violations(browser, List.of()),
+                        "axe on the account console at " + width + " px");
+                Object scroll = ((org.openqa.selenium.JavascriptExecutor) browser)
+                        .executeScript("return document.documentElement.scrollWidth > window.innerWidth + 1;");
                 assertEquals(Boolean.FALSE, scroll, "no horizontal scroll at " + width + " px");
                 if (width == 375) {
                     // docs/screenshots/account-console-*.png come from here; taken in the phone-sized window, as the
@@ -190,7 +238,6 @@ class JourneyWordingIT {
         assertEquals(List.of(), problems, String.join("\n", problems));
     }
 
-
     /** The page's source in target/, for a failure's reader. */
     private static String dump(WebDriver browser, String name) {
         try {
@@ -201,5 +248,4 @@ class JourneyWordingIT {
             return "page source not written: " + e.getMessage();
         }
     }
-
 }

@@ -1,5 +1,8 @@
 package fr.ordre.comptexpert.it.theme;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
 import fr.ordre.comptexpert.companion.QrCodes;
 import fr.ordre.comptexpert.it.support.Axe;
@@ -9,6 +12,10 @@ import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.QrScreen;
 import fr.ordre.comptexpert.it.support.RegistrationPages;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,14 +32,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every page a person of the realm sees, reached the way a person reaches it (real server, real SMTP,
@@ -68,15 +67,17 @@ class ThemePagesIT {
 
     /** axe at 375 and 1280 px, and screenshots, on the page now shown; problems are collected so one run reports them all. */
     private void check(String name) {
-        problems.addAll(untiedErrors().stream().map(e -> name + ": error message not tied to a field: " + e).toList());
+        problems.addAll(untiedErrors().stream()
+                .map(e -> name + ": error message not tied to a field: " + e)
+                .toList());
         problems.addAll(Axe.atBothWidths(browser, name, EXCEPTIONS));
     }
 
     /** Field errors (id input-error-<field>) that no field names in its aria-describedby. */
     @SuppressWarnings("unchecked")
     private static List<String> untiedErrors() {
-        return (List<String>) ((JavascriptExecutor) browser).executeScript(
-                "var untied = [];"
+        return (List<String>) ((JavascriptExecutor) browser)
+                .executeScript("var untied = [];"
                         + "document.querySelectorAll('[id^=\"input-error-\"]:not([id^=\"input-error-container-\"])').forEach(function (e) {"
                         + "  var tied = Array.from(document.querySelectorAll('[aria-describedby]')).some(function (f) {"
                         + "    return f.getAttribute('aria-describedby').split(/\\s+/).indexOf(e.id) >= 0; });"
@@ -115,8 +116,11 @@ class ThemePagesIT {
         // The language switcher: a labelled <select> whose options are links.
         new LoginPage(browser).open(url);
         Select languages = new Select(browser.findElement(By.id("login-select-toggle")));
-        languages.getOptions().stream().filter(o -> o.getAttribute("value").contains("kc_locale=en")).findFirst()
-                .orElseThrow(() -> new AssertionError("no English in the language switcher")).click();
+        languages.getOptions().stream()
+                .filter(o -> o.getAttribute("value").contains("kc_locale=en"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no English in the language switcher"))
+                .click();
         new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(d -> "en".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
         assertTrue(browser.getPageSource().contains("Sign in with Expertpass"));
@@ -134,7 +138,8 @@ class ThemePagesIT {
         String suffix = Users.suffix();
         String email = "alix." + suffix + "@a11y.example";
         RegistrationPages pages = new RegistrationPages(browser);
-        pages.openFromLogin(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        pages.openFromLogin(
+                env.demoClient().authorize(env.demoApp().redirectUri()).url());
         check("register-profile");
 
         pages.next();
@@ -145,7 +150,8 @@ class ThemePagesIT {
         assertEquals("IDENTIFIANT", pages.step(), "found or not, a Tableau profile goes on to the identifiant");
 
         browser.findElement(By.id("ordre-register-restart")).click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class)
+        new WebDriverWait(browser, Duration.ofSeconds(20))
+                .ignoring(StaleElementReferenceException.class)
                 .until(d -> "PROFILE".equals(pages.step()));
         pages.identity("etudiant", "Accessible", "Alix", "05/05/2000", email);
         assertEquals("IDENTIFIANT", pages.step());
@@ -196,7 +202,8 @@ class ThemePagesIT {
     @Test
     void expertpassEnrolmentItsDeviceEmailAndTheIneligiblePage(TestEnvironment.Env env) {
         String username = Users.create(env, "enrol", "expert-comptable", "fr", List.of("ordre-expertpass-enrol"));
-        LoginPage login = new LoginPage(browser).open(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        LoginPage login = new LoginPage(browser)
+                .open(env.demoClient().authorize(env.demoApp().redirectUri()).url());
         login.signIn(username, Users.PASSWORD);
         login.waitFor(By.id("ordre-expertpass-enrol"));
         check("expertpass-enrol");
@@ -211,7 +218,9 @@ class ThemePagesIT {
         check("expertpass-enrol-confirm");
         browser.findElement(By.id("ordre-expertpass-confirm-yes")).click();
         login.awaitRedirect(env.demoApp().redirectUri());
-        assertEquals("done", enrolment.awaitConfirmation(Duration.ofSeconds(20)).result().field("status"));
+        assertEquals(
+                "done",
+                enrolment.awaitConfirmation(Duration.ofSeconds(20)).result().field("status"));
         MailServer.Mail mail = env.mail().await(Users.email(username), 1, Duration.ofSeconds(30));
         problems.addAll(Emails.check(env, browser, mail, "email-expertpass-device"));
 
@@ -246,8 +255,11 @@ class ThemePagesIT {
     void infoPagesOfAnAdminActionsEmailAndTheVerifyEmail(TestEnvironment.Env env) {
         String username = Users.create(env, "actions", "enseignant", "fr", List.of());
         String id = env.admin().userByUsername("ordre", username).get("id").asText();
-        assertEquals(204, env.admin().put("/admin/realms/ordre/users/" + id + "/execute-actions-email",
-                List.of("UPDATE_PASSWORD")).statusCode());
+        assertEquals(
+                204,
+                env.admin()
+                        .put("/admin/realms/ordre/users/" + id + "/execute-actions-email", List.of("UPDATE_PASSWORD"))
+                        .statusCode());
         MailServer.Mail actions = env.mail().await(Users.email(username), 1, Duration.ofSeconds(30));
         problems.addAll(Emails.check(env, browser, actions, "email-execute-actions"));
 
@@ -261,7 +273,11 @@ class ThemePagesIT {
         check("info-updated");
 
         ((ChromeDriver) browser).executeCdpCommand("Network.clearBrowserCookies", Map.of());
-        assertEquals(204, env.admin().put("/admin/realms/ordre/users/" + id + "/send-verify-email", Map.of()).statusCode());
+        assertEquals(
+                204,
+                env.admin()
+                        .put("/admin/realms/ordre/users/" + id + "/send-verify-email", Map.of())
+                        .statusCode());
         MailServer.Mail verify = env.mail().await(Users.email(username), 2, Duration.ofSeconds(30));
         problems.addAll(Emails.check(env, browser, verify, "email-verify"));
         browser.get(verify.link("action-token"));

@@ -3,7 +3,6 @@ package fr.ordre.comptexpert.it.theme;
 import fr.ordre.comptexpert.it.support.Pkce;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import fr.ordre.comptexpert.it.support.UrlForm;
-
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
@@ -16,8 +15,7 @@ public final class Users {
     public static final String PASSWORD = "Theme-Accessible-2026!";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private Users() {
-    }
+    private Users() {}
 
     /** Lower-case letters only: fits identifiants, emails and names. */
     public static String suffix() {
@@ -33,7 +31,8 @@ public final class Users {
     }
 
     /** A person of that profile with a password, the locale and the required actions given; returns the username. */
-    public static String create(TestEnvironment.Env env, String prefix, String profile, String locale, List<String> requiredActions) {
+    public static String create(
+            TestEnvironment.Env env, String prefix, String profile, String locale, List<String> requiredActions) {
         String username = prefix + "." + suffix();
         Map<String, Object> attributes = new LinkedHashMap<>();
         attributes.put("ordreProfile", List.of(profile));
@@ -54,7 +53,8 @@ public final class Users {
         user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
         HttpResponse<String> created = env.admin().post("/admin/realms/ordre/users", user);
         if (created.statusCode() != 201) {
-            throw new AssertionError("user " + username + " not created: " + created.statusCode() + " " + created.body());
+            throw new AssertionError(
+                    "user " + username + " not created: " + created.statusCode() + " " + created.body());
         }
         return username;
     }
@@ -63,7 +63,8 @@ public final class Users {
     public static String serviceAuthorization(TestEnvironment.Env env, String clientId, String uiLocale) {
         String challenge = Pkce.s256().challenge();
         return env.keycloak().realmUrl() + "/protocol/openid-connect/auth?response_type=code&scope=openid"
-                + "&client_id=" + UrlForm.encode(clientId) + "&redirect_uri=" + UrlForm.encode("http://127.0.0.1:49152/callback")
+                + "&client_id=" + UrlForm.encode(clientId) + "&redirect_uri="
+                + UrlForm.encode("http://127.0.0.1:49152/callback")
                 + "&state=" + suffix() + "&code_challenge_method=S256&code_challenge=" + challenge
                 + (uiLocale == null ? "" : "&ui_locales=" + uiLocale);
     }

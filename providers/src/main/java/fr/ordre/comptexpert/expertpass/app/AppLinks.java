@@ -1,11 +1,10 @@
 package fr.ordre.comptexpert.expertpass.app;
 
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 
 /**
  * Where a member gets Expertpass: the web app this server serves and, where the Ordre publishes a native app, its
@@ -33,7 +32,9 @@ public final class AppLinks {
         String base = session.getContext().getUri().getBaseUri().toString();
         String app = base + (base.endsWith("/") ? "" : "/") + "realms/"
                 + URLEncoder.encode(realm.getName(), StandardCharsets.UTF_8).replace("+", "%20") + "/comptexpert/app/";
-        return new AppLinks(app, storeUrl(realm.getAttribute(APP_STORE_ATTRIBUTE)),
+        return new AppLinks(
+                app,
+                storeUrl(realm.getAttribute(APP_STORE_ATTRIBUTE)),
                 storeUrl(realm.getAttribute(PLAY_STORE_ATTRIBUTE)));
     }
 

@@ -4,12 +4,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import org.jboss.logging.Logger;
-import org.keycloak.headers.SecurityHeadersProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.theme.Theme;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -17,6 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.jboss.logging.Logger;
+import org.keycloak.headers.SecurityHeadersProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.theme.Theme;
 
 /**
  * The Expertpass web app (a PWA), served from the realm's own origin at
@@ -28,6 +27,7 @@ public final class ExpertpassApp {
 
     /** Where the files are in the providers JAR; vendor/ is filled from npm at build time (providers/pom.xml). */
     static final String ROOT = "/expertpass-app/";
+
     static final String MESSAGE_PREFIX = "ordreApp";
 
     /**
@@ -58,7 +58,8 @@ public final class ExpertpassApp {
 
     /** The app's address beside an API base ({@code .../comptexpert/expertpass/v1} → {@code .../comptexpert/app/}). */
     public static String url(String apiBase) {
-        String base = apiBase.endsWith(API_SUFFIX) ? apiBase.substring(0, apiBase.length() - API_SUFFIX.length()) : apiBase;
+        String base =
+                apiBase.endsWith(API_SUFFIX) ? apiBase.substring(0, apiBase.length() - API_SUFFIX.length()) : apiBase;
         return base + "/app/";
     }
 
@@ -87,10 +88,12 @@ public final class ExpertpassApp {
         String type = FILES.get(name);
         InputStream in = type == null ? null : ExpertpassApp.class.getResourceAsStream(ROOT + name);
         if (in == null) {
-            return secured(Response.status(404).type("text/plain; charset=utf-8").entity("Not found"));
+            return secured(
+                    Response.status(404).type("text/plain; charset=utf-8").entity("Not found"));
         }
         Response.ResponseBuilder response = Response.ok(in, type);
-        // Revalidated on every online start, so a new version reaches phones at once; offline, the service worker answers.
+        // Revalidated on every online start, so a new version reaches phones at once; offline, the service worker
+        // answers.
         response.header("Cache-Control", "no-cache");
         return secured(response);
     }
@@ -112,7 +115,8 @@ public final class ExpertpassApp {
             LOG.warnf(e, "Expertpass app: login theme messages unreadable for %s", locale);
             return secured(Response.status(503).type("application/json").entity("{}"));
         }
-        return secured(Response.ok(texts, "application/json; charset=utf-8").header("Cache-Control", "no-cache")
+        return secured(Response.ok(texts, "application/json; charset=utf-8")
+                .header("Cache-Control", "no-cache")
                 .header("Content-Language", locale.toLanguageTag()));
     }
 

@@ -1,12 +1,11 @@
 package fr.ordre.comptexpert.tableau.file;
 
+import fr.ordre.comptexpert.support.ConfigValue;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalLong;
-
-import fr.ordre.comptexpert.support.ConfigValue;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 
@@ -67,7 +66,8 @@ final class FileRegisterConfig {
         if (seconds.isPresent() && seconds.getAsLong() >= 0) {
             return seconds.getAsLong();
         }
-        LOG.warnf("Invalid %s '%s' (seconds, 0 or more) for the Tableau register file; using %d",
+        LOG.warnf(
+                "Invalid %s '%s' (seconds, 0 or more) for the Tableau register file; using %d",
                 RELOAD_INTERVAL, value, DEFAULT_RELOAD_INTERVAL_SECONDS);
         return DEFAULT_RELOAD_INTERVAL_SECONDS;
     }

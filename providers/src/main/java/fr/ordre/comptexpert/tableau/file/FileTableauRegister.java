@@ -1,11 +1,10 @@
 package fr.ordre.comptexpert.tableau.file;
 
+import fr.ordre.comptexpert.tableau.RegisterEntry;
+import fr.ordre.comptexpert.tableau.TableauRegister;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
-import fr.ordre.comptexpert.tableau.RegisterEntry;
-import fr.ordre.comptexpert.tableau.TableauRegister;
 
 /** Per-session view of the factory's current index; holds no state of its own. */
 final class FileTableauRegister implements TableauRegister {

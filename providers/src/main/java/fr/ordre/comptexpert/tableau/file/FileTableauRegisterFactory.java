@@ -1,5 +1,7 @@
 package fr.ordre.comptexpert.tableau.file;
 
+import fr.ordre.comptexpert.tableau.TableauRegister;
+import fr.ordre.comptexpert.tableau.TableauRegisterFactory;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -11,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
-
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
@@ -19,9 +20,6 @@ import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 import org.keycloak.provider.ServerInfoAwareProviderFactory;
-
-import fr.ordre.comptexpert.tableau.TableauRegister;
-import fr.ordre.comptexpert.tableau.TableauRegisterFactory;
 
 /**
  * The Tableau register read from a CSV file (see docs/register.md). The index lives here, in one
@@ -89,7 +87,8 @@ public final class FileTableauRegisterFactory implements TableauRegisterFactory,
         path = config.path().orElse(null);
         reloadIntervalNanos = config.reloadInterval().toNanos();
         if (path == null) {
-            LOG.warnf("No Tableau register file configured (--spi-ordre-tableau-register--file--%s): the register is empty",
+            LOG.warnf(
+                    "No Tableau register file configured (--spi-ordre-tableau-register--file--%s): the register is empty",
                     FileRegisterConfig.PATH);
             return;
         }
@@ -103,8 +102,7 @@ public final class FileTableauRegisterFactory implements TableauRegisterFactory,
     }
 
     @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
+    public void postInit(KeycloakSessionFactory factory) {}
 
     @Override
     public TableauRegister create(KeycloakSession session) {
@@ -112,8 +110,7 @@ public final class FileTableauRegisterFactory implements TableauRegisterFactory,
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     /** The index to answer from, after re-checking the file if the interval has passed. */
     RegisterIndex currentIndex() {
@@ -158,8 +155,13 @@ public final class FileTableauRegisterFactory implements TableauRegisterFactory,
             loaded = new Loaded(result.index(), stamp, Instant.now(), result.skippedLines(), result.invalidEmails());
             failedStamp = null;
             lastError = null;
-            LOG.infof("Tableau register %s loaded: %d entries (%d with an email on file), %d lines skipped, %d invalid emails, in %d ms",
-                    path, result.index().size(), result.index().withEmail(), result.skippedLines(), result.invalidEmails(),
+            LOG.infof(
+                    "Tableau register %s loaded: %d entries (%d with an email on file), %d lines skipped, %d invalid emails, in %d ms",
+                    path,
+                    result.index().size(),
+                    result.index().withEmail(),
+                    result.skippedLines(),
+                    result.invalidEmails(),
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
         } catch (RegisterCsvReader.FormatException e) {
             fail(stamp, e.getMessage(), path, current);
@@ -173,8 +175,9 @@ public final class FileTableauRegisterFactory implements TableauRegisterFactory,
     private void fail(FileStamp stamp, String reason, Path path, Loaded current) {
         failedStamp = stamp;
         lastError = reason;
-        LOG.warnf("Tableau register %s not (re)loaded: %s; keeping the %d entries loaded at %s", path, reason,
-                current.index().size(), current.loadedAt() == null ? "(never)" : current.loadedAt());
+        LOG.warnf(
+                "Tableau register %s not (re)loaded: %s; keeping the %d entries loaded at %s",
+                path, reason, current.index().size(), current.loadedAt() == null ? "(never)" : current.loadedAt());
     }
 
     private static FileStamp stamp(Path path) {
@@ -192,11 +195,15 @@ public final class FileTableauRegisterFactory implements TableauRegisterFactory,
         Map<String, String> info = new LinkedHashMap<>();
         info.put("path", path == null ? "(not set)" : path.toString());
         info.put("entries", String.valueOf(current.index().size()));
-        info.put("lastLoad", current.loadedAt() == null ? "never" : current.loadedAt().toString());
+        info.put(
+                "lastLoad",
+                current.loadedAt() == null ? "never" : current.loadedAt().toString());
         info.put("entriesWithEmail", String.valueOf(current.index().withEmail()));
         info.put("skippedLines", String.valueOf(current.skippedLines()));
         info.put("invalidEmails", String.valueOf(current.invalidEmails()));
-        info.put("reloadIntervalSeconds", config == null ? "" : String.valueOf(config.reloadInterval().toSeconds()));
+        info.put(
+                "reloadIntervalSeconds",
+                config == null ? "" : String.valueOf(config.reloadInterval().toSeconds()));
         if (lastError != null) {
             info.put("lastError", lastError);
         }

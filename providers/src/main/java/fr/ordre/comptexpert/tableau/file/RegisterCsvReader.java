@@ -1,5 +1,10 @@
 package fr.ordre.comptexpert.tableau.file;
 
+import fr.ordre.comptexpert.tableau.NameNormalizer;
+import fr.ordre.comptexpert.tableau.RegisterEntry;
+import fr.ordre.comptexpert.tableau.RegisterList;
+import fr.ordre.comptexpert.tableau.RegisterStatus;
+import fr.ordre.comptexpert.tableau.TableauRegister;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -14,15 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import org.jboss.logging.Logger;
 import org.keycloak.services.validation.Validation;
-
-import fr.ordre.comptexpert.tableau.NameNormalizer;
-import fr.ordre.comptexpert.tableau.RegisterEntry;
-import fr.ordre.comptexpert.tableau.RegisterList;
-import fr.ordre.comptexpert.tableau.RegisterStatus;
-import fr.ordre.comptexpert.tableau.TableauRegister;
 
 /**
  * Reads the register CSV (UTF-8, ';' separated, header required, '#' comments, "..." quoting with
@@ -33,8 +31,15 @@ import fr.ordre.comptexpert.tableau.TableauRegister;
  */
 final class RegisterCsvReader {
 
-    static final List<String> COLUMNS = List.of("numero_inscription", "nom", "nom_usage", "prenoms",
-            "date_naissance", "liste", "conseil_regional", "statut");
+    static final List<String> COLUMNS = List.of(
+            "numero_inscription",
+            "nom",
+            "nom_usage",
+            "prenoms",
+            "date_naissance",
+            "liste",
+            "conseil_regional",
+            "statut");
 
     /** Optional, right after {@link #COLUMNS}: read only when the header names it there. */
     static final String EMAIL_COLUMN = "email";
@@ -48,12 +53,10 @@ final class RegisterCsvReader {
     private static final Logger LOG = Logger.getLogger(RegisterCsvReader.class);
 
     /** @param invalidEmails lines whose email was not a valid address, loaded without it */
-    record Result(RegisterIndex index, int skippedLines, int invalidEmails) {
-    }
+    record Result(RegisterIndex index, int skippedLines, int invalidEmails) {}
 
     /** The header as read: how many fields a line has, and whether the 9th is the address on file. */
-    private record Header(int columns, boolean hasEmail) {
-    }
+    private record Header(int columns, boolean hasEmail) {}
 
     private final String source;
     private final RegisterIndex.Builder index = new RegisterIndex.Builder();
@@ -72,10 +75,12 @@ final class RegisterCsvReader {
 
     static Result read(Path file) throws IOException {
         // Strict UTF-8: a Windows-1252 export must fail loudly, not load mangled names.
-        var decoder = StandardCharsets.UTF_8.newDecoder()
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
+        try (BufferedReader reader =
+                new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16)) {
             return read(reader, file.toString());
         }
     }
@@ -113,11 +118,13 @@ final class RegisterCsvReader {
             throw new FormatException("no header line");
         }
         if (skipped > MAX_LOGGED_LINES) {
-            LOG.warnf("Tableau register %s: %d malformed lines skipped in all (only the first %d are logged)",
+            LOG.warnf(
+                    "Tableau register %s: %d malformed lines skipped in all (only the first %d are logged)",
                     source, skipped, MAX_LOGGED_LINES);
         }
         if (invalidEmails > MAX_LOGGED_LINES) {
-            LOG.warnf("Tableau register %s: %d invalid email addresses read as absent in all (only the first %d are logged)",
+            LOG.warnf(
+                    "Tableau register %s: %d invalid email addresses read as absent in all (only the first %d are logged)",
                     source, invalidEmails, MAX_LOGGED_LINES);
         }
         return new Result(index.build(), skipped, invalidEmails);
@@ -129,8 +136,8 @@ final class RegisterCsvReader {
         }
         for (int i = 0; i < COLUMNS.size(); i++) {
             if (!COLUMNS.get(i).equals(fields.get(i).toLowerCase(Locale.ROOT))) {
-                throw new BadLineException("column " + (i + 1) + " is '" + fields.get(i) + "', expected '" + COLUMNS.get(i)
-                        + "' (columns: " + String.join(";", COLUMNS) + ")");
+                throw new BadLineException("column " + (i + 1) + " is '" + fields.get(i) + "', expected '"
+                        + COLUMNS.get(i) + "' (columns: " + String.join(";", COLUMNS) + ")");
             }
         }
         boolean hasEmail = fields.size() > COLUMNS.size() && isEmailColumn(COLUMNS.size());
@@ -143,8 +150,9 @@ final class RegisterCsvReader {
             }
         }
         if (fields.size() > known) {
-            LOG.debugf("Tableau register %s: header line %d has %d extra columns, ignored", source, lineNumber,
-                    fields.size() - known);
+            LOG.debugf(
+                    "Tableau register %s: header line %d has %d extra columns, ignored",
+                    source, lineNumber, fields.size() - known);
         }
         return new Header(fields.size(), hasEmail);
     }
@@ -183,8 +191,16 @@ final class RegisterCsvReader {
             throw new BadLineException("conseil_regional is empty");
         }
         String email = header.hasEmail() ? email(fields.get(COLUMNS.size())) : null;
-        index.add(new RegisterEntry(numero, shared(nom), shared(nomUsage), shared(fields.get(3)), date, liste,
-                shared(conseil), statut, email));
+        index.add(new RegisterEntry(
+                numero,
+                shared(nom),
+                shared(nomUsage),
+                shared(fields.get(3)),
+                date,
+                liste,
+                shared(conseil),
+                statut,
+                email));
     }
 
     /** The address on file, lower case, or null when empty or invalid (logged without the value: personal data). */
@@ -198,7 +214,8 @@ final class RegisterCsvReader {
         }
         invalidEmails++;
         if (invalidEmails <= MAX_LOGGED_LINES) {
-            LOG.warnf("Tableau register %s: line %d: email is not a valid address, read as absent (entry loaded)",
+            LOG.warnf(
+                    "Tableau register %s: line %d: email is not a valid address, read as absent (entry loaded)",
                     source, lineNumber);
         }
         return null;

@@ -1,5 +1,8 @@
 package fr.ordre.comptexpert.tableau.file;
 
+import fr.ordre.comptexpert.tableau.NameNormalizer;
+import fr.ordre.comptexpert.tableau.RegisterEntry;
+import fr.ordre.comptexpert.tableau.TableauRegister;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,10 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import fr.ordre.comptexpert.tableau.NameNormalizer;
-import fr.ordre.comptexpert.tableau.RegisterEntry;
-import fr.ordre.comptexpert.tableau.TableauRegister;
 
 /**
  * Immutable lookup tables over one load of the register file. Replaced as a whole on reload, so
@@ -27,6 +26,7 @@ final class RegisterIndex {
      * 100k entries.
      */
     private final Map<String, Object> byNameAndDate;
+
     private final Map<String, RegisterEntry> byNumero;
     private final int withEmail;
 

@@ -1,15 +1,14 @@
 package fr.ordre.comptexpert.expertpass.app;
 
-import org.junit.jupiter.api.Test;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class ExpertpassAppTest {
 
@@ -51,7 +50,8 @@ class ExpertpassAppTest {
         java.util.Set<String> named = new java.util.TreeSet<>();
         for (String name : ExpertpassApp.FILES.keySet()) {
             if (name.endsWith(".js") && !name.startsWith("vendor/") || name.endsWith(".html")) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(" + ExpertpassApp.MESSAGE_PREFIX + "[A-Za-z0-9]+)\"")
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                                "\"(" + ExpertpassApp.MESSAGE_PREFIX + "[A-Za-z0-9]+)\"")
                         .matcher(read(ExpertpassApp.ROOT + name));
                 while (m.find()) {
                     named.add(m.group(1));
@@ -61,8 +61,10 @@ class ExpertpassAppTest {
         assertTrue(named.size() > 50, named.toString());
         for (String language : java.util.List.of("fr", "en")) {
             java.util.Properties bundle = new java.util.Properties();
-            bundle.load(new java.io.StringReader(read("/theme-resources/messages/messages_" + language + ".properties")));
-            java.util.List<String> missing = named.stream().filter(k -> !bundle.containsKey(k)).toList();
+            bundle.load(
+                    new java.io.StringReader(read("/theme-resources/messages/messages_" + language + ".properties")));
+            java.util.List<String> missing =
+                    named.stream().filter(k -> !bundle.containsKey(k)).toList();
             assertEquals(java.util.List.of(), missing, language);
         }
     }
@@ -75,7 +77,9 @@ class ExpertpassAppTest {
 
     @Test
     void theAppSitsBesideTheApi() {
-        assertEquals("https://h/realms/ordre/comptexpert/app/", ExpertpassApp.url("https://h/realms/ordre/comptexpert/expertpass/v1"));
+        assertEquals(
+                "https://h/realms/ordre/comptexpert/app/",
+                ExpertpassApp.url("https://h/realms/ordre/comptexpert/expertpass/v1"));
         assertEquals("MessageFormat's l'Ordre", ExpertpassApp.unquote("MessageFormat''s l''Ordre"));
     }
 }

@@ -6,17 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fr.ordre.comptexpert.tableau.TableauRegister;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import fr.ordre.comptexpert.tableau.TableauRegister;
 
 class FileTableauRegisterFactoryTest {
 
@@ -45,7 +43,8 @@ class FileTableauRegisterFactoryTest {
         FileTableauRegisterFactory factory = factory(Map.of());
         TableauRegister register = factory.create(null);
         assertTrue(register.findByNumero("BRE-100003").isEmpty());
-        assertTrue(register.findByNameAndBirthDate("Le Goff", LocalDate.of(1990, 6, 21)).isEmpty());
+        assertTrue(register.findByNameAndBirthDate("Le Goff", LocalDate.of(1990, 6, 21))
+                .isEmpty());
         assertEquals("file", factory.getId());
         assertEquals("(not set)", factory.getOperationalInfo().get("path"));
         assertEquals("0", factory.getOperationalInfo().get("entries"));
@@ -64,7 +63,10 @@ class FileTableauRegisterFactoryTest {
         rewrite(file, HEADER + LE_GOFF + COHEN);
 
         assertEquals("Cohen", register.findByNumero("IDF-100012").orElseThrow().nom());
-        assertEquals(1, register.findByNameAndBirthDate("cohen", LocalDate.of(1980, 10, 10)).size());
+        assertEquals(
+                1,
+                register.findByNameAndBirthDate("cohen", LocalDate.of(1980, 10, 10))
+                        .size());
         assertEquals("2", factory.getOperationalInfo().get("entries"));
     }
 

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import fr.ordre.comptexpert.tableau.RegisterEntry;
+import fr.ordre.comptexpert.tableau.TableauRegister;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,13 +19,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import fr.ordre.comptexpert.tableau.RegisterEntry;
-import fr.ordre.comptexpert.tableau.TableauRegister;
 
 /**
  * Every letter of Latin-1 Supplement, Latin Extended-A and Latin Extended-B, in a register entry's nom
@@ -36,18 +34,38 @@ class LatinLettersLookupTest {
 
     /** Names of letters that are not "X WITH …" nor a two-letter digraph, as people type them. */
     private static final Map<String, String> NAMED = Map.ofEntries(
-            Map.entry("SHARP S", "ss"), Map.entry("ETH", "d"), Map.entry("THORN", "th"), Map.entry("KRA", "k"),
-            Map.entry("ENG", "n"), Map.entry("LONG S", "s"), Map.entry("SCHWA", "e"), Map.entry("GAMMA", "g"),
-            Map.entry("IOTA", "i"), Map.entry("UPSILON", "u"), Map.entry("LAMBDA", "l"), Map.entry("DELTA", "d"),
-            Map.entry("ESH", "sh"), Map.entry("ESH LOOP", "sh"), Map.entry("EZH", "z"), Map.entry("EZH REVERSED", "z"),
-            Map.entry("WYNN", "w"), Map.entry("YOGH", "gh"), Map.entry("YR", "r"),
+            Map.entry("SHARP S", "ss"),
+            Map.entry("ETH", "d"),
+            Map.entry("THORN", "th"),
+            Map.entry("KRA", "k"),
+            Map.entry("ENG", "n"),
+            Map.entry("LONG S", "s"),
+            Map.entry("SCHWA", "e"),
+            Map.entry("GAMMA", "g"),
+            Map.entry("IOTA", "i"),
+            Map.entry("UPSILON", "u"),
+            Map.entry("LAMBDA", "l"),
+            Map.entry("DELTA", "d"),
+            Map.entry("ESH", "sh"),
+            Map.entry("ESH LOOP", "sh"),
+            Map.entry("EZH", "z"),
+            Map.entry("EZH REVERSED", "z"),
+            Map.entry("WYNN", "w"),
+            Map.entry("YOGH", "gh"),
+            Map.entry("YR", "r"),
             // Gothic hwair, capital of ƕ (LATIN SMALL LETTER HV): one letter, one spelling
             Map.entry("HWAIR", "hv"),
             // Zhuang tone letters, written z, q, h since the 1982 orthography
-            Map.entry("TONE TWO", "z"), Map.entry("TONE FIVE", "q"), Map.entry("TONE SIX", "h"),
+            Map.entry("TONE TWO", "z"),
+            Map.entry("TONE FIVE", "q"),
+            Map.entry("TONE SIX", "h"),
             // no sound of their own: typed as nothing, as the apostrophes that often stand for them
-            Map.entry("GLOTTAL STOP", ""), Map.entry("TWO", ""), Map.entry("DENTAL CLICK", ""),
-            Map.entry("LATERAL CLICK", ""), Map.entry("ALVEOLAR CLICK", ""), Map.entry("RETROFLEX CLICK", ""));
+            Map.entry("GLOTTAL STOP", ""),
+            Map.entry("TWO", ""),
+            Map.entry("DENTAL CLICK", ""),
+            Map.entry("LATERAL CLICK", ""),
+            Map.entry("ALVEOLAR CLICK", ""),
+            Map.entry("RETROFLEX CLICK", ""));
 
     private static final Pattern PREFIX = Pattern.compile("^LATIN (CAPITAL |SMALL )?(LETTER|LIGATURE) ");
     private static final Pattern TWO_LETTERS = Pattern.compile("^([A-Z]) WITH SMALL LETTER ([A-Z])\\b");
@@ -135,14 +153,21 @@ class LatinLettersLookupTest {
         StringBuilder csv = new StringBuilder(HEADER);
         for (int i = 0; i < letters.size(); i++) {
             Letter letter = letters.get(i);
-            csv.append(letter.numero()).append(";Ba").append(letter.text()).append("ton;;Jo").append(letter.text())
-                    .append("el;").append(FIRST_BIRTH_DATE.plusDays(i)).append(";expert-comptable;Test;inscrit\n");
+            csv.append(letter.numero())
+                    .append(";Ba")
+                    .append(letter.text())
+                    .append("ton;;Jo")
+                    .append(letter.text())
+                    .append("el;")
+                    .append(FIRST_BIRTH_DATE.plusDays(i))
+                    .append(";expert-comptable;Test;inscrit\n");
         }
         Path file = Files.writeString(dir.resolve("letters.csv"), csv, StandardCharsets.UTF_8);
         FileTableauRegisterFactory factory = new FileTableauRegisterFactory();
         factory.init(new MapScope(Map.of("path", file.toString())));
         factory.postInit(null);
-        assertEquals(String.valueOf(letters.size()), factory.getOperationalInfo().get("entries"));
+        assertEquals(
+                String.valueOf(letters.size()), factory.getOperationalInfo().get("entries"));
         return factory.create(null);
     }
 
@@ -165,21 +190,39 @@ class LatinLettersLookupTest {
             Letter letter = letters.get(i);
             LocalDate born = FIRST_BIRTH_DATE.plusDays(i);
             check(register, letter, "ba" + letter.typed() + "ton", "Jo" + letter.typed() + "el", born, missed);
-            check(register, letter, ("BA" + letter.typed() + "TON").toUpperCase(Locale.ROOT), "JO" + letter.typed().toUpperCase(Locale.ROOT) + "EL", born, missed);
+            check(
+                    register,
+                    letter,
+                    ("BA" + letter.typed() + "TON").toUpperCase(Locale.ROOT),
+                    "JO" + letter.typed().toUpperCase(Locale.ROOT) + "EL",
+                    born,
+                    missed);
             // The register's own spelling still finds it.
             check(register, letter, "Ba" + letter.text() + "ton", "Jo" + letter.text() + "el", born, missed);
             if (letter.alternative() != null) {
-                check(register, letter, "Ba" + letter.alternative() + "ton", "Jo" + letter.alternative() + "el", born, missed);
+                check(
+                        register,
+                        letter,
+                        "Ba" + letter.alternative() + "ton",
+                        "Jo" + letter.alternative() + "el",
+                        born,
+                        missed);
             }
         }
         assertTrue(missed.isEmpty(), missed.size() + " letters not found as typed:\n" + String.join("\n", missed));
     }
 
-    private static void check(TableauRegister register, Letter letter, String nom, String prenom, LocalDate born,
-                              List<String> missed) {
+    private static void check(
+            TableauRegister register, Letter letter, String nom, String prenom, LocalDate born, List<String> missed) {
         List<RegisterEntry> found = register.findByNameAndBirthDate(nom, born);
-        String what = String.format(Locale.ROOT, "U+%04X %s (%s) typed '%s' / '%s'", letter.codePoint(), letter.text(),
-                Character.getName(letter.codePoint()), nom, prenom);
+        String what = String.format(
+                Locale.ROOT,
+                "U+%04X %s (%s) typed '%s' / '%s'",
+                letter.codePoint(),
+                letter.text(),
+                Character.getName(letter.codePoint()),
+                nom,
+                prenom);
         if (found.size() != 1 || !found.get(0).numero().equals(letter.numero())) {
             missed.add(what + ": nom found " + found);
         } else if (!found.get(0).matchesPrenom(prenom) || !found.get(0).matchesNom(nom)) {
@@ -192,9 +235,12 @@ class LatinLettersLookupTest {
     @Test
     void aWrongLetterIsNotFound() throws IOException {
         TableauRegister register = register();
-        int eth = letters.indexOf(letters.stream().filter(l -> l.codePoint() == 'ð').findFirst().orElseThrow());
-        assertTrue(register.findByNameAndBirthDate("Baton", FIRST_BIRTH_DATE.plusDays(eth)).isEmpty());
-        assertTrue(register.findByNameAndBirthDate("Batton", FIRST_BIRTH_DATE.plusDays(eth)).isEmpty());
+        int eth = letters.indexOf(
+                letters.stream().filter(l -> l.codePoint() == 'ð').findFirst().orElseThrow());
+        assertTrue(register.findByNameAndBirthDate("Baton", FIRST_BIRTH_DATE.plusDays(eth))
+                .isEmpty());
+        assertTrue(register.findByNameAndBirthDate("Batton", FIRST_BIRTH_DATE.plusDays(eth))
+                .isEmpty());
         assertFalse(register.findByNumero("GEN-00F0").orElseThrow().matchesPrenom("Joel"));
         if (letters.stream().noneMatch(l -> l.typed().isEmpty())) {
             fail("the clicks and glottal stops are typed as nothing: the derivation lost them");

@@ -2,7 +2,6 @@ package fr.ordre.comptexpert.tableau.file;
 
 import java.util.Map;
 import java.util.Set;
-
 import org.keycloak.Config;
 
 /** A Config.Scope over a map, as the server would build from --spi-ordre-tableau-register--file--* options. */

@@ -1,13 +1,12 @@
 package fr.ordre.comptexpert.tableau.file;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The register file comes from outside (an export of the Tableau): whatever it holds, the reader either
@@ -21,9 +20,12 @@ class RegisterCsvReaderFuzzTest {
     @FuzzTest(maxDuration = "10s")
     void anyFileLoadsOrIsRefusedCleanly(FuzzedDataProvider data) {
         // Half the inputs keep the real header, so the fuzzer spends its time in the line parser.
-        String body = data.consumeBoolean() ? HEADER + "\n" + data.consumeRemainingAsString() : data.consumeRemainingAsString();
+        String body = data.consumeBoolean()
+                ? HEADER + "\n" + data.consumeRemainingAsString()
+                : data.consumeRemainingAsString();
         try {
-            RegisterCsvReader.Result result = RegisterCsvReader.read(new BufferedReader(new StringReader(body)), "fuzz");
+            RegisterCsvReader.Result result =
+                    RegisterCsvReader.read(new BufferedReader(new StringReader(body)), "fuzz");
             assertTrue(result.skippedLines() >= 0);
         } catch (RegisterCsvReader.FormatException expected) {
             // a refused file
