@@ -123,65 +123,31 @@ sealed interface ExpertpassEntry permits ExpertpassEntry.Challenge, ExpertpassEn
         }
 
         Challenge rotated() {
-            return new Challenge(
-                    id,
-                    realmId,
-                    rootSessionId,
-                    tabId,
-                    clientId,
-                    origin,
-                    createdAt,
-                    expiresAt,
-                    code,
-                    watch,
-                    ExpertpassStatus.ROTATED,
-                    null,
-                    null,
-                    null,
-                    null);
+            return next(expiresAt, ExpertpassStatus.ROTATED, null, null, null, null);
         }
 
         Challenge denied(Denial why) {
-            return new Challenge(
-                    id,
-                    realmId,
-                    rootSessionId,
-                    tabId,
-                    clientId,
-                    origin,
-                    createdAt,
-                    expiresAt,
-                    code,
-                    watch,
-                    ExpertpassStatus.DENIED,
-                    why,
-                    null,
-                    null,
-                    null);
+            return next(expiresAt, ExpertpassStatus.DENIED, why, null, null, null);
         }
 
         /** Approved by this user's device; {@code network} is the proximity detail of the approval. */
         Challenge approved(String user, String credential, String networkDetail) {
-            return new Challenge(
-                    id,
-                    realmId,
-                    rootSessionId,
-                    tabId,
-                    clientId,
-                    origin,
-                    createdAt,
-                    expiresAt,
-                    code,
-                    watch,
-                    ExpertpassStatus.APPROVED,
-                    null,
-                    user,
-                    credential,
-                    networkDetail);
+            return next(expiresAt, ExpertpassStatus.APPROVED, null, user, credential, networkDetail);
         }
 
         /** The same challenge with another end of validity (tests, and a clock moved forward). */
         Challenge expiringAt(long seconds) {
+            return next(seconds, status, denial, userId, credentialId, network);
+        }
+
+        /** This challenge (same attempt, origin, code and watch secret) in another state. */
+        private Challenge next(
+                long expires,
+                ExpertpassStatus state,
+                Denial why,
+                String user,
+                String credential,
+                String networkDetail) {
             return new Challenge(
                     id,
                     realmId,
@@ -190,14 +156,14 @@ sealed interface ExpertpassEntry permits ExpertpassEntry.Challenge, ExpertpassEn
                     clientId,
                     origin,
                     createdAt,
-                    seconds,
+                    expires,
                     code,
                     watch,
-                    status,
-                    denial,
-                    userId,
-                    credentialId,
-                    network);
+                    state,
+                    why,
+                    user,
+                    credential,
+                    networkDetail);
         }
 
         /** Thirteen short notes while pending (no status): one such entry per QR shown. */
@@ -272,41 +238,20 @@ sealed interface ExpertpassEntry permits ExpertpassEntry.Challenge, ExpertpassEn
         }
 
         Enrolment with(ExpertpassStatus next) {
-            return new Enrolment(
-                    id,
-                    realmId,
-                    userId,
-                    nonce,
-                    rootSessionId,
-                    tabId,
-                    createdAt,
-                    expiresAt,
-                    watch,
-                    next,
-                    deviceName,
-                    publicKey,
-                    credentialId);
+            return next(expiresAt, next, deviceName, publicKey, credentialId);
         }
 
         /** A phone posted this key: it waits for the person's answer in the browser until {@code until}. */
         Enrolment confirming(String name, String key, long until) {
-            return new Enrolment(
-                    id,
-                    realmId,
-                    userId,
-                    nonce,
-                    rootSessionId,
-                    tabId,
-                    createdAt,
-                    until,
-                    watch,
-                    ExpertpassStatus.CONFIRMING,
-                    name,
-                    key,
-                    null);
+            return next(until, ExpertpassStatus.CONFIRMING, name, key, null);
         }
 
         Enrolment done(String credential) {
+            return next(expiresAt, ExpertpassStatus.DONE, deviceName, publicKey, credential);
+        }
+
+        /** This enrolment (same user, nonce, attempt and watch secret) in another state. */
+        private Enrolment next(long expires, ExpertpassStatus state, String name, String key, String credential) {
             return new Enrolment(
                     id,
                     realmId,
@@ -315,11 +260,11 @@ sealed interface ExpertpassEntry permits ExpertpassEntry.Challenge, ExpertpassEn
                     rootSessionId,
                     tabId,
                     createdAt,
-                    expiresAt,
+                    expires,
                     watch,
-                    ExpertpassStatus.DONE,
-                    deviceName,
-                    publicKey,
+                    state,
+                    name,
+                    key,
                     credential);
         }
 
