@@ -26,10 +26,13 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.SubjectCredentialManager;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.messages.Messages;
+import org.keycloak.storage.adapter.AbstractInMemoryUserAdapter;
 import org.keycloak.userprofile.UserProfile;
 import org.keycloak.userprofile.UserProfileContext;
 import org.keycloak.userprofile.UserProfileProvider;
@@ -145,23 +148,20 @@ final class RegistrationAuthenticator implements Authenticator {
         String username = IdentityForm.trimmed(form.getFirst("username")).toLowerCase(Locale.ROOT);
         Map<String, String> values = Map.of("username", IdentityForm.trimmed(form.getFirst("username")));
         String broken = Identifiant.check(username);
-        if (broken == null && usernameTaken(session, realm, username)) {
-            broken = "ordreRegIdentifiantTaken";
-        }
         if (broken != null) {
-            context.challenge(page(
-                    context,
-                    state,
-                    RegistrationState.Step.IDENTIFIANT,
-                    values,
-                    List.of(new FormMessage("username", broken))));
+            context.challenge(identifiantPage(context, state, values, "username", broken));
             return;
         }
+        // Whether the identifiant is free is the user profile's to say (its duplicate check), once, at creation.
         RegistrationConfig config = RegistrationConfig.of(context.getAuthenticatorConfig());
         UserModel holder = session.users().getUserByEmail(realm, identity.email());
         if (holder != null) {
             // No "this email is taken": the same page as for a new address; its holder is told by mail instead.
-            rehearseCreation(context, identity, username);
+            String refused = rehearseCreation(context, identity, username);
+            if (refused != null) {
+                context.challenge(identifiantPage(context, state, values, "username", refused));
+                return;
+            }
             event(context, "ordre_registration_email_in_use")
                     .user(holder)
                     .detail(Details.EMAIL, identity.email())
@@ -194,43 +194,29 @@ final class RegistrationAuthenticator implements Authenticator {
                 : TableauRequest.NONE;
         UserModel user;
         try {
-            user = session.users().getUserById(realm, createAccount(context, identity, username, binding));
+            user = createAccount(context, identity, username, binding);
         } catch (ModelDuplicateException e) {
-            context.challenge(page(
-                    context,
-                    state,
-                    RegistrationState.Step.IDENTIFIANT,
-                    values,
-                    List.of(new FormMessage("username", "ordreRegIdentifiantTaken"))));
+            // Taken between the profile's check and the insert.
+            context.challenge(identifiantPage(context, state, values, "username", "ordreRegIdentifiantTaken"));
             return;
         } catch (ValidationException e) {
-            // The realm's user profile refused a value our own checks let through: an administrator changed its rules.
-            LOG.warnf(
-                    "The user profile of realm %s refused the account %s: %s",
-                    realm.getName(), username, e.getErrors());
-            event(context, "ordre_registration_profile_refused").error(Errors.INVALID_REGISTRATION);
-            boolean identifiant =
-                    e.getErrors().stream().anyMatch(error -> UserModel.USERNAME.equals(error.getAttribute()));
-            context.challenge(page(
-                    context,
-                    state,
-                    RegistrationState.Step.IDENTIFIANT,
-                    values,
-                    List.of(
-                            identifiant
-                                    ? new FormMessage("username", "ordreRegIdentifiantRules")
-                                    : new FormMessage(null, "ordreRegCreateFailed"))));
+            String refused = identifiantRefusal(e);
+            if (refused == null) {
+                // A value our own checks let through and the realm's user profile refused: its rules were changed.
+                LOG.warnf(
+                        "The user profile of realm %s refused the account %s: %s",
+                        realm.getName(), username, e.getErrors());
+                event(context, "ordre_registration_profile_refused").error(Errors.INVALID_REGISTRATION);
+                context.challenge(identifiantPage(context, state, values, null, "ordreRegCreateFailed"));
+                return;
+            }
+            context.challenge(identifiantPage(context, state, values, "username", refused));
             return;
         } catch (RuntimeException e) {
             // The account's own transaction rolled back: nothing was made, the person may simply try again.
             LOG.warnf("Could not create the account %s in realm %s: %s", username, realm.getName(), e.getMessage());
             event(context, "ordre_registration_store_failed").error(Errors.INVALID_REGISTRATION);
-            context.challenge(page(
-                    context,
-                    state,
-                    RegistrationState.Step.IDENTIFIANT,
-                    values,
-                    List.of(new FormMessage(null, "ordreRegCreateFailed"))));
+            context.challenge(identifiantPage(context, state, values, null, "ordreRegCreateFailed"));
             return;
         }
         state.sentTo(user.getId(), false);
@@ -378,33 +364,61 @@ final class RegistrationAuthenticator implements Authenticator {
      * The account is made in a transaction of its own, committed before any mail is sent: an error rolls the
      * whole account back (never half an account), and no link ever points to an account that was not stored.
      * It is made through the realm's user profile, as the server's own act (context {@code USER_API}): the realm's
-     * validators (the identifiant's rule, the names' lengths, the profile's options) are the ones that hold, for this
-     * path as for an administrator's. The birth date is not kept: it served to find the entry, nothing later needs it.
+     * validators (the identifiant's rule and uniqueness, the names' lengths, the profile's options) are the ones that
+     * hold, for this path as for an administrator's. The birth date is not kept: it served to find the entry, nothing
+     * later needs it.
      *
-     * @return the new user's id
+     * @return the account as stored, in memory: the request's mail and events need nothing else, and reading it back
+     *     through the request's session would cost two database reads of what was just written
      * @throws ValidationException if the realm's user profile refuses the values
      */
-    private String createAccount(
+    private UserModel createAccount(
             AuthenticationFlowContext context, Identity identity, String username, TableauRequest binding) {
-        String realmId = context.getRealm().getId();
-        Locale locale = context.getSession().getContext().resolveLocale(null);
-        return KeycloakModelUtils.runJobInTransactionWithResult(
-                context.getSession().getKeycloakSessionFactory(), session -> {
-                    RealmModel realm = session.realms().getRealm(realmId);
-                    session.getContext().setRealm(realm);
-                    OrdreProfile profile = ProfileCatalogue.of(session, realm)
-                            .find(identity.profileId())
-                            .orElseThrow();
-                    UserModel user = newUser(session, profile, identity, username, identity.email());
-                    if (profile.checkedAgainstTableau()) {
-                        binding.applyTo(user);
-                    }
-                    if (locale != null) {
-                        user.setSingleAttribute(OrdreAttributes.LOCALE, locale.toLanguageTag());
-                    }
-                    LOG.debugf("Registered %s (profile %s) in realm %s", username, profile.id(), realm.getName());
-                    return user.getId();
-                });
+        KeycloakSession requestSession = context.getSession();
+        RealmModel requestRealm = context.getRealm();
+        String realmId = requestRealm.getId();
+        Locale locale = requestSession.getContext().resolveLocale(null);
+        return KeycloakModelUtils.runJobInTransactionWithResult(requestSession.getKeycloakSessionFactory(), session -> {
+            RealmModel realm = session.realms().getRealm(realmId);
+            session.getContext().setRealm(realm);
+            OrdreProfile profile = ProfileCatalogue.of(session, realm)
+                    .find(identity.profileId())
+                    .orElseThrow();
+            UserModel user = newUser(session, profile, identity, username, identity.email());
+            if (profile.checkedAgainstTableau()) {
+                binding.applyTo(user);
+            }
+            if (locale != null) {
+                user.setSingleAttribute(OrdreAttributes.LOCALE, locale.toLanguageTag());
+            }
+            LOG.debugf("Registered %s (profile %s) in realm %s", username, profile.id(), realm.getName());
+            return snapshot(requestSession, requestRealm, user);
+        });
+    }
+
+    /** A read-only copy of a stored account, bound to another session. */
+    private static UserModel snapshot(KeycloakSession session, RealmModel realm, UserModel stored) {
+        StoredAccount copy = new StoredAccount(session, realm, stored.getId());
+        stored.getAttributes().forEach(copy::setAttribute);
+        copy.setUsername(stored.getUsername());
+        copy.setEnabled(stored.isEnabled());
+        copy.setEmailVerified(stored.isEmailVerified());
+        copy.setCreatedTimestamp(stored.getCreatedTimestamp());
+        copy.setReadonly(true);
+        return copy;
+    }
+
+    /** Keycloak's in-memory user; its credentials, which registration does not touch, are read from the store. */
+    private static final class StoredAccount extends AbstractInMemoryUserAdapter {
+
+        StoredAccount(KeycloakSession session, RealmModel realm, String id) {
+            super(session, realm, id);
+        }
+
+        @Override
+        public SubjectCredentialManager credentialManager() {
+            return session.users().getUserById(realm, getId()).credentialManager();
+        }
     }
 
     /** The account's profile through the realm's user profile (validated), enabled, in its profile's group. */
@@ -432,27 +446,52 @@ final class RegistrationAuthenticator implements Authenticator {
     /**
      * The work of {@link #createAccount}, rolled back: an address that has an account already must not answer
      * faster than a new one. The same identifiant and names, an address of the same shape that nobody holds.
+     *
+     * @return the identifiant's message if the user profile refuses it (taken, or against the realm's rule), as
+     *     creation would; null otherwise
      */
-    private static void rehearseCreation(AuthenticationFlowContext context, Identity identity, String username) {
+    private static String rehearseCreation(AuthenticationFlowContext context, Identity identity, String username) {
         String realmId = context.getRealm().getId();
-        KeycloakModelUtils.runJobInTransaction(context.getSession().getKeycloakSessionFactory(), session -> {
-            session.getTransactionManager().setRollbackOnly();
-            RealmModel realm = session.realms().getRealm(realmId);
-            session.getContext().setRealm(realm);
-            OrdreProfile profile = ProfileCatalogue.of(session, realm)
-                    .find(identity.profileId())
-                    .orElseThrow();
-            try {
-                newUser(
-                        session,
-                        profile,
-                        identity,
-                        username,
-                        "rehearsal-" + KeycloakModelUtils.generateId() + "@invalid.example");
-            } catch (ValidationException e) {
-                // Rolled back whatever happens; the holder is told by mail.
-            }
-        });
+        return KeycloakModelUtils.runJobInTransactionWithResult(
+                context.getSession().getKeycloakSessionFactory(), session -> {
+                    session.getTransactionManager().setRollbackOnly();
+                    RealmModel realm = session.realms().getRealm(realmId);
+                    session.getContext().setRealm(realm);
+                    OrdreProfile profile = ProfileCatalogue.of(session, realm)
+                            .find(identity.profileId())
+                            .orElseThrow();
+                    try {
+                        newUser(
+                                session,
+                                profile,
+                                identity,
+                                username,
+                                "rehearsal-" + KeycloakModelUtils.generateId() + "@invalid.example");
+                        return null;
+                    } catch (ValidationException e) {
+                        return identifiantRefusal(e);
+                    }
+                });
+    }
+
+    /** The identifiant's message for what the user profile refused, or null if it refused something else. */
+    private static String identifiantRefusal(ValidationException e) {
+        if (e.hasError(Messages.USERNAME_EXISTS)) {
+            return "ordreRegIdentifiantTaken";
+        }
+        return e.getErrors().stream().anyMatch(error -> UserModel.USERNAME.equals(error.getAttribute()))
+                ? "ordreRegIdentifiantRules"
+                : null;
+    }
+
+    /** The identifiant step again, with one message: tied to a field, or to the page when {@code field} is null. */
+    private Response identifiantPage(
+            AuthenticationFlowContext context,
+            RegistrationState state,
+            Map<String, String> values,
+            String field,
+            String key) {
+        return page(context, state, RegistrationState.Step.IDENTIFIANT, values, List.of(new FormMessage(field, key)));
     }
 
     private boolean sendLink(AuthenticationFlowContext context, UserModel user) {
@@ -554,11 +593,6 @@ final class RegistrationAuthenticator implements Authenticator {
 
     private static TableauRegister register(KeycloakSession session) {
         return session.getProvider(TableauRegister.class);
-    }
-
-    private static boolean usernameTaken(KeycloakSession session, RealmModel realm, String username) {
-        return session.users().getUserByUsername(realm, username) != null
-                || session.users().getUserByEmail(realm, username) != null;
     }
 
     static boolean hasPassword(UserModel user) {

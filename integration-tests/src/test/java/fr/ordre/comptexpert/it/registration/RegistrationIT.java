@@ -349,6 +349,30 @@ class RegistrationIT {
     }
 
     @Test
+    void anAddressWithAnAccountStillMeetsTheTakenIdentifiantFirst(TestEnvironment.Env env) {
+        // Léa's own address and identifiant: the identifiant's availability is public, the address's is not.
+        String address = "lea.martin@etudiant.example";
+        int before = env.mail().to(address).size();
+        pages.openFromLogin(
+                env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        pages.identity("etudiant", "Martin", "Léa", "17/05/2003", address);
+        pages.identifiant("lea.etudiante");
+        assertEquals("IDENTIFIANT", pages.step());
+        assertTrue(pages.fieldError("username").contains("déjà pris"), pages.pageText());
+        assertEquals(before, env.mail().to(address).size(), "a refused identifiant sends nothing");
+
+        pages.identifiant("lea.encore");
+        assertEquals("SENT", pages.step());
+        MailServer.Mail mail = env.mail().await(address, before + 1, Duration.ofSeconds(30));
+        assertTrue(mail.text().contains("lea.etudiante"), "the holder is reminded of her identifiant: " + mail.text());
+        assertTrue(
+                env.admin()
+                        .get("/admin/realms/ordre/users?exact=true&username=lea.encore")
+                        .isEmpty(),
+                "no second account for the address");
+    }
+
+    @Test
     void resendingTooSoonSendsNoSecondMail(TestEnvironment.Env env) {
         pages.openFromLogin(
                 env.demoClient().authorize(env.demoApp().redirectUri()).url());
