@@ -131,7 +131,7 @@ public final class AccessFixtures {
         return admin.userByUsername("ordre", username).get("id").asText();
     }
 
-    static String groupId(AdminApi admin, String profile) {
+    public static String groupId(AdminApi admin, String profile) {
         return admin.get("/admin/realms/ordre/group-by-path/profils/" + profile)
                 .get("id")
                 .asText();

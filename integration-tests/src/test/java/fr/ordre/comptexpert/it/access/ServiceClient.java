@@ -17,9 +17,9 @@ import java.net.http.HttpResponse;
  * One of the Ordre's services as a confidential relying party: authorization code with PKCE, the secret
  * read through the Admin API (Keycloak generated it at import), on a loopback redirect URI.
  */
-final class ServiceClient {
+public final class ServiceClient {
 
-    record Authorization(String url, String state, String verifier, String redirectUri) {}
+    public record Authorization(String url, String state, String verifier, String redirectUri) {}
 
     static final ObjectMapper JSON = Json.MAPPER;
 
@@ -33,7 +33,7 @@ final class ServiceClient {
         this.secret = secret;
     }
 
-    static ServiceClient of(AdminApi admin, String realmUrl, String clientId) {
+    public static ServiceClient of(AdminApi admin, String realmUrl, String clientId) {
         JsonNode clients = admin.get("/admin/realms/ordre/clients?clientId=" + UrlForm.encode(clientId));
         if (clients.isEmpty()) {
             throw new AssertionError("No client " + clientId + " in realm ordre");
@@ -50,7 +50,7 @@ final class ServiceClient {
         return "http://127.0.0.1:49152/callback";
     }
 
-    Authorization authorize(String uiLocale) {
+    public Authorization authorize(String uiLocale) {
         return authorize(uiLocale, redirectUri());
     }
 
@@ -65,7 +65,7 @@ final class ServiceClient {
         return new Authorization(url, state, pkce.verifier(), redirectUri);
     }
 
-    HttpResponse<String> exchange(Authorization authorization, String callbackUrl) {
+    public HttpResponse<String> exchange(Authorization authorization, String callbackUrl) {
         var query = OidcClient.query(callbackUrl);
         if (!authorization.state().equals(query.get("state")) || query.get("code") == null) {
             throw new AssertionError("No code or wrong state in " + callbackUrl);

@@ -25,13 +25,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -63,8 +60,6 @@ class ProductionIT {
     /** A private address, as a proxy on the internal network would forward it (sslRequired=external allows it on http). */
     private static final String CLIENT_IP = "10.20.30.40";
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(ORDRE_[A-Z0-9_]+)(:[^}]*)?}");
-
     private static ProductionServer keycloak;
 
     private PostgresCluster postgres;
@@ -92,8 +87,7 @@ class ProductionIT {
         Files.copy(settings.registerFile(), register, StandardCopyOption.REPLACE_EXISTING);
 
         mail = new MailServer(FreePorts.next());
-        int httpPort = FreePorts.next();
-        Map<String, String> env = new HashMap<>(requiredPlaceholders(settings.realmFile()));
+        Map<String, String> env = new HashMap<>(ProductionServer.requiredPlaceholders(settings.realmFile()));
         env.putAll(Map.of(
                 "ORDRE_SMTP_HOST",
                 "127.0.0.1",
@@ -101,42 +95,13 @@ class ProductionIT {
                 Integer.toString(mail.port()),
                 "ORDRE_SMTP_FROM",
                 "comptexpert@ordre.test"));
-        var options = new ProductionServer.Options(
-                httpPort,
-                FreePorts.next(),
-                "http://localhost:" + httpPort,
-                postgres.jdbcUrl(),
-                PostgresCluster.USER,
-                postgres.password(),
-                register,
-                env);
+        var options = ProductionServer.Options.onLoopback(postgres, register, env);
         keycloak = ProductionServer.start(home, options, logFile);
         System.out.printf(
                 "Production stack: PostgreSQL %.1f s, kc.sh build %.1f s, start --optimized %.1f s (log: %s)%n",
                 pgSeconds, buildSeconds, keycloak.startSeconds(), logFile);
         admin = new AdminApi(keycloak.baseUrl());
         callback = new DemoApp(keycloak.realmUrl(), FreePorts.next());
-    }
-
-    /**
-     * Ops must set every {@code ${ORDRE_...}} placeholder of the realm file that has no default (client secrets,
-     * redirect URIs): the test sets each to a value of the right shape, as an operator would.
-     */
-    private static Map<String, String> requiredPlaceholders(Path realmFile) throws IOException {
-        Map<String, String> values = new HashMap<>();
-        Matcher m = PLACEHOLDER.matcher(Files.readString(realmFile));
-        while (m.find()) {
-            if (m.group(2) == null) {
-                String name = m.group(1);
-                values.put(
-                        name,
-                        name.contains("URI") || name.contains("URL")
-                                ? "https://" + name.toLowerCase().replace('_', '-') + ".example/*"
-                                : "it-" + Long.toHexString(new SecureRandom().nextLong())
-                                        + Long.toHexString(new SecureRandom().nextLong()));
-            }
-        }
-        return values;
     }
 
     @AfterAll

@@ -112,7 +112,7 @@ public final class AdminApi {
         }
     }
 
-    static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+    public static HttpResponse<String> expect(HttpResponse<String> response, int status) {
         if (response.statusCode() != status) {
             throw new AssertionError(
                     response.request().method() + " " + response.request().uri() + " gave " + response.statusCode()

@@ -3,7 +3,7 @@ package fr.ordre.comptexpert.it.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Where things are, as Maven tells the test JVM (system properties set in integration-tests/pom.xml). */
+/** Where things are, as Maven tells the test JVM (system properties set in integration-tests/pom.xml, and in load-benchmarks/pom.xml for the benchmarks). */
 public record HarnessSettings(Path repo, Path target, Path keycloakHome, String keycloakVersion, String mode) {
 
     public static HarnessSettings fromSystemProperties() {

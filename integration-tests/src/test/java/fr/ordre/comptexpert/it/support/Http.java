@@ -15,5 +15,17 @@ public final class Http {
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /**
+     * A client of one's own, for a load thread or an app: its own keep-alive connections, HTTP/1.1 (no h2c upgrade
+     * on plain http, as browsers do), no redirects followed.
+     */
+    public static HttpClient newClient() {
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
     private Http() {}
 }

@@ -35,10 +35,7 @@ public final class HttpExpertpass {
     private static final int QUIET_ZONE = 4;
 
     private static final ObjectMapper JSON = Json.MAPPER;
-    public static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
+    public static final HttpClient HTTP = Http.newClient();
 
     /** The panel as a page shows it. */
     public record Panel(String challengeUrl, String code, String watch, String api, String continueAction) {}

@@ -5,11 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +26,6 @@ public final class KeycloakCluster implements AutoCloseable {
     public static final int NODES = 2;
     private static final Pattern VIEW =
             Pattern.compile("ISPN000094: Received new cluster view for channel \\S+: \\[[^]]*] \\((\\d+)\\)");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(ORDRE_[A-Z0-9_]+)(:[^}]*)?}");
 
     private final HarnessSettings settings;
     private final Path work;
@@ -69,7 +66,7 @@ public final class KeycloakCluster implements AutoCloseable {
         mail = new MailServer(FreePorts.next());
         proxy = new FrontProxy(FreePorts.next());
 
-        Map<String, String> common = new HashMap<>(requiredPlaceholders(settings.realmFile()));
+        Map<String, String> common = new HashMap<>(ProductionServer.requiredPlaceholders(settings.realmFile()));
         common.putAll(TestEnvironment.smtpEnv("127.0.0.1", mail.port()));
         common.put("KC_CACHE", "ispn");
         common.put("KC_LOG_LEVEL", System.getProperty("cluster.log.level", "info"));
@@ -240,26 +237,6 @@ public final class KeycloakCluster implements AutoCloseable {
 
     public String timings() {
         return timings;
-    }
-
-    /** As ProductionIT does: every placeholder of the realm file without a default gets a value of its shape. */
-    static Map<String, String> requiredPlaceholders(Path realmFile) throws IOException {
-        Map<String, String> values = new HashMap<>();
-        Matcher m = PLACEHOLDER.matcher(Files.readString(realmFile));
-        SecureRandom random = new SecureRandom();
-        while (m.find()) {
-            if (m.group(2) == null) {
-                String name = m.group(1);
-                byte[] secret = new byte[16];
-                random.nextBytes(secret);
-                values.put(
-                        name,
-                        name.contains("URI") || name.contains("URL")
-                                ? "https://" + name.toLowerCase().replace('_', '-') + ".example/*"
-                                : "it-" + HexFormat.of().formatHex(secret));
-            }
-        }
-        return values;
     }
 
     private static double seconds(long since) {

@@ -5,12 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Keycloak in production mode, as docker/Dockerfile and docker/compose.yml run it, without Docker:
@@ -20,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * Runs on its own unpacked distribution: {@code kc.sh build} changes the install it runs in.
  */
 public final class ProductionServer implements KeycloakServer {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(ORDRE_[A-Z0-9_]+)(:[^}]*)?}");
 
     /** The build options of docker/Dockerfile's builder stage, as it sets them (ENV before kc.sh build). */
     public static final Map<String, String> BUILD_OPTIONS =
@@ -34,7 +42,22 @@ public final class ProductionServer implements KeycloakServer {
             String dbUsername,
             String dbPassword,
             Path registerFile,
-            Map<String, String> env) {}
+            Map<String, String> env) {
+
+        /** On free loopback ports, its hostname {@code http://localhost:<port>}, on that PostgreSQL cluster. */
+        public static Options onLoopback(PostgresCluster postgres, Path registerFile, Map<String, String> env) {
+            int httpPort = FreePorts.next();
+            return new Options(
+                    httpPort,
+                    FreePorts.next(),
+                    "http://localhost:" + httpPort,
+                    postgres.jdbcUrl(),
+                    PostgresCluster.USER,
+                    postgres.password(),
+                    registerFile,
+                    env);
+        }
+    }
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
@@ -85,6 +108,29 @@ public final class ProductionServer implements KeycloakServer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Ops must set every {@code ${ORDRE_...}} placeholder of the realm file that has no default (client secrets,
+     * redirect URIs): each gets a value of the right shape, as an operator would set it.
+     */
+    public static Map<String, String> requiredPlaceholders(Path realmFile) throws IOException {
+        Map<String, String> values = new HashMap<>();
+        Matcher m = PLACEHOLDER.matcher(Files.readString(realmFile));
+        SecureRandom random = new SecureRandom();
+        while (m.find()) {
+            if (m.group(2) == null) {
+                String name = m.group(1);
+                byte[] secret = new byte[16];
+                random.nextBytes(secret);
+                values.put(
+                        name,
+                        name.contains("URI") || name.contains("URL")
+                                ? "https://" + name.toLowerCase(Locale.ROOT).replace('_', '-') + ".example/*"
+                                : "it-" + HexFormat.of().formatHex(secret));
+            }
+        }
+        return values;
     }
 
     /** The image's ENTRYPOINT and CMD: everything else comes from the environment, as in the container. */

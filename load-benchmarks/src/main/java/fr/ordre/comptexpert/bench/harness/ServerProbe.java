@@ -1,5 +1,6 @@
-package fr.ordre.comptexpert.it.bench;
+package fr.ordre.comptexpert.bench.harness;
 
+import fr.ordre.comptexpert.bench.Provenance;
 import fr.ordre.comptexpert.it.support.Http;
 import java.io.IOException;
 import java.net.URI;
@@ -77,7 +78,7 @@ final class ServerProbe implements AutoCloseable {
                     .orElse(Double.NaN);
             max = heapSamples.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         }
-        return new Usage(cpu, wall, mean, max, loadAverage());
+        return new Usage(cpu, wall, mean, max, Provenance.loadAverage());
     }
 
     @Override
@@ -137,15 +138,6 @@ final class ServerProbe implements AutoCloseable {
             return gc.waitFor(60, TimeUnit.SECONDS) && gc.exitValue() == 0;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** The 1-minute load average of the machine (other builds included). */
-    static double loadAverage() {
-        try {
-            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
         }
     }
 }

@@ -1,4 +1,4 @@
-package fr.ordre.comptexpert.it.bench;
+package fr.ordre.comptexpert.bench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,8 +1,9 @@
-package fr.ordre.comptexpert.it.bench;
+package fr.ordre.comptexpert.bench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.ordre.comptexpert.companion.ExpertpassCompanion;
+import fr.ordre.comptexpert.it.support.FormClient;
+import fr.ordre.comptexpert.it.support.Http;
 import fr.ordre.comptexpert.it.support.HttpExpertpass;
 import fr.ordre.comptexpert.it.support.Json;
 import fr.ordre.comptexpert.it.support.OidcClient;
@@ -38,14 +39,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class WaitingBrowsers {
 
-    private static final ObjectMapper JSON = Json.MAPPER;
-
     /** What the page shows: its QR and code, replaced together on rotation. */
     private record Shown(String challengeUrl, String code) {}
 
     /** One simulated browser tab. */
     private final class Tab {
-        final WebSession session;
+        final FormClient session;
         final HttpResponse<String> page;
         final String api;
         /** The page's watch token, as JSON; a rotation hands the page the new QR's token. */
@@ -57,7 +56,7 @@ final class WaitingBrowsers {
 
         final CompletableFuture<Long> approved = new CompletableFuture<>();
 
-        Tab(WebSession session, HttpResponse<String> page) {
+        Tab(FormClient session, HttpResponse<String> page) {
             this.session = session;
             this.page = page;
             // The panel's script asks for the QR once the panel is in view.
@@ -146,7 +145,7 @@ final class WaitingBrowsers {
 
         System.out.printf(
                 "[driver] waiting: opening %d login pages, each its own cookies and login attempt%n", browsers);
-        HttpClient http = WebSession.client();
+        HttpClient http = Http.newClient();
         List<Tab> tabs = Collections.synchronizedList(new ArrayList<>());
         long opening = System.nanoTime();
         ExecutorService openers = Executors.newFixedThreadPool(8);
@@ -154,7 +153,7 @@ final class WaitingBrowsers {
         for (int i = 0; i < browsers; i++) {
             opened.add(openers.submit(() -> {
                 OidcClient.Authorization authorization = client.authorize(LoadDriver.REDIRECT_URI);
-                WebSession session = new WebSession(http);
+                FormClient session = new FormClient(http);
                 HttpResponse<String> page = session.get(authorization.url(), LoadDriver.REDIRECT_URI);
                 if (page.statusCode() != 200) {
                     throw new IllegalStateException("Login page: " + page.statusCode());
@@ -198,7 +197,7 @@ final class WaitingBrowsers {
                     try {
                         approveAndSignIn(tabs.get(i), phone, wakeNanos, rescans);
                         signedIn.incrementAndGet();
-                    } catch (Exception e) {
+                    } catch (Exception | AssertionError e) {
                         failures.add("approve/sign-in: " + e.getMessage());
                     }
                 }
@@ -252,8 +251,8 @@ final class WaitingBrowsers {
         long woken = tab.approved.get(30, TimeUnit.SECONDS);
         wakeNanos.add(woken - answered);
         HttpResponse<String> posted = tab.session.post(
-                WebSession.formAction(tab.page, "ordre-expertpass-form"), Map.of("ordreExpertpass", "continue"));
-        String callback = WebSession.location(posted);
+                FormClient.formAction(tab.page, "ordre-expertpass-form"), Map.of("ordreExpertpass", "continue"));
+        String callback = FormClient.location(posted);
         if (!callback.startsWith(LoadDriver.REDIRECT_URI)) {
             throw new IllegalStateException("sign-in ended at " + callback);
         }
@@ -348,9 +347,9 @@ final class WaitingBrowsers {
 
     private static JsonNode read(String body) {
         try {
-            return JSON.readTree(body);
+            return Json.MAPPER.readTree(body);
         } catch (IOException e) {
-            return JSON.createObjectNode();
+            return Json.MAPPER.createObjectNode();
         }
     }
 }

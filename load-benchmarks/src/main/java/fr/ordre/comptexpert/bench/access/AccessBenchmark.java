@@ -1,9 +1,13 @@
-package fr.ordre.comptexpert.it.access;
+package fr.ordre.comptexpert.bench.access;
 
+import fr.ordre.comptexpert.it.access.AccessFixtures;
+import fr.ordre.comptexpert.it.access.ServiceClient;
 import fr.ordre.comptexpert.it.support.AdminApi;
 import fr.ordre.comptexpert.it.support.DistributionServer;
+import fr.ordre.comptexpert.it.support.FormClient;
 import fr.ordre.comptexpert.it.support.FreePorts;
 import fr.ordre.comptexpert.it.support.HarnessSettings;
+import fr.ordre.comptexpert.it.support.Http;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,9 +22,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Sign-in through a profile-gated client against the same client ungated, in one run: this JVM is the load
  * driver, Keycloak runs in its own process (the distribution, as in the ITs). Rounds alternate between the
  * two clients so that drift on a shared machine hits both alike. Each sign-in is the whole thing a service
- * sees: authorization request, login form, password, redirect, code exchange.
+ * sees: authorization request, login form, password, redirect, code exchange. Server log:
+ * {@code load-benchmarks/target/keycloak-bench.log}.
  *
- * <p>Run: {@code ./mvnw -B -o -Paccess-benchmark -pl integration-tests -am package -DskipTests}
+ * <p>Run: {@code ./mvnw -B -ntp -o -Paccess-benchmark -pl load-benchmarks -am package -DskipTests}
  * (options: -Dbench.threads=4 -Dbench.rounds=6 -Dbench.seconds=20 -Dbench.warmup=20 -Dbench.users=40).
  */
 public final class AccessBenchmark {
@@ -85,7 +90,7 @@ public final class AccessBenchmark {
 
     /** Two clients alike in every way but the 'acces' role (granted to /profils/expert-comptable on one). */
     private static void createClient(AdminApi admin, String clientId, boolean gated) {
-        AccessFixtures.expect(
+        AdminApi.expect(
                 admin.post(
                         "/admin/realms/ordre/clients",
                         Map.of(
@@ -109,10 +114,9 @@ public final class AccessBenchmark {
                     .get(0)
                     .get("id")
                     .asText();
-            AccessFixtures.expect(
-                    admin.post("/admin/realms/ordre/clients/" + id + "/roles", Map.of("name", "acces")), 201);
+            AdminApi.expect(admin.post("/admin/realms/ordre/clients/" + id + "/roles", Map.of("name", "acces")), 201);
             var role = admin.get("/admin/realms/ordre/clients/" + id + "/roles/acces");
-            AccessFixtures.expect(
+            AdminApi.expect(
                     admin.post(
                             "/admin/realms/ordre/groups/" + AccessFixtures.groupId(admin, "expert-comptable")
                                     + "/role-mappings/clients/" + id,
@@ -136,17 +140,11 @@ public final class AccessBenchmark {
                     boolean ok;
                     try {
                         ServiceClient.Authorization authorization = client.authorize(null);
-                        FormSignIn.Outcome outcome = new FormSignIn("fr")
-                                .signIn(
-                                        authorization.url(),
-                                        authorization.redirectUri(),
-                                        user,
-                                        AccessFixtures.PASSWORD);
-                        ok = outcome.reachedService()
-                                && client.exchange(authorization, outcome.callbackUrl())
-                                                .statusCode()
-                                        == 200;
-                    } catch (RuntimeException e) {
+                        String callback =
+                                new FormClient(Http.CLIENT).signIn(authorization.url(), user, AccessFixtures.PASSWORD);
+                        ok = callback.startsWith(authorization.redirectUri())
+                                && client.exchange(authorization, callback).statusCode() == 200;
+                    } catch (RuntimeException | AssertionError e) {
                         ok = false;
                     }
                     stats.record(System.nanoTime() - t0, ok);

@@ -1,6 +1,7 @@
-package fr.ordre.comptexpert.it.bench;
+package fr.ordre.comptexpert.bench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.ordre.comptexpert.bench.Provenance;
 import fr.ordre.comptexpert.it.support.AdminApi;
 import fr.ordre.comptexpert.it.support.FreePorts;
 import fr.ordre.comptexpert.it.support.HarnessSettings;
@@ -8,8 +9,8 @@ import fr.ordre.comptexpert.it.support.Json;
 import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.PostgresCluster;
 import fr.ordre.comptexpert.it.support.ProductionServer;
+import fr.ordre.comptexpert.it.support.TestEnvironment;
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,10 +41,11 @@ import java.util.regex.Pattern;
  *       {@code acces} held by the profile expert-comptable, whose register entry the gate checks), one with the
  *       QR panel and one without; the same people in both realms (same username and password, so the same
  *       hashing), and users to enrol in Expertpass;</li>
- *   <li>the driver's run, then the results: {@code target/benchmarks/results.json}, {@code results.md} and
+ *   <li>the driver's run, then the results: {@code load-benchmarks/target/benchmarks/results.json}, {@code results.md} and
  *       {@code chart.svg}.</li>
  * </ol>
- * Run: {@code ./mvnw -B -Pbench-harness -pl integration-tests -am package -DskipTests} (options in the pom's profile).
+ * Run: {@code ./mvnw -B -ntp -Pbench-harness -pl load-benchmarks -am package -DskipTests} (options in the profile of
+ * load-benchmarks/pom.xml).
  */
 public final class StockVsOrdreHarness {
 
@@ -57,7 +59,6 @@ public final class StockVsOrdreHarness {
     static final String NO_PANEL_FLOW = "bench ordre browser without panel";
     static final String STOCK_REALM = "stock";
     static final String STOCK_REGISTER_CLIENT = "bench-stock-register";
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{(ORDRE_[A-Z0-9_]+)(:[^}]*)?}");
 
     private StockVsOrdreHarness() {}
 
@@ -88,7 +89,7 @@ public final class StockVsOrdreHarness {
         results.put("title", "Comptexpert benchmark harness: stock Keycloak vs the Ordre bundle, one server, one run");
         results.put("startedAt", Instant.now().toString());
         results.put("machine", machine());
-        results.put("loadAverageAtStart", ServerProbe.loadAverage());
+        results.put("loadAverageAtStart", Provenance.loadAverage());
         // The commit measured, and whether the tree was clean: a figure for the docs needs both.
         results.put(
                 "provenance",
@@ -101,26 +102,11 @@ public final class StockVsOrdreHarness {
             double buildSeconds = ProductionServer.build(settings, home, work.resolve("kc-build.log"));
             Path register = Files.createDirectories(work.resolve("register")).resolve("tableau.csv");
             Files.copy(settings.registerFile(), register, StandardCopyOption.REPLACE_EXISTING);
-            Map<String, String> env = new HashMap<>(requiredPlaceholders(settings.realmFile()));
-            env.putAll(Map.of(
-                    "ORDRE_SMTP_HOST",
-                    "127.0.0.1",
-                    "ORDRE_SMTP_PORT",
-                    Integer.toString(mail.port()),
-                    "ORDRE_SMTP_FROM",
-                    "comptexpert@ordre.test",
-                    "JAVA_OPTS_KC_HEAP",
-                    heap));
-            int httpPort = FreePorts.next();
-            var options = new ProductionServer.Options(
-                    httpPort,
-                    FreePorts.next(),
-                    "http://localhost:" + httpPort,
-                    postgres.jdbcUrl(),
-                    PostgresCluster.USER,
-                    postgres.password(),
-                    register,
-                    env);
+            Map<String, String> env = new HashMap<>(ProductionServer.requiredPlaceholders(settings.realmFile()));
+            env.putAll(TestEnvironment.smtpEnv("127.0.0.1", mail.port()));
+            env.put("ORDRE_SMTP_FROM", "comptexpert@ordre.test");
+            env.put("JAVA_OPTS_KC_HEAP", heap);
+            var options = ProductionServer.Options.onLoopback(postgres, register, env);
             Path log = work.resolve("keycloak.log");
             Files.deleteIfExists(log);
             try (ProductionServer keycloak = ProductionServer.start(home, options, log)) {
@@ -128,7 +114,7 @@ public final class StockVsOrdreHarness {
                         "[harness] Keycloak ready in %.1f s (build %.1f s), pid %d%n",
                         keycloak.startSeconds(), buildSeconds, keycloak.javaPid());
                 AdminApi admin = new AdminApi(keycloak.baseUrl());
-                Map<String, Object> versions = versions(settings, postgres, heap);
+                Map<String, Object> versions = versions(settings, postgres.query("show server_version"), heap);
                 results.put("versions", versions);
 
                 System.out.println("[harness] fixtures: clients, users, realm 'stock'");
@@ -210,14 +196,14 @@ public final class StockVsOrdreHarness {
                 results.put("scenarios", driver.get("scenarios"));
                 results.put("errorSamples", driver.get("errorSamples"));
                 results.put("mailsReceived", mails(mail, runId));
-                results.put("loadAverageAtEnd", ServerProbe.loadAverage());
+                results.put("loadAverageAtEnd", Provenance.loadAverage());
                 results.put("goals", Goals.evaluate(driver.get("scenarios")));
             }
         }
         results.put(
                 "command",
                 System.getProperty(
-                        "bench.command", "./mvnw -B -Pbench-harness -pl integration-tests -am package -DskipTests"));
+                        "bench.command", "./mvnw -B -Pbench-harness -pl load-benchmarks -am package -DskipTests"));
         writeReport(work, results);
     }
 
@@ -256,20 +242,13 @@ public final class StockVsOrdreHarness {
         results.put("machine", machine());
         results.put("loadAverageAtStart", null);
         results.put("provenance", Provenance.of(settings.repo()));
-        Map<String, Object> versions = new LinkedHashMap<>();
-        versions.put("keycloak", settings.keycloakVersion());
-        versions.put(
-                "keycloakMode",
-                "kc.sh build (KC_DB=postgres, health and metrics on) + start --optimized --import-realm");
-        versions.put("keycloakHeap", heap);
-        versions.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        versions.put(
-                "postgresql",
+        Map<String, Object> versions = versions(
+                settings,
                 command(
                         settings.repo(),
                         PostgresCluster.binaries().resolve("postgres").toString(),
-                        "--version"));
-        versions.put("comptexpert", command(settings.repo(), "git", "describe", "--always", "--dirty"));
+                        "--version"),
+                heap);
         results.put("versions", versions);
         Map<String, Object> parameters = new LinkedHashMap<>();
         parameters.put("threads", config.get("threads").asInt());
@@ -343,13 +322,13 @@ public final class StockVsOrdreHarness {
      */
     private static String flowWithoutPanel(AdminApi admin) {
         String flows = "/admin/realms/ordre/authentication/flows/";
-        expect(admin.post(flows + "ordre%20browser/copy", Map.of("newName", NO_PANEL_FLOW)), 201);
+        AdminApi.expect(admin.post(flows + "ordre%20browser/copy", Map.of("newName", NO_PANEL_FLOW)), 201);
         boolean configured = false;
         for (JsonNode execution : admin.get(flows + NO_PANEL_FLOW.replace(" ", "%20") + "/executions")) {
             if ("ordre-expertpass-password-form"
                     .equals(execution.path("providerId").asText())) {
                 // A config of its own (a copied flow may share the original's).
-                expect(
+                AdminApi.expect(
                         admin.post(
                                 "/admin/realms/ordre/authentication/executions/"
                                         + execution.get("id").asText() + "/config",
@@ -380,7 +359,7 @@ public final class StockVsOrdreHarness {
                         (com.fasterxml.jackson.databind.node.ObjectNode) admin.get(path);
                 ((com.fasterxml.jackson.databind.node.ObjectNode) config.get("config"))
                         .put("max-tableau-registrations-per-network", "1000000");
-                expect(admin.put(path, config), 204);
+                AdminApi.expect(admin.put(path, config), 204);
                 return;
             }
         }
@@ -398,17 +377,11 @@ public final class StockVsOrdreHarness {
         client.put("redirectUris", List.of(LoadDriver.REDIRECT_URI));
         client.put("attributes", Map.of("pkce.code.challenge.method", "S256"));
         client.put("authenticationFlowBindingOverrides", flowOverrides);
-        expect(admin.post("/admin/realms/" + realm + "/clients", client), 201);
+        AdminApi.expect(admin.post("/admin/realms/" + realm + "/clients", client), 201);
     }
 
     private static String createUser(AdminApi admin, String username, String profile, boolean enrolExpertpass) {
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", username);
-        user.put("enabled", true);
-        user.put("email", username + "@bench.example");
-        user.put("emailVerified", true);
-        user.put("firstName", "Camille");
-        user.put("lastName", "Banc-d'Essai");
+        Map<String, Object> user = person(username);
         Map<String, Object> attributes = new LinkedHashMap<>(
                 Map.of("ordreProfile", List.of(profile), "birthDate", List.of("1990-01-15"), "locale", List.of("fr")));
         if ("expert-comptable".equals(profile)) {
@@ -418,16 +391,20 @@ public final class StockVsOrdreHarness {
         }
         user.put("attributes", attributes);
         user.put("groups", List.of("/profils/" + profile));
-        user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
         if (enrolExpertpass) {
             user.put("requiredActions", List.of("ordre-expertpass-enrol"));
         }
-        expect(admin.post("/admin/realms/ordre/users", user), 201);
+        AdminApi.expect(admin.post("/admin/realms/ordre/users", user), 201);
         return username;
     }
 
     /** The same person in realm stock: same username and password (so the same hashing), nothing of ours. */
     private static void createStockUser(AdminApi admin, String username) {
+        AdminApi.expect(admin.post("/admin/realms/" + STOCK_REALM + "/users", person(username)), 201);
+    }
+
+    /** A person as both realms have them: the password is the same everywhere. */
+    private static Map<String, Object> person(String username) {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("username", username);
         user.put("enabled", true);
@@ -436,7 +413,7 @@ public final class StockVsOrdreHarness {
         user.put("firstName", "Camille");
         user.put("lastName", "Banc-d'Essai");
         user.put("credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)));
-        expect(admin.post("/admin/realms/" + STOCK_REALM + "/users", user), 201);
+        return user;
     }
 
     /** Client role {@code acces} on the client, held by the profile group expert-comptable: the gate's real work. */
@@ -445,12 +422,13 @@ public final class StockVsOrdreHarness {
                 .get(0)
                 .get("id")
                 .asText();
-        expect(admin.post("/admin/realms/ordre/clients/" + id + "/roles", Map.of("name", "acces")), 201);
+        AdminApi.expect(admin.post("/admin/realms/ordre/clients/" + id + "/roles", Map.of("name", "acces")), 201);
         JsonNode role = admin.get("/admin/realms/ordre/clients/" + id + "/roles/acces");
         String group = admin.get("/admin/realms/ordre/group-by-path/profils/expert-comptable")
                 .get("id")
                 .asText();
-        expect(admin.post("/admin/realms/ordre/groups/" + group + "/role-mappings/clients/" + id, List.of(role)), 204);
+        AdminApi.expect(
+                admin.post("/admin/realms/ordre/groups/" + group + "/role-mappings/clients/" + id, List.of(role)), 204);
     }
 
     /**
@@ -486,7 +464,7 @@ public final class StockVsOrdreHarness {
                         List.of(LoadDriver.REDIRECT_URI),
                         "attributes",
                         Map.of("pkce.code.challenge.method", "S256"))));
-        expect(admin.post("/admin/realms", realm), 201);
+        AdminApi.expect(admin.post("/admin/realms", realm), 201);
     }
 
     /**
@@ -529,24 +507,6 @@ public final class StockVsOrdreHarness {
         return Map.of("ordreRegistration", ordre, "stockRegistration", stock);
     }
 
-    /** Ops must set every {@code ${ORDRE_...}} placeholder without a default: values of the right shape. */
-    private static Map<String, String> requiredPlaceholders(Path realmFile) throws IOException {
-        Map<String, String> values = new HashMap<>();
-        Matcher m = PLACEHOLDER.matcher(Files.readString(realmFile));
-        while (m.find()) {
-            if (m.group(2) == null) {
-                String name = m.group(1);
-                values.put(
-                        name,
-                        name.contains("URI") || name.contains("URL")
-                                ? "https://" + name.toLowerCase(Locale.ROOT).replace('_', '-') + ".example/*"
-                                : "bench-" + Long.toHexString(new java.security.SecureRandom().nextLong())
-                                        + Long.toHexString(new java.security.SecureRandom().nextLong()));
-            }
-        }
-        return values;
-    }
-
     private static Map<String, Object> machine() {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("nproc", Runtime.getRuntime().availableProcessors());
@@ -558,7 +518,7 @@ public final class StockVsOrdreHarness {
         return machine;
     }
 
-    private static Map<String, Object> versions(HarnessSettings settings, PostgresCluster postgres, String heap) {
+    private static Map<String, Object> versions(HarnessSettings settings, String postgresql, String heap) {
         Map<String, Object> versions = new LinkedHashMap<>();
         versions.put("keycloak", settings.keycloakVersion());
         versions.put(
@@ -566,7 +526,7 @@ public final class StockVsOrdreHarness {
                 "kc.sh build (KC_DB=postgres, health and metrics on) + start --optimized --import-realm");
         versions.put("keycloakHeap", heap);
         versions.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
-        versions.put("postgresql", postgres.query("show server_version"));
+        versions.put("postgresql", postgresql);
         versions.put("comptexpert", command(settings.repo(), "git", "describe", "--always", "--dirty"));
         return versions;
     }
@@ -603,13 +563,6 @@ public final class StockVsOrdreHarness {
             return m.find() ? m.group(1).strip() : null;
         } catch (IOException e) {
             return null;
-        }
-    }
-
-    private static void expect(HttpResponse<String> response, int status) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " "
-                    + response.request().uri() + " gave " + response.statusCode() + ": " + response.body());
         }
     }
 }

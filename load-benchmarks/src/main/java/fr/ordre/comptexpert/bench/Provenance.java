@@ -1,7 +1,8 @@
-package fr.ordre.comptexpert.it.bench;
+package fr.ordre.comptexpert.bench;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -23,8 +24,17 @@ public final class Provenance {
             p.put("changedFiles", status.lines().count());
         }
         p.put("cores", Runtime.getRuntime().availableProcessors());
-        p.put("loadAverage", ServerProbe.loadAverage());
+        p.put("loadAverage", loadAverage());
         return p;
+    }
+
+    /** The 1-minute load average of the machine (other builds included). */
+    public static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     private static String git(Path repo, String... args) {

@@ -1,6 +1,7 @@
-package fr.ordre.comptexpert.it.bench;
+package fr.ordre.comptexpert.bench.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.ordre.comptexpert.bench.Inference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

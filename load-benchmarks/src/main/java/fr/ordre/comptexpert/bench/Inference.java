@@ -1,4 +1,4 @@
-package fr.ordre.comptexpert.it.bench;
+package fr.ordre.comptexpert.bench;
 
 import java.util.Arrays;
 

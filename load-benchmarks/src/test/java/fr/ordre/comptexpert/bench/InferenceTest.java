@@ -1,4 +1,4 @@
-package fr.ordre.comptexpert.it.bench;
+package fr.ordre.comptexpert.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
