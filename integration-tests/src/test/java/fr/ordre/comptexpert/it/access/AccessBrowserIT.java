@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
+import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
@@ -20,10 +21,11 @@ class AccessBrowserIT {
     @Test
     void aStudentIsToldInFrenchWhichProfilesTheMembersSpaceIsFor(TestEnvironment.Env env) {
         String student = AccessFixtures.createUser(env.admin(), "browser", "etudiant", "fr");
-        ServiceClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "experts-comptables-fr");
+        OidcClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "experts-comptables-fr");
         WebDriver browser = Browser.open("fr", 375, 812);
         try {
-            LoginPage login = new LoginPage(browser).open(client.authorize(null).url());
+            LoginPage login = new LoginPage(browser)
+                    .open(client.authorize(ServiceClient.REDIRECT_URI).url());
             login.signIn(student, AccessFixtures.PASSWORD);
             login.waitFor(By.id("ordre-access-denied"));
             assertEquals("fr", browser.findElement(By.tagName("html")).getAttribute("lang"));
@@ -51,12 +53,12 @@ class AccessBrowserIT {
             assertTrue(browser.findElement(By.id("ordre-access-help"))
                     .getAttribute("href")
                     .endsWith("/comptexpert/aide"));
-            assertFalse(browser.getCurrentUrl().startsWith(ServiceClient.redirectUri()));
+            assertFalse(browser.getCurrentUrl().startsWith(ServiceClient.REDIRECT_URI));
         } finally {
             browser.quit();
         }
         // The same page answers 403 (status is not visible to WebDriver: checked over HTTP).
-        ServiceClient.Authorization authorization = client.authorize(null);
+        OidcClient.Authorization authorization = client.authorize(ServiceClient.REDIRECT_URI);
         FormSignIn.Outcome outcome = new FormSignIn("fr")
                 .signIn(authorization.url(), authorization.redirectUri(), student, AccessFixtures.PASSWORD);
         assertEquals(403, outcome.status());
@@ -65,10 +67,11 @@ class AccessBrowserIT {
     @Test
     void anotherProfileIsToldInEnglish(TestEnvironment.Env env) {
         String other = AccessFixtures.createUser(env.admin(), "browser", "autre", "en");
-        ServiceClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "bibliordre");
+        OidcClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "bibliordre");
         WebDriver browser = Browser.open("en");
         try {
-            LoginPage login = new LoginPage(browser).open(client.authorize("en").url());
+            LoginPage login = new LoginPage(browser)
+                    .open(client.authorize(ServiceClient.REDIRECT_URI, "en").url());
             login.signIn(other, AccessFixtures.PASSWORD);
             login.waitFor(By.id("ordre-access-denied"));
             assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
@@ -88,26 +91,26 @@ class AccessBrowserIT {
     @Test
     void oneSignInMovesToServicesItMayEnterAndIsStoppedAtOneItMayNot(TestEnvironment.Env env) {
         String student = AccessFixtures.createUser(env.admin(), "sso", "etudiant", "fr");
-        ServiceClient revue = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "revue-francaise-comptabilite");
-        ServiceClient biblio = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "bibliobaseonline");
-        ServiceClient network = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "network-experts-comptables");
+        OidcClient revue = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "revue-francaise-comptabilite");
+        OidcClient biblio = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "bibliobaseonline");
+        OidcClient network = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "network-experts-comptables");
         WebDriver browser = Browser.open("fr");
         try {
             String callback = env.demoApp().redirectUri();
-            ServiceClient.Authorization first = revue.authorize(null, callback);
+            OidcClient.Authorization first = revue.authorize(callback);
             LoginPage login = new LoginPage(browser).open(first.url());
             login.signIn(student, AccessFixtures.PASSWORD);
-            HttpResponse<String> tokens = revue.exchange(first, login.awaitRedirect(callback));
+            HttpResponse<String> tokens = revue.redeem(first, login.awaitRedirect(callback));
             assertEquals(200, tokens.statusCode(), tokens.body());
 
             // Same browser, SSO cookie: no login form, straight to the service...
-            ServiceClient.Authorization second = biblio.authorize(null, callback);
+            OidcClient.Authorization second = biblio.authorize(callback);
             browser.get(second.url());
             assertEquals(
-                    200, biblio.exchange(second, login.awaitRedirect(callback)).statusCode());
+                    200, biblio.redeem(second, login.awaitRedirect(callback)).statusCode());
 
             // ...but not into one closed to students.
-            browser.get(network.authorize(null).url());
+            browser.get(network.authorize(ServiceClient.REDIRECT_URI).url());
             login.waitFor(By.id("ordre-access-denied"));
             assertTrue(
                     browser.findElements(By.id("kc-form-login")).isEmpty(),

@@ -2,6 +2,7 @@ package fr.ordre.comptexpert.it.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.ordre.comptexpert.it.support.AdminApi;
+import fr.ordre.comptexpert.it.support.Json;
 import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -147,7 +148,7 @@ public final class AccessFixtures {
     static void setAttribute(AdminApi admin, String username, String name, String value) {
         String id = userId(admin, username);
         JsonNode user = admin.get("/admin/realms/ordre/users/" + id);
-        var rep = ServiceClient.JSON.convertValue(user, Map.class);
+        var rep = Json.MAPPER.convertValue(user, Map.class);
         @SuppressWarnings("unchecked")
         Map<String, Object> attributes = (Map<String, Object>) rep.get("attributes");
         attributes.put(name, List.of(value));

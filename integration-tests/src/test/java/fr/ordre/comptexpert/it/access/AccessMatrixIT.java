@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.ordre.comptexpert.it.support.AdminApi;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import java.net.http.HttpResponse;
@@ -30,12 +31,12 @@ class AccessMatrixIT {
         List<String> wrong = new ArrayList<>();
         int cells = 0;
         for (var service : AccessFixtures.MATRIX.entrySet()) {
-            ServiceClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), service.getKey());
+            OidcClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), service.getKey());
             for (var user : users.entrySet()) {
                 cells++;
                 boolean expected = service.getValue().contains(user.getKey());
                 String cell = service.getKey() + " × " + user.getKey();
-                ServiceClient.Authorization authorization = client.authorize(null);
+                OidcClient.Authorization authorization = client.authorize(ServiceClient.REDIRECT_URI);
                 FormSignIn.Outcome outcome = new FormSignIn("fr")
                         .signIn(
                                 authorization.url(),
@@ -47,14 +48,13 @@ class AccessMatrixIT {
                         wrong.add(cell + ": expected allowed, got " + outcome.status());
                         continue;
                     }
-                    HttpResponse<String> tokens = client.exchange(authorization, outcome.callbackUrl());
+                    HttpResponse<String> tokens = client.redeem(authorization, outcome.callbackUrl());
                     if (tokens.statusCode() != 200) {
                         wrong.add(cell + ": code exchange gave " + tokens.statusCode() + " " + tokens.body());
                         continue;
                     }
-                    JsonNode access = OidcClient.claims(ServiceClient.json(tokens.body())
-                            .get("access_token")
-                            .asText());
+                    JsonNode access = OidcClient.claims(
+                            AdminApi.read(tokens.body()).get("access_token").asText());
                     if (!user.getKey().equals(access.path("ordre_profile").asText())) {
                         wrong.add(cell + ": ordre_profile claim " + access.path("ordre_profile"));
                     }

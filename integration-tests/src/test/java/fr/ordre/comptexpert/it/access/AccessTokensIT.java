@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.ordre.comptexpert.it.support.AdminApi;
 import fr.ordre.comptexpert.it.support.OidcClient;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import fr.ordre.comptexpert.it.support.UrlForm;
@@ -22,21 +23,21 @@ class AccessTokensIT {
 
     private static final List<String> BIRTH_DATE_NAMES = List.of("birthDate", "birthdate", "birth_date");
 
-    record Session(ServiceClient client, JsonNode tokens) {
+    record Session(OidcClient client, JsonNode tokens) {
         String refreshToken() {
             return tokens.get("refresh_token").asText();
         }
     }
 
     private static Session signIn(TestEnvironment.Env env, String clientId, String username) {
-        ServiceClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), clientId);
-        ServiceClient.Authorization authorization = client.authorize(null);
+        OidcClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), clientId);
+        OidcClient.Authorization authorization = client.authorize(ServiceClient.REDIRECT_URI);
         FormSignIn.Outcome outcome = new FormSignIn("fr")
                 .signIn(authorization.url(), authorization.redirectUri(), username, AccessFixtures.PASSWORD);
         assertTrue(outcome.reachedService(), username + " should enter " + clientId + ", got " + outcome.status());
-        HttpResponse<String> tokens = client.exchange(authorization, outcome.callbackUrl());
+        HttpResponse<String> tokens = client.redeem(authorization, outcome.callbackUrl());
         assertEquals(200, tokens.statusCode(), tokens.body());
-        return new Session(client, ServiceClient.json(tokens.body()));
+        return new Session(client, AdminApi.read(tokens.body()));
     }
 
     @Test
@@ -88,10 +89,9 @@ class AccessTokensIT {
 
         AccessFixtures.moveToProfile(env.admin(), person, "expert-comptable", "enseignant");
         HttpResponse<String> refused = session.client()
-                .refresh(ServiceClient.json(first.body()).get("refresh_token").asText());
+                .refresh(AdminApi.read(first.body()).get("refresh_token").asText());
         assertEquals(400, refused.statusCode(), refused.body());
-        assertEquals(
-                "invalid_grant", ServiceClient.json(refused.body()).get("error").asText());
+        assertEquals("invalid_grant", AdminApi.read(refused.body()).get("error").asText());
 
         // REFRESH_TOKEN_ERROR is not among the types Keycloak stores by default: read the event listener's log line.
         String line = eventLogLine(env, "REFRESH_TOKEN_ERROR", person);
@@ -106,16 +106,15 @@ class AccessTokensIT {
     @Test
     void aCodeIssuedBeforeTheChangeIsNotExchanged(TestEnvironment.Env env) {
         String person = AccessFixtures.createUser(env.admin(), "code", "honoraire", "fr");
-        ServiceClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "network-experts-comptables");
-        ServiceClient.Authorization authorization = client.authorize(null);
+        OidcClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "network-experts-comptables");
+        OidcClient.Authorization authorization = client.authorize(ServiceClient.REDIRECT_URI);
         FormSignIn.Outcome outcome = new FormSignIn("fr")
                 .signIn(authorization.url(), authorization.redirectUri(), person, AccessFixtures.PASSWORD);
         assertTrue(outcome.reachedService());
         AccessFixtures.moveToProfile(env.admin(), person, "honoraire", "autre");
-        HttpResponse<String> refused = client.exchange(authorization, outcome.callbackUrl());
+        HttpResponse<String> refused = client.redeem(authorization, outcome.callbackUrl());
         assertEquals(400, refused.statusCode(), refused.body());
-        assertEquals(
-                "invalid_grant", ServiceClient.json(refused.body()).get("error").asText());
+        assertEquals("invalid_grant", AdminApi.read(refused.body()).get("error").asText());
         assertEquals(
                 "autre",
                 ourEvent(AccessFixtures.events(env.admin(), person, "CODE_TO_TOKEN_ERROR"))
@@ -129,8 +128,8 @@ class AccessTokensIT {
         // NOR-100011 (Lemoine) is "radie" in the demo register.
         String struckOff =
                 AccessFixtures.createUser(env.admin(), "radie", "expert-comptable", "NOR-100011", "Normandie", "fr");
-        ServiceClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "experts-comptables-fr");
-        ServiceClient.Authorization authorization = client.authorize(null);
+        OidcClient client = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "experts-comptables-fr");
+        OidcClient.Authorization authorization = client.authorize(ServiceClient.REDIRECT_URI);
         FormSignIn.Outcome outcome = new FormSignIn("fr")
                 .signIn(authorization.url(), authorization.redirectUri(), struckOff, AccessFixtures.PASSWORD);
         assertFalse(outcome.reachedService());
@@ -152,8 +151,7 @@ class AccessTokensIT {
         AccessFixtures.setAttribute(env.admin(), member, "ordreNumero", "NOR-100011");
         HttpResponse<String> refused = session.client().refresh(session.refreshToken());
         assertEquals(400, refused.statusCode(), refused.body());
-        assertEquals(
-                "invalid_grant", ServiceClient.json(refused.body()).get("error").asText());
+        assertEquals("invalid_grant", AdminApi.read(refused.body()).get("error").asText());
     }
 
     /** The jboss-logging event listener's line for our refusal (type, username), waiting briefly for the log. */
@@ -223,13 +221,12 @@ class AccessTokensIT {
                 .put("standard.token.exchange.enabled", "true");
         AccessFixtures.expect(env.admin().put(path, client), 204);
         try {
-            ServiceClient service = memberSession.client();
+            OidcClient service = memberSession.client();
             HttpResponse<String> refused = service.token("grant_type=password&scope=openid&username="
                     + UrlForm.encode(student) + "&password=" + UrlForm.encode(AccessFixtures.PASSWORD));
             assertEquals(400, refused.statusCode(), refused.body());
             assertEquals(
-                    "invalid_grant",
-                    ServiceClient.json(refused.body()).get("error").asText());
+                    "invalid_grant", AdminApi.read(refused.body()).get("error").asText());
             ourEvent(AccessFixtures.events(env.admin(), student, "LOGIN_ERROR"));
             HttpResponse<String> allowed = service.token("grant_type=password&scope=openid&username="
                     + UrlForm.encode(member) + "&password=" + UrlForm.encode(AccessFixtures.PASSWORD));
@@ -246,7 +243,7 @@ class AccessTokensIT {
                     exchanged.statusCode() + " " + exchanged.body());
             assertEquals(
                     "unauthorized_client",
-                    ServiceClient.json(exchanged.body()).get("error").asText(),
+                    AdminApi.read(exchanged.body()).get("error").asText(),
                     exchanged.body());
             JsonNode events = env.admin()
                     .get("/admin/realms/ordre/events?type=TOKEN_EXCHANGE_ERROR&client=network-experts-comptables");

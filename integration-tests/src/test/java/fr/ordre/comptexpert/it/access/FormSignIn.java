@@ -1,19 +1,15 @@
 package fr.ordre.comptexpert.it.access;
 
-import fr.ordre.comptexpert.it.support.CookieJar;
+import fr.ordre.comptexpert.it.support.FormClient;
 import fr.ordre.comptexpert.it.support.Http;
-import fr.ordre.comptexpert.it.support.UrlForm;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 /**
- * A real sign-in through the realm's login form without a browser: GET the authorization URL, read the form's
- * action from the HTML, POST the credentials, follow redirects until the service's redirect URI or a page.
- * Cookies are kept, so a second authorization in the same instance rides on the SSO session.
+ * A real sign-in through the realm's login form without a browser, on {@link FormClient}: GET the authorization URL,
+ * POST the credentials to the form's action, follow redirects until the service's redirect URI or a page. Cookies
+ * are kept, so a second authorization in the same instance rides on the SSO session.
  */
 final class FormSignIn {
 
@@ -24,59 +20,33 @@ final class FormSignIn {
         }
     }
 
-    private static final Pattern LOGIN_FORM = Pattern.compile("<form[^>]*id=\"kc-form-login\"[^>]*>", Pattern.DOTALL);
-    private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
-
-    /** The cookies Keycloak set, sent back on every request: all requests go to the one server, under /realms/ordre. */
-    private final CookieJar cookies = new CookieJar();
-
-    private final String acceptLanguage;
+    private final FormClient browser;
 
     FormSignIn(String acceptLanguage) {
-        this.acceptLanguage = acceptLanguage;
+        // A minute: a password hash and the profile gate, on a CI machine busy with the other ITs' servers.
+        this.browser = new FormClient(Http.CLIENT, Map.of("Accept-Language", acceptLanguage), Duration.ofSeconds(60));
     }
 
     /** Signs in with the login form (or the SSO session if there is one already). */
     Outcome signIn(String authorizationUrl, String redirectUri, String username, String password) {
-        HttpResponse<String> response = follow(get(authorizationUrl), redirectUri);
-        if (isCallback(response, redirectUri)) {
-            return new Outcome(location(response), response.statusCode(), response.body());
+        HttpResponse<String> page = browser.get(authorizationUrl, redirectUri);
+        if (isCallback(page, redirectUri) || !page.body().contains("id=\"kc-form-login\"")) {
+            return outcome(page, redirectUri);
         }
-        Matcher form = LOGIN_FORM.matcher(response.body());
-        if (!form.find()) {
-            return new Outcome(null, response.statusCode(), response.body());
-        }
-        Matcher action = ACTION.matcher(form.group());
-        if (!action.find()) {
-            throw new AssertionError("Login form without action: " + form.group());
-        }
-        String url = unescape(action.group(1));
-        String body =
-                "username=" + UrlForm.encode(username) + "&password=" + UrlForm.encode(password) + "&credentialId=";
-        HttpResponse<String> posted = send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-        HttpResponse<String> last = follow(posted, redirectUri);
-        return isCallback(last, redirectUri)
-                ? new Outcome(location(last), last.statusCode(), last.body())
-                : new Outcome(null, last.statusCode(), last.body());
+        HttpResponse<String> posted = browser.post(
+                FormClient.formAction(page, "kc-form-login"),
+                Map.of("username", username, "password", password, "credentialId", ""));
+        HttpResponse<String> last = isRedirect(posted) && !isCallback(posted, redirectUri)
+                ? browser.get(posted.uri().resolve(FormClient.location(posted)).toString(), redirectUri)
+                : posted;
+        return outcome(last, redirectUri);
     }
 
-    private HttpResponse<String> follow(HttpResponse<String> response, String redirectUri) {
-        HttpResponse<String> current = response;
-        for (int hops = 0; hops < 10 && isRedirect(current) && !isCallback(current, redirectUri); hops++) {
-            current = get(current.uri().resolve(location(current)).toString());
-        }
-        return current;
-    }
-
-    private HttpResponse<String> get(String url) {
-        return send(HttpRequest.newBuilder(URI.create(url)).GET());
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        return cookies.send(
-                Http.CLIENT, request.header("Accept-Language", acceptLanguage).timeout(Duration.ofSeconds(60)));
+    private static Outcome outcome(HttpResponse<String> response, String redirectUri) {
+        return new Outcome(
+                isCallback(response, redirectUri) ? FormClient.location(response) : null,
+                response.statusCode(),
+                response.body());
     }
 
     private static boolean isRedirect(HttpResponse<String> response) {
@@ -85,20 +55,6 @@ final class FormSignIn {
     }
 
     private static boolean isCallback(HttpResponse<String> response, String redirectUri) {
-        return isRedirect(response) && location(response).startsWith(redirectUri);
-    }
-
-    private static String location(HttpResponse<String> response) {
-        return response.headers().firstValue("Location").orElseThrow();
-    }
-
-    static String unescape(String html) {
-        return html.replace("&amp;", "&")
-                .replace("&#61;", "=")
-                .replace("&#x3D;", "=")
-                .replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">");
+        return isRedirect(response) && FormClient.location(response).startsWith(redirectUri);
     }
 }

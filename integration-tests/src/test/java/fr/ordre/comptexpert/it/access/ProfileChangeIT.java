@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.ordre.comptexpert.it.support.AdminApi;
 import fr.ordre.comptexpert.it.support.Axe;
 import fr.ordre.comptexpert.it.support.Browser;
 import fr.ordre.comptexpert.it.support.LoginPage;
@@ -34,11 +35,11 @@ class ProfileChangeIT {
     void aStudentRefusedByBibliordreBecomesEnseignantAndGetsIn(TestEnvironment.Env env) {
         String student = AccessFixtures.createUser(env.admin(), "change", "etudiant", "fr");
         String userId = AccessFixtures.userId(env.admin(), student);
-        ServiceClient bibliordre = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "bibliordre");
+        OidcClient bibliordre = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "bibliordre");
         WebDriver browser = Browser.open("fr");
         try {
-            LoginPage login =
-                    new LoginPage(browser).open(bibliordre.authorize(null).url());
+            LoginPage login = new LoginPage(browser)
+                    .open(bibliordre.authorize(ServiceClient.REDIRECT_URI).url());
             login.signIn(student, AccessFixtures.PASSWORD);
             login.waitFor(By.id("ordre-access-denied"));
             browser.findElement(By.id("ordre-access-profile")).click();
@@ -151,7 +152,7 @@ class ProfileChangeIT {
                 events.get(0).get("details").get("ordre_numero_released").asText(),
                 events.toString());
 
-        ServiceClient revue = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "revue-francaise-comptabilite");
+        OidcClient revue = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "revue-francaise-comptabilite");
         JsonNode claims = signInClaims(env, revue, member);
         assertEquals("autre", claims.get("ordre_profile").asText());
         assertFalse(claims.has("ordre_numero"), "no numéro claim any more: " + claims);
@@ -227,11 +228,11 @@ class ProfileChangeIT {
 
     /** Signs in, opens "Changer de profil", claims expert-comptable; the page's text after the claim. */
     private static String claim(TestEnvironment.Env env, String username, String nom, String birthDate) {
-        ServiceClient bibliordre = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "bibliordre");
+        OidcClient bibliordre = ServiceClient.of(env.admin(), env.keycloak().realmUrl(), "bibliordre");
         WebDriver browser = Browser.open("fr");
         try {
-            LoginPage login =
-                    new LoginPage(browser).open(bibliordre.authorize(null).url());
+            LoginPage login = new LoginPage(browser)
+                    .open(bibliordre.authorize(ServiceClient.REDIRECT_URI).url());
             login.signIn(username, AccessFixtures.PASSWORD);
             login.waitFor(By.id("ordre-access-denied"));
             browser.findElement(By.id("ordre-access-profile")).click();
@@ -299,17 +300,17 @@ class ProfileChangeIT {
     }
 
     /** The id token's claims after a fresh browser sign-in to the service. */
-    private static JsonNode signInClaims(TestEnvironment.Env env, ServiceClient service, String username) {
+    private static JsonNode signInClaims(TestEnvironment.Env env, OidcClient service, String username) {
         WebDriver browser = Browser.open("fr");
         try {
-            var authorization = service.authorize(null);
+            var authorization = service.authorize(ServiceClient.REDIRECT_URI);
             LoginPage login = new LoginPage(browser).open(authorization.url());
             login.signIn(username, AccessFixtures.PASSWORD);
-            String callback = login.awaitRedirect(ServiceClient.redirectUri());
-            HttpResponse<String> tokens = service.exchange(authorization, callback);
+            String callback = login.awaitRedirect(ServiceClient.REDIRECT_URI);
+            HttpResponse<String> tokens = service.redeem(authorization, callback);
             assertEquals(200, tokens.statusCode(), tokens.body());
             return OidcClient.claims(
-                    ServiceClient.json(tokens.body()).get("id_token").asText());
+                    AdminApi.read(tokens.body()).get("id_token").asText());
         } finally {
             browser.quit();
         }

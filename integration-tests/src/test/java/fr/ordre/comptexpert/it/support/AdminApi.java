@@ -125,7 +125,7 @@ public final class AdminApi {
         return read(response.body());
     }
 
-    static JsonNode read(String json) {
+    public static JsonNode read(String json) {
         try {
             return Json.MAPPER.readTree(json);
         } catch (IOException e) {

@@ -48,7 +48,8 @@ public final class FormClient {
         this(http, FRENCH, Duration.ofSeconds(60));
     }
 
-    private FormClient(HttpClient http, Map<String, String> headers, Duration timeout) {
+    /** @param headers added to every request; @param timeout how long an answer may take */
+    public FormClient(HttpClient http, Map<String, String> headers, Duration timeout) {
         this.http = http;
         this.headers = headers;
         this.timeout = timeout;
@@ -112,7 +113,7 @@ public final class FormClient {
         Matcher m = FORM_ACTION.matcher(page.body());
         while (m.find()) {
             if (m.group(1).equals(formId)) {
-                return page.uri().resolve(m.group(2).replace("&amp;", "&")).toString();
+                return page.uri().resolve(unescape(m.group(2))).toString();
             }
         }
         throw new AssertionError(
@@ -137,7 +138,7 @@ public final class FormClient {
         if (!m.find()) {
             throw new AssertionError("No link containing " + fragment + " in " + page.uri());
         }
-        return page.uri().resolve(m.group(1).replace("&amp;", "&")).toString();
+        return page.uri().resolve(unescape(m.group(1))).toString();
     }
 
     /** Where a redirect points, as the server wrote it; anything but a redirect fails with what the page says. */
@@ -160,6 +161,18 @@ public final class FormClient {
         }
         Matcher title = TITLE.matcher(body);
         return title.find() ? "(heading) " + title.group(1).strip() : "(no message)";
+    }
+
+    /** An attribute's value (a URL, mostly) as FreeMarker and Keycloak's templates escape it in pages and mails. */
+    public static String unescape(String html) {
+        return html.replace("&#61;", "=")
+                .replace("&#47;", "/")
+                .replace("&#x3D;", "=")
+                .replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
     }
 
     private HttpRequest.Builder request(String url) {

@@ -52,18 +52,19 @@ public final class HttpExpertpass {
      */
     public static Panel panel(HttpResponse<String> page, java.util.function.UnaryOperator<String> route) {
         String html = page.body();
-        String api = unescape(group(API, html, page));
+        String api = FormClient.unescape(group(API, html, page));
         String continueAction = FormClient.formAction(page, "ordre-expertpass-form");
         if (WATCH.matcher(html).find()) {
             return new Panel(
                     decodeDataUri(group(QR, html, page)),
                     group(CODE, html, page),
-                    unescape(group(WATCH, html, page)),
+                    FormClient.unescape(group(WATCH, html, page)),
                     api,
                     continueAction);
         }
-        HttpResponse<String> started =
-                post(route.apply(api + "/browser/start"), "{\"start\":\"" + unescape(group(START, html, page)) + "\"}");
+        HttpResponse<String> started = post(
+                route.apply(api + "/browser/start"),
+                "{\"start\":\"" + FormClient.unescape(group(START, html, page)) + "\"}");
         JsonNode shown = json(started.body());
         if (started.statusCode() != 200
                 || !"pending".equals(shown.path("status").asText())) {
@@ -84,10 +85,6 @@ public final class HttpExpertpass {
             throw new IllegalStateException("No Expertpass QR in the page");
         }
         return decodeDataUri(m.group(1));
-    }
-
-    private static String unescape(String attribute) {
-        return attribute.replace("&amp;", "&").replace("&#47;", "/");
     }
 
     private static String group(Pattern pattern, String html, HttpResponse<String> page) {

@@ -31,7 +31,7 @@ public final class MailServer implements AutoCloseable {
             List<String> links = new ArrayList<>();
             Matcher m = LINK.matcher(text.isEmpty() ? html : text);
             while (m.find()) {
-                links.add(m.group().replace("&amp;", "&"));
+                links.add(FormClient.unescape(m.group()));
             }
             return links;
         }

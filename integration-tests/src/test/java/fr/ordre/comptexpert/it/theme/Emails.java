@@ -1,6 +1,7 @@
 package fr.ordre.comptexpert.it.theme;
 
 import fr.ordre.comptexpert.it.support.Axe;
+import fr.ordre.comptexpert.it.support.FormClient;
 import fr.ordre.comptexpert.it.support.MailServer;
 import fr.ordre.comptexpert.it.support.TestEnvironment;
 import java.io.IOException;
@@ -38,7 +39,7 @@ final class Emails {
         List<String> links = new ArrayList<>();
         Matcher href = HREF.matcher(mail.html() == null ? "" : mail.html());
         while (href.find()) {
-            links.add(href.group(1).replace("&amp;", "&"));
+            links.add(FormClient.unescape(href.group(1)));
         }
         int htmlLinks = links.size();
         Matcher url = TEXT_URL.matcher(mail.text() == null ? "" : mail.text());

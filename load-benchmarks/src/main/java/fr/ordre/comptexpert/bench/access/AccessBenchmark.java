@@ -8,6 +8,7 @@ import fr.ordre.comptexpert.it.support.FormClient;
 import fr.ordre.comptexpert.it.support.FreePorts;
 import fr.ordre.comptexpert.it.support.HarnessSettings;
 import fr.ordre.comptexpert.it.support.Http;
+import fr.ordre.comptexpert.it.support.OidcClient;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -53,8 +54,8 @@ public final class AccessBenchmark {
             for (int i = 0; i < userCount; i++) {
                 users.add(AccessFixtures.createUser(admin, "bench", "expert-comptable", "fr"));
             }
-            ServiceClient gated = ServiceClient.of(admin, keycloak.realmUrl(), GATED);
-            ServiceClient open = ServiceClient.of(admin, keycloak.realmUrl(), OPEN);
+            OidcClient gated = ServiceClient.of(admin, keycloak.realmUrl(), GATED);
+            OidcClient open = ServiceClient.of(admin, keycloak.realmUrl(), OPEN);
 
             System.out.printf(
                     "Warm-up %d s per client, then %d rounds of %d s per client, %d threads, %d users%n",
@@ -125,7 +126,7 @@ public final class AccessBenchmark {
         }
     }
 
-    private static Stats run(ServiceClient client, List<String> users, int threads, int seconds)
+    private static Stats run(OidcClient client, List<String> users, int threads, int seconds)
             throws InterruptedException {
         Stats stats = new Stats();
         AtomicInteger next = new AtomicInteger();
@@ -139,11 +140,11 @@ public final class AccessBenchmark {
                     long t0 = System.nanoTime();
                     boolean ok;
                     try {
-                        ServiceClient.Authorization authorization = client.authorize(null);
+                        OidcClient.Authorization authorization = client.authorize(ServiceClient.REDIRECT_URI);
                         String callback =
                                 new FormClient(Http.CLIENT).signIn(authorization.url(), user, AccessFixtures.PASSWORD);
                         ok = callback.startsWith(authorization.redirectUri())
-                                && client.exchange(authorization, callback).statusCode() == 200;
+                                && client.redeem(authorization, callback).statusCode() == 200;
                     } catch (RuntimeException | AssertionError e) {
                         ok = false;
                     }
