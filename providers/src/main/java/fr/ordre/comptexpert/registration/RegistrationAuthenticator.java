@@ -83,8 +83,7 @@ final class RegistrationAuthenticator implements Authenticator {
             event(context, "ordre_registration_step_mismatch")
                     .detail("ordre_step", String.valueOf(form.getFirst("step")))
                     .error(Errors.INVALID_REGISTRATION);
-            context.challenge(
-                    page(context, state, current, Map.of(), List.of(new FormMessage(null, "ordreRegStepMismatch"))));
+            context.challenge(notice(context, state, current, Map.of(), "ordreRegStepMismatch"));
             return;
         }
         switch (current) {
@@ -126,12 +125,8 @@ final class RegistrationAuthenticator implements Authenticator {
         if (profile.checkedAgainstTableau() && !networkAllows(context)) {
             // Keyed on the client's network, which the person does not choose; the same for every name and date.
             event(context, "ordre_registration_network_limit").error(Errors.SLOW_DOWN);
-            context.challenge(page(
-                    context,
-                    state,
-                    RegistrationState.Step.PROFILE,
-                    values,
-                    List.of(new FormMessage(null, "ordreRegTooManyAttempts"))));
+            context.challenge(
+                    notice(context, state, RegistrationState.Step.PROFILE, values, "ordreRegTooManyAttempts"));
             return;
         }
         // Whatever the register holds, the next step is the same: what it found is never shown.
@@ -149,35 +144,13 @@ final class RegistrationAuthenticator implements Authenticator {
         Map<String, String> values = Map.of("username", IdentityForm.trimmed(form.getFirst("username")));
         String broken = Identifiant.check(username);
         if (broken != null) {
-            context.challenge(identifiantPage(context, state, values, "username", broken));
+            context.challenge(identifiantRefused(context, state, values, broken));
             return;
         }
         // Whether the identifiant is free is the user profile's to say (its duplicate check), once, at creation.
         RegistrationConfig config = RegistrationConfig.of(context.getAuthenticatorConfig());
-        UserModel holder = session.users().getUserByEmail(realm, identity.email());
-        if (holder != null) {
-            // No "this email is taken": the same page as for a new address; its holder is told by mail instead.
-            String refused = rehearseCreation(context, identity, username);
-            if (refused != null) {
-                context.challenge(identifiantPage(context, state, values, "username", refused));
-                return;
-            }
-            event(context, "ordre_registration_email_in_use")
-                    .user(holder)
-                    .detail(Details.EMAIL, identity.email())
-                    .error(Errors.EMAIL_IN_USE);
-            state.sentTo(holder.getId(), true);
-            state.step(RegistrationState.Step.SENT);
-            context.challenge(page(
-                    context,
-                    state,
-                    RegistrationState.Step.SENT,
-                    Map.of(),
-                    List.of(new FormMessage(
-                            null,
-                            sendExisting(context, holder, config) ? "ordreRegEmailSent" : "ordreRegEmailFailed"))));
-            return;
-        }
+        // Decided for an address already held too, and unused there: the register's work (a database read when an
+        // entry matches) must weigh on both answers alike, or its time would tell a held address from a new one.
         OrdreProfile profile =
                 ProfileCatalogue.of(session, realm).find(identity.profileId()).orElseThrow();
         TableauRequest binding = profile.checkedAgainstTableau()
@@ -192,12 +165,34 @@ final class RegistrationAuthenticator implements Authenticator {
                         identity.email(),
                         config)
                 : TableauRequest.NONE;
+        UserModel holder = session.users().getUserByEmail(realm, identity.email());
+        if (holder != null) {
+            // No "this email is taken": the same page as for a new address; its holder is told by mail instead.
+            String refused = rehearseCreation(context, identity, username);
+            if (refused != null) {
+                context.challenge(identifiantRefused(context, state, values, refused));
+                return;
+            }
+            event(context, "ordre_registration_email_in_use")
+                    .user(holder)
+                    .detail(Details.EMAIL, identity.email())
+                    .error(Errors.EMAIL_IN_USE);
+            state.sentTo(holder.getId(), true);
+            state.step(RegistrationState.Step.SENT);
+            context.challenge(notice(
+                    context,
+                    state,
+                    RegistrationState.Step.SENT,
+                    Map.of(),
+                    sendExisting(context, holder, config) ? "ordreRegEmailSent" : "ordreRegEmailFailed"));
+            return;
+        }
         UserModel user;
         try {
             user = createAccount(context, identity, username, binding);
         } catch (ModelDuplicateException e) {
             // Taken between the profile's check and the insert.
-            context.challenge(identifiantPage(context, state, values, "username", "ordreRegIdentifiantTaken"));
+            context.challenge(identifiantRefused(context, state, values, "ordreRegIdentifiantTaken"));
             return;
         } catch (ValidationException e) {
             String refused = identifiantRefusal(e);
@@ -207,16 +202,18 @@ final class RegistrationAuthenticator implements Authenticator {
                         "The user profile of realm %s refused the account %s: %s",
                         realm.getName(), username, e.getErrors());
                 event(context, "ordre_registration_profile_refused").error(Errors.INVALID_REGISTRATION);
-                context.challenge(identifiantPage(context, state, values, null, "ordreRegCreateFailed"));
+                context.challenge(
+                        notice(context, state, RegistrationState.Step.IDENTIFIANT, values, "ordreRegCreateFailed"));
                 return;
             }
-            context.challenge(identifiantPage(context, state, values, "username", refused));
+            context.challenge(identifiantRefused(context, state, values, refused));
             return;
         } catch (RuntimeException e) {
             // The account's own transaction rolled back: nothing was made, the person may simply try again.
             LOG.warnf("Could not create the account %s in realm %s: %s", username, realm.getName(), e.getMessage());
             event(context, "ordre_registration_store_failed").error(Errors.INVALID_REGISTRATION);
-            context.challenge(identifiantPage(context, state, values, null, "ordreRegCreateFailed"));
+            context.challenge(
+                    notice(context, state, RegistrationState.Step.IDENTIFIANT, values, "ordreRegCreateFailed"));
             return;
         }
         state.sentTo(user.getId(), false);
@@ -241,12 +238,12 @@ final class RegistrationAuthenticator implements Authenticator {
                 user,
                 config);
         boolean sent = sendLink(context, user);
-        context.challenge(page(
+        context.challenge(notice(
                 context,
                 state,
                 RegistrationState.Step.SENT,
                 Map.of(),
-                List.of(new FormMessage(null, sent ? "ordreRegEmailSent" : "ordreRegEmailFailed"))));
+                sent ? "ordreRegEmailSent" : "ordreRegEmailFailed"));
     }
 
     private void onResend(AuthenticationFlowContext context, RegistrationState state) {
@@ -268,8 +265,7 @@ final class RegistrationAuthenticator implements Authenticator {
             boolean sent = state.existing() ? sendExisting(context, user, config) : sendLink(context, user);
             message = sent ? "ordreRegEmailResent" : "ordreRegEmailFailed";
         }
-        context.challenge(
-                page(context, state, RegistrationState.Step.SENT, Map.of(), List.of(new FormMessage(null, message))));
+        context.challenge(notice(context, state, RegistrationState.Step.SENT, Map.of(), message));
     }
 
     /**
@@ -293,26 +289,17 @@ final class RegistrationAuthenticator implements Authenticator {
         UserModel user = state.userId() == null ? null : session.users().getUserById(realm, state.userId());
         if (user == null || state.existing() || hasPassword(user)) {
             // Nothing of this attempt's own to correct: the holder of an account changes its address in the console.
-            context.challenge(page(
+            context.challenge(notice(
                     context,
                     state,
                     RegistrationState.Step.SENT,
                     Map.of(),
-                    List.of(new FormMessage(
-                            null,
-                            user != null && !state.existing()
-                                    ? "ordreRegAlreadyActive"
-                                    : "ordreRegCorrectNotPossible"))));
+                    user != null && !state.existing() ? "ordreRegAlreadyActive" : "ordreRegCorrectNotPossible"));
             return;
         }
         if (session.singleUseObjects().contains(RESEND_KEY + user.getId())) {
             // One mail a minute, whichever the address: a correction is not a way to write to anyone at will.
-            context.challenge(page(
-                    context,
-                    state,
-                    RegistrationState.Step.SENT,
-                    values,
-                    List.of(new FormMessage(null, "ordreRegResendTooSoon"))));
+            context.challenge(notice(context, state, RegistrationState.Step.SENT, values, "ordreRegResendTooSoon"));
             return;
         }
         RegistrationConfig config = RegistrationConfig.of(context.getAuthenticatorConfig());
@@ -325,14 +312,12 @@ final class RegistrationAuthenticator implements Authenticator {
                     .user(holder)
                     .detail(Details.EMAIL, email)
                     .error(Errors.EMAIL_IN_USE);
-            context.challenge(page(
+            context.challenge(notice(
                     context,
                     state,
                     RegistrationState.Step.SENT,
                     Map.of(),
-                    List.of(new FormMessage(
-                            null,
-                            sendExisting(context, holder, config) ? "ordreRegEmailResent" : "ordreRegEmailFailed"))));
+                    sendExisting(context, holder, config) ? "ordreRegEmailResent" : "ordreRegEmailFailed"));
             return;
         }
         user.setEmail(email);
@@ -347,13 +332,12 @@ final class RegistrationAuthenticator implements Authenticator {
                 .detail(Details.UPDATED_EMAIL, email)
                 .detail("ordre_reason", "registration_typo")
                 .success();
-        context.challenge(page(
+        context.challenge(notice(
                 context,
                 state,
                 RegistrationState.Step.SENT,
                 Map.of(),
-                List.of(new FormMessage(
-                        null, sendLink(context, user) ? "ordreRegEmailResent" : "ordreRegEmailFailed"))));
+                sendLink(context, user) ? "ordreRegEmailResent" : "ordreRegEmailFailed"));
     }
 
     private static Identity withEmail(Identity i, String email) {
@@ -484,14 +468,21 @@ final class RegistrationAuthenticator implements Authenticator {
                 : null;
     }
 
-    /** The identifiant step again, with one message: tied to a field, or to the page when {@code field} is null. */
-    private Response identifiantPage(
+    /** A step's page with one message for the whole page. */
+    private Response notice(
             AuthenticationFlowContext context,
             RegistrationState state,
+            RegistrationState.Step step,
             Map<String, String> values,
-            String field,
             String key) {
-        return page(context, state, RegistrationState.Step.IDENTIFIANT, values, List.of(new FormMessage(field, key)));
+        return page(context, state, step, values, List.of(new FormMessage(null, key)));
+    }
+
+    /** The identifiant step again, its field refused with that message. */
+    private Response identifiantRefused(
+            AuthenticationFlowContext context, RegistrationState state, Map<String, String> values, String key) {
+        return page(
+                context, state, RegistrationState.Step.IDENTIFIANT, values, List.of(new FormMessage("username", key)));
     }
 
     private boolean sendLink(AuthenticationFlowContext context, UserModel user) {
