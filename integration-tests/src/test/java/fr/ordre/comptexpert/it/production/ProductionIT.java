@@ -287,6 +287,49 @@ class ProductionIT {
 
     @Test
     @Order(9)
+    void aRealmTextAnAdminChangesShowsOnTheNextPageInItsLanguageOnly() {
+        // Themes are cached in production, and the Ordre theme's merged messages with them (theme package): the
+        // cache must be in use, and a realm text must still show on the very next page, and go with its removal.
+        createClientAndUser();
+        String ours = "Entrer dans Comptexpert (texte du royaume)";
+        assertTrue(loginPage("fr").contains("Se connecter"), "the theme's French text first");
+        assertTrue(loginPage("en").contains("Sign in"));
+        assertTrue(
+                Integer.parseInt(cachedMessages().get("entries").asText()) >= 2,
+                "the French and English pages were merged once each: " + cachedMessages());
+        assertEquals("ordre", cachedMessages().get("themes").asText());
+
+        AdminApi.expect(admin.post("/admin/realms/ordre/localization/fr", Map.of("doLogIn", ours)), 204);
+        try {
+            assertTrue(loginPage("fr").contains(ours), "the realm text on the next French page");
+            String english = loginPage("en");
+            assertTrue(english.contains("Sign in") && !english.contains(ours), "the English page keeps its own");
+        } finally {
+            AdminApi.expect(admin.delete("/admin/realms/ordre/localization/fr/doLogIn"), 204);
+        }
+        String french = loginPage("fr");
+        assertTrue(french.contains("Se connecter") && !french.contains(ours), "removed, the theme's text is back");
+    }
+
+    private String loginPage(String locale) {
+        OidcClient client = new OidcClient(keycloak.realmUrl(), CLIENT_ID);
+        HttpResponse<String> page = new FormClient()
+                .get(client.authorize(callback.redirectUri(), locale).url());
+        assertEquals(200, page.statusCode(), page.body());
+        return page.body();
+    }
+
+    private JsonNode cachedMessages() {
+        return admin.get("/admin/serverinfo")
+                .get("providers")
+                .get("themeManager")
+                .get("providers")
+                .get("ordre-cached-messages")
+                .get("operationalInfo");
+    }
+
+    @Test
+    @Order(10)
     void aRestartKeepsTheDataAndSkipsTheImportOfTheExistingRealm() throws IOException {
         createClientAndUser();
         long before = Files.size(logFile);
