@@ -8,6 +8,11 @@ Record the server during a harness run (docs/performance.md, "Profiling a scenar
     python3 jfr_tree.py samples.txt AuthorizationEndpoint.buildGet --with fr.ordre   # only stacks through our code
     python3 jfr_tree.py samples.txt AuthorizationEndpoint.buildGet --without fr.ordre
 
+The same for what a flow allocates (the garbage its collections pay for), in kB, from the allocation samples:
+
+    jfr print --events jdk.ObjectAllocationSample --stack-depth 600 keycloak.jfr > allocations.txt
+    python3 jfr_tree.py allocations.txt RegistrationAuthenticator.action
+
 Counts are inclusive (a method's samples include its callees'); JDK frames and lambdas are hidden so that the
 tree shows Keycloak's and our calls. Record with -XX:FlightRecorderOptions:stackdepth=512: JFR's default of 64
 frames cuts a Keycloak request's stacks before the resource method, and their samples then match no root.
@@ -20,10 +25,15 @@ HIDDEN = ("java.", "jdk.", "sun.", "org.jboss.threads", "io.quarkus.arc", "org.k
 SHORT = (("org.keycloak.", "o.k."), ("fr.ordre.comptexpert.", "ORDRE."))
 
 
+UNITS = {"bytes": 1 / 1000, "kB": 1, "MB": 1000, "GB": 1000 * 1000}
+
+
 def stacks(path):
-    """Each sample's frames, outermost first, as 'class.method'."""
+    """Each sample's frames, outermost first, as 'class.method', with its weight: 1 for a CPU sample, the kB an
+    allocation sample stands for."""
     text = open(path, encoding="utf-8").read()
-    for event in text.split("jdk.ExecutionSample")[1:]:
+    allocations = "jdk.ObjectAllocationSample {" in text
+    for event in text.split("jdk.ObjectAllocationSample {" if allocations else "jdk.ExecutionSample")[1:]:
         match = re.search(r"stackTrace = \[(.*?)\n\s*\]", event, re.S)
         if match:
             frames = [
@@ -31,28 +41,32 @@ def stacks(path):
                 for line in match.group(1).split("\n")
                 if line.strip() and not line.strip().startswith("...")
             ]
-            yield frames[::-1]
+            weight = 1
+            if allocations:
+                size = re.search(r"weight = ([\d.,]+) (bytes|kB|MB|GB)", event)
+                weight = float(size.group(1).replace(",", "")) * UNITS[size.group(2)] if size else 0
+            yield frames[::-1], weight
 
 
 def tree(samples, root, depth, must, must_not):
     counts = Counter()
     total = 0
-    for frames in samples:
+    for frames, weight in samples:
         joined = " ".join(frames)
         if (must and must not in joined) or (must_not and must_not in joined):
             continue
         start = next((i for i, f in enumerate(frames) if root in f), None)
         if start is None:
             continue
-        total += 1
+        total += weight
         path = []
         for f in frames[start:]:
             if f.startswith(HIDDEN) or "ClientProxy" in f or "lambda$" in f or (path and path[-1] == f):
                 continue
             path.append(f)
         for i in range(1, min(depth, len(path)) + 1):
-            counts[tuple(path[:i])] += 1
-    return total, counts
+            counts[tuple(path[:i])] += weight
+    return round(total), Counter({k: round(v) for k, v in counts.items()})
 
 
 def show(counts, minimum):
@@ -75,10 +89,10 @@ def show(counts, minimum):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("samples", help="output of jfr print --events jdk.ExecutionSample")
+    parser.add_argument("samples", help="output of jfr print --events jdk.ExecutionSample (or jdk.ObjectAllocationSample)")
     parser.add_argument("root", help="a method (or part of its name) the tree starts at")
     parser.add_argument("--depth", type=int, default=7)
-    parser.add_argument("--min", type=int, default=10, help="hide calls with fewer samples")
+    parser.add_argument("--min", type=int, default=10, help="hide calls with fewer samples (kB for allocations)")
     parser.add_argument("--with", dest="must", help="only stacks with a frame containing this")
     parser.add_argument("--without", dest="must_not", help="only stacks without a frame containing this")
     args = parser.parse_args()
