@@ -15,8 +15,8 @@ import org.keycloak.theme.ThemeManagerFactory;
  * Keycloak's theme manager, with the Ordre themes' merged messages kept between pages.
  *
  * <p>Every page Keycloak renders merges its theme's message bundles, from the page's locale down to English, with
- * the realm's localization texts: some 2,400 entries copied for a French page, a tenth of a registration's CPU
- * (docs/performance.md, "Profiling a scenario"). The result only changes with the theme, the locales and those
+ * the realm's localization texts: some 2,400 entries copied for a French page, about 4 % of a registration's server
+ * samples per page in the profile of docs/benchmarks/registration-profile-c7f529c.txt. The result only changes with the theme, the locales and those
  * texts, so {@link EnhancedMessagesCache} keeps it. Only the themes named in {@code themes} (default {@code ordre})
  * are wrapped: Keycloak's own themes, and the stock realm the benchmarks compare with, render exactly as shipped.
  *
@@ -37,10 +37,8 @@ public final class CachedMessagesThemeManagerFactory implements ThemeManagerFact
 
     @Override
     public ThemeManager create(KeycloakSession session) {
-        ThemeManager stock = session.getKeycloakSessionFactory()
-                .getProviderFactory(ThemeManager.class, STOCK_PROVIDER_ID)
-                .create(session);
-        return new CachedMessagesThemeManager(stock, themes, cache);
+        return new CachedMessagesThemeManager(
+                stock(session.getKeycloakSessionFactory()).create(session), themes, cache);
     }
 
     @Override
@@ -63,9 +61,13 @@ public final class CachedMessagesThemeManagerFactory implements ThemeManagerFact
     public void clearCache() {
         cache.clear();
         if (sessionFactory != null) {
-            ((ThemeManagerFactory) sessionFactory.getProviderFactory(ThemeManager.class, STOCK_PROVIDER_ID))
-                    .clearCache();
+            stock(sessionFactory).clearCache();
         }
+    }
+
+    /** Keycloak's own theme manager factory, which loads and caches the themes. */
+    private static ThemeManagerFactory stock(KeycloakSessionFactory factory) {
+        return (ThemeManagerFactory) factory.getProviderFactory(ThemeManager.class, STOCK_PROVIDER_ID);
     }
 
     @Override
