@@ -7,16 +7,27 @@ import java.util.Locale;
 import java.util.Properties;
 import org.keycloak.models.RealmModel;
 import org.keycloak.theme.Theme;
+import org.keycloak.theme.ThemeResources;
 
-/** Keycloak's theme, with its merged messages taken from the cache; everything else goes to the theme as is. */
+/**
+ * Keycloak's theme, with its merged messages and its parsed resources taken from the caches; everything else goes to
+ * the theme as is.
+ */
 final class CachedMessagesTheme implements Theme {
 
     private final Theme theme;
     private final EnhancedMessagesCache cache;
+    private final ThemeResourcesCache resources;
 
-    CachedMessagesTheme(Theme theme, EnhancedMessagesCache cache) {
+    CachedMessagesTheme(Theme theme, EnhancedMessagesCache cache, ThemeResourcesCache resources) {
         this.theme = theme;
         this.cache = cache;
+        this.resources = resources;
+    }
+
+    /** The styles, scripts and favicons of {@code theme.properties}, parsed once for this theme. */
+    ThemeResources themeResources() throws IOException {
+        return resources.get(theme);
     }
 
     @Override

@@ -11,11 +11,14 @@ final class CachedMessagesThemeManager implements ThemeManager {
     private final ThemeManager stock;
     private final Set<String> cachedThemes;
     private final EnhancedMessagesCache cache;
+    private final ThemeResourcesCache resources;
 
-    CachedMessagesThemeManager(ThemeManager stock, Set<String> cachedThemes, EnhancedMessagesCache cache) {
+    CachedMessagesThemeManager(
+            ThemeManager stock, Set<String> cachedThemes, EnhancedMessagesCache cache, ThemeResourcesCache resources) {
         this.stock = stock;
         this.cachedThemes = cachedThemes;
         this.cache = cache;
+        this.resources = resources;
     }
 
     @Override
@@ -31,7 +34,7 @@ final class CachedMessagesThemeManager implements ThemeManager {
     /** With theme caching off (start-dev), every page reads the files again, so edits show; so do we. */
     private Theme cached(Theme theme) {
         return theme != null && stock.isCacheEnabled() && cachedThemes.contains(theme.getName())
-                ? new CachedMessagesTheme(theme, cache)
+                ? new CachedMessagesTheme(theme, cache, resources)
                 : theme;
     }
 
@@ -49,6 +52,7 @@ final class CachedMessagesThemeManager implements ThemeManager {
     public void clearCache() {
         stock.clearCache();
         cache.clear();
+        resources.clear();
     }
 
     @Override

@@ -31,6 +31,8 @@ public final class CachedMessagesThemeManagerFactory implements ThemeManagerFact
 
     private final EnhancedMessagesCache cache = new EnhancedMessagesCache();
 
+    private final ThemeResourcesCache resources = new ThemeResourcesCache();
+
     private Set<String> themes = Set.of("ordre");
 
     private KeycloakSessionFactory sessionFactory;
@@ -38,7 +40,7 @@ public final class CachedMessagesThemeManagerFactory implements ThemeManagerFact
     @Override
     public ThemeManager create(KeycloakSession session) {
         return new CachedMessagesThemeManager(
-                stock(session.getKeycloakSessionFactory()).create(session), themes, cache);
+                stock(session.getKeycloakSessionFactory()).create(session), themes, cache, resources);
     }
 
     @Override
@@ -60,6 +62,7 @@ public final class CachedMessagesThemeManagerFactory implements ThemeManagerFact
     @Override
     public void clearCache() {
         cache.clear();
+        resources.clear();
         if (sessionFactory != null) {
             stock(sessionFactory).clearCache();
         }
@@ -87,11 +90,14 @@ public final class CachedMessagesThemeManagerFactory implements ThemeManagerFact
                 "themes",
                 String.join(",", themes.stream().sorted().toList()),
                 "entries",
-                Integer.toString(cache.size()));
+                Integer.toString(cache.size()),
+                "resources",
+                Integer.toString(resources.size()));
     }
 
     @Override
     public void close() {
         cache.clear();
+        resources.clear();
     }
 }

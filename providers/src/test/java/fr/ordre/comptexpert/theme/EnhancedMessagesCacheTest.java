@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import java.net.URL;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -18,12 +19,15 @@ import org.junit.jupiter.api.Test;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.ThemeManager;
 import org.keycloak.theme.Theme;
+import org.keycloak.theme.ThemeResourceDescriptor;
+import org.keycloak.theme.ThemeResources;
 
 class EnhancedMessagesCacheTest {
 
     /** A theme whose merge counts its calls and lets realm texts win, as Keycloak's does. */
     private static final class CountingTheme implements Theme {
         final AtomicInteger merges = new AtomicInteger();
+        final AtomicInteger propertyReads = new AtomicInteger();
         final String name;
 
         CountingTheme(String name) {
@@ -81,7 +85,10 @@ class EnhancedMessagesCacheTest {
 
         @Override
         public Properties getProperties() {
-            return new Properties();
+            propertyReads.incrementAndGet();
+            Properties properties = new Properties();
+            properties.setProperty("styles", "css/login.css css/ordre.css");
+            return properties;
         }
     }
 
@@ -100,6 +107,7 @@ class EnhancedMessagesCacheTest {
     }
 
     private final EnhancedMessagesCache cache = new EnhancedMessagesCache();
+    private final ThemeResourcesCache resources = new ThemeResourcesCache();
     private final CountingTheme theme = new CountingTheme("ordre");
     private final Map<String, Map<String, String>> texts = new HashMap<>();
     private final RealmModel realm = realm(texts);
@@ -191,15 +199,40 @@ class EnhancedMessagesCacheTest {
     @Test
     void onlyTheNamedThemesAreWrappedAndOnlyWhileThemesAreCached() throws Exception {
         CountingTheme keycloak = new CountingTheme("keycloak.v2");
-        ThemeManager cached = new CachedMessagesThemeManager(stock(true, theme, keycloak), Set.of("ordre"), cache);
+        ThemeManager cached =
+                new CachedMessagesThemeManager(stock(true, theme, keycloak), Set.of("ordre"), cache, resources);
         assertSame(keycloak, cached.getTheme("keycloak.v2", Theme.Type.LOGIN), "Keycloak's theme as shipped");
         Theme ordre = cached.getTheme(Theme.Type.LOGIN);
         ordre.getEnhancedMessages(realm, Locale.FRENCH);
         cached.getTheme("ordre", Theme.Type.LOGIN).getEnhancedMessages(realm, Locale.FRENCH);
         assertEquals(1, theme.merges.get(), "two pages, one merge");
+        assertSame(
+                ((CachedMessagesTheme) ordre).themeResources(),
+                ((CachedMessagesTheme) cached.getTheme(Theme.Type.LOGIN)).themeResources(),
+                "two pages, one parse of theme.properties");
+        assertEquals(1, theme.propertyReads.get());
 
-        ThemeManager devMode = new CachedMessagesThemeManager(stock(false, theme), Set.of("ordre"), cache);
+        ThemeManager devMode = new CachedMessagesThemeManager(stock(false, theme), Set.of("ordre"), cache, resources);
         assertSame(theme, devMode.getTheme(Theme.Type.LOGIN), "start-dev reads theme files on every page");
         assertEquals(null, cached.getTheme("missing", Theme.Type.LOGIN));
+    }
+
+    @Test
+    void themePropertiesAreParsedOncePerThemeObject() throws Exception {
+        ThemeResources first = resources.get(theme);
+        assertSame(first, resources.get(theme));
+        assertEquals(1, theme.propertyReads.get());
+        assertEquals(
+                List.of("css/login.css", "css/ordre.css"),
+                first.getStyles().stream().map(ThemeResourceDescriptor::getPath).toList());
+        assertNotSame(first, resources.get(new CountingTheme("ordre")), "a reloaded theme is parsed again");
+    }
+
+    @Test
+    void theResourcesCacheStaysBounded() throws Exception {
+        for (int i = 0; i <= ThemeResourcesCache.MAX_ENTRIES; i++) {
+            resources.get(new CountingTheme("ordre"));
+        }
+        assertEquals(1, resources.size(), "full, it started again");
     }
 }

@@ -292,11 +292,18 @@ class ProductionIT {
         // cache must be in use, and a realm text must still show on the very next page, and go with its removal.
         createClientAndUser();
         String ours = "Entrer dans Comptexpert (texte du royaume)";
-        assertTrue(loginPage("fr").contains("Se connecter"), "the theme's French text first");
+        String first = loginPage("fr");
+        assertTrue(first.contains("Se connecter"), "the theme's French text first");
         assertTrue(loginPage("en").contains("Sign in"));
         assertTrue(
                 Integer.parseInt(cachedMessages().get("entries").asText()) >= 2,
                 "the French and English pages were merged once each: " + cachedMessages());
+        // The login forms provider of the theme package renders the pages with theme.properties parsed once.
+        assertTrue(
+                Integer.parseInt(cachedMessages().get("resources").asText()) >= 1,
+                "the pages took their styles from the parsed theme.properties: " + cachedMessages());
+        assertTrue(
+                first.contains("/login/ordre/css/ordre.css"), "the cached resources still name the theme's stylesheet");
         assertEquals("ordre", cachedMessages().get("themes").asText());
 
         AdminApi.expect(admin.post("/admin/realms/ordre/localization/fr", Map.of("doLogIn", ours)), 204);
