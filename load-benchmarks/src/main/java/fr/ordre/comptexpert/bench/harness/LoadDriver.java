@@ -93,8 +93,6 @@ public final class LoadDriver {
 
     private Map<String, Object> runAll() throws Exception {
         int threads = config.get("threads").asInt();
-        int rounds = config.get("rounds").asInt();
-        int seconds = config.get("seconds").asInt();
         int warmup = config.get("warmup").asInt();
         List<String> scenarios = new ArrayList<>();
         config.get("scenarios").forEach(s -> scenarios.add(s.asText()));
@@ -128,8 +126,8 @@ public final class LoadDriver {
                                     ordreClient,
                                     signInUsers.get(Math.floorMod(nextUser.getAndIncrement(), signInUsers.size()))),
                             threads,
-                            rounds,
-                            seconds,
+                            rounds("signin"),
+                            seconds("signin"),
                             warmup));
         }
         if (scenarios.contains("register")) {
@@ -140,8 +138,8 @@ public final class LoadDriver {
                     (http, t, st) -> stockRegistration(http, st, stockRealmClient),
                     (http, t, st) -> ordreRegistration(http, st, ordreClient),
                     threads,
-                    rounds,
-                    seconds,
+                    rounds("register"),
+                    seconds("register"),
                     warmup);
             r.put("tableauRegistrations", tableauUsed.get());
             scenarioResults.put("register", r);
@@ -158,8 +156,8 @@ public final class LoadDriver {
                             (http, t, st) -> loginPage(http, st, noPanelClient, false),
                             (http, t, st) -> loginPage(http, st, ordreClient, true),
                             config.get("panelThreads").asInt(),
-                            rounds,
-                            seconds,
+                            rounds("panel"),
+                            seconds("panel"),
                             warmup));
         }
         if (scenarios.contains("qr") || scenarios.contains("waiting")) {
@@ -180,8 +178,8 @@ public final class LoadDriver {
                             "ordre",
                             (h, t, st) -> qrSignIn(h, st, ordreClient, t, pause),
                             phones.size(),
-                            rounds,
-                            seconds,
+                            rounds("qr"),
+                            seconds("qr"),
                             warmup,
                             pause));
         }
@@ -196,6 +194,20 @@ public final class LoadDriver {
         }
         out.put("errorSamples", errorSamples);
         return out;
+    }
+
+    /** The scenario's own number of rounds ({@code bench.<scenario>.rounds}), else the run's. */
+    private int rounds(String scenario) {
+        return config.path("roundsByScenario")
+                .path(scenario)
+                .asInt(config.get("rounds").asInt());
+    }
+
+    /** The scenario's own seconds per round and variant ({@code bench.<scenario>.seconds}), else the run's. */
+    private int seconds(String scenario) {
+        return config.path("secondsByScenario")
+                .path(scenario)
+                .asInt(config.get("seconds").asInt());
     }
 
     /** Warm-up of each, then rounds of A B B A, alternating which goes first (B A A B), {@code seconds} per variant. */
@@ -253,6 +265,7 @@ public final class LoadDriver {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("threads", threads);
+        result.put("secondsPerRoundAndVariant", seconds);
         result.put("variants", Map.of(a, totalA.toJson(), b, totalB.toJson()));
         result.put("rounds", perRound);
         return result;
@@ -282,6 +295,7 @@ public final class LoadDriver {
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("threads", threads);
+        result.put("secondsPerRound", seconds);
         result.put("scanPauseMillis", pause);
         result.put("variants", Map.of(name, total.toJson()));
         result.put("rounds", perRound);

@@ -57,6 +57,23 @@ final class Report {
                 p.path("signInUsers").asText(),
                 p.path("passwordPolicy").asText(),
                 p.path("passwordHashing").asText()));
+        JsonNode byScenario = p.path("roundsByScenario");
+        if (byScenario.isObject()) {
+            List<String> each = new ArrayList<>();
+            byScenario.fieldNames().forEachRemaining(name -> {
+                if (r.path("scenarios").has(name)) {
+                    each.add(String.format(
+                            Locale.ROOT,
+                            "%s %s × %s s",
+                            name,
+                            byScenario.path(name).asText(),
+                            p.path("secondsByScenario").path(name).asText()));
+                }
+            });
+            md.append("Rounds per scenario (rounds × seconds per variant): ")
+                    .append(String.join(", ", each))
+                    .append(".\n\n");
+        }
         md.append(
                 "| Scenario | ops | errors | throughput (/s) | p50 (ms) | p95 (ms) | p99 (ms) | server CPU (cores) | CPU ms/op | heap mean / max (MB) | load avg |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|\n");

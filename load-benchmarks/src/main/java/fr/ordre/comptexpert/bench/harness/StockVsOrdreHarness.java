@@ -60,7 +60,18 @@ public final class StockVsOrdreHarness {
     static final String STOCK_REALM = "stock";
     static final String STOCK_REGISTER_CLIENT = "bench-stock-register";
 
+    /** The scenarios measured in rounds: each may have its own count and length (bench.panel.rounds, …). */
+    static final List<String> ROUND_SCENARIOS = List.of("signin", "register", "qr", "panel");
+
     private StockVsOrdreHarness() {}
+
+    private static Map<String, Integer> perScenario(String what, int fallback) {
+        Map<String, Integer> values = new LinkedHashMap<>();
+        for (String scenario : ROUND_SCENARIOS) {
+            values.put(scenario, Integer.getInteger("bench." + scenario + "." + what, fallback));
+        }
+        return values;
+    }
 
     public static void main(String[] args) throws Exception {
         int threads = Integer.getInteger("bench.threads", 4);
@@ -76,6 +87,10 @@ public final class StockVsOrdreHarness {
         int waitingHold = Integer.getInteger("bench.waiting.hold", 75);
         String scenarios = System.getProperty("bench.scenarios", "signin,register,qr,panel,waiting");
         String heap = System.getProperty("bench.kc.heap", "-Xms1g -Xmx1g");
+        // A window should hold enough operations to count and be short beside the machine's drift: a login page
+        // (2 ms) takes 2-s windows, a sign-in (a hash, 100 ms) 10-s ones. bench.<scenario>.rounds / .seconds.
+        Map<String, Integer> roundsByScenario = perScenario("rounds", rounds);
+        Map<String, Integer> secondsByScenario = perScenario("seconds", seconds);
 
         HarnessSettings settings = HarnessSettings.fromSystemProperties();
         Path work = Files.createDirectories(settings.target().resolve("benchmarks"));
@@ -143,6 +158,8 @@ public final class StockVsOrdreHarness {
                 parameters.put("threads", threads);
                 parameters.put("rounds", rounds);
                 parameters.put("secondsPerRoundAndVariant", seconds);
+                parameters.put("roundsByScenario", roundsByScenario);
+                parameters.put("secondsByScenario", secondsByScenario);
                 parameters.put("warmupSecondsPerVariant", warmup);
                 parameters.put("signInUsers", userCount);
                 parameters.put("qrThreads", qrThreads);
@@ -181,6 +198,8 @@ public final class StockVsOrdreHarness {
                 driverConfig.put("threads", threads);
                 driverConfig.put("rounds", rounds);
                 driverConfig.put("seconds", seconds);
+                driverConfig.put("roundsByScenario", roundsByScenario);
+                driverConfig.put("secondsByScenario", secondsByScenario);
                 driverConfig.put("warmup", warmup);
                 driverConfig.put("qrPauseMillis", qrPause);
                 driverConfig.put("scenarios", Arrays.asList(scenarios.split(",")));
@@ -254,6 +273,10 @@ public final class StockVsOrdreHarness {
         parameters.put("threads", config.get("threads").asInt());
         parameters.put("rounds", config.get("rounds").asInt());
         parameters.put("secondsPerRoundAndVariant", config.get("seconds").asInt());
+        if (config.has("roundsByScenario")) {
+            parameters.put("roundsByScenario", config.get("roundsByScenario"));
+            parameters.put("secondsByScenario", config.get("secondsByScenario"));
+        }
         parameters.put("warmupSecondsPerVariant", config.get("warmup").asInt());
         parameters.put("signInUsers", config.get("signInUsers").size());
         parameters.put("qrThreads", config.get("qrUsers").size());
