@@ -3,9 +3,16 @@
      start token only, and the QR is made when the panel comes into view (resources/js/ordre-expertpass.js,
      POST .../browser/start) or, without JavaScript, when the person presses "Afficher le QR code". The QR
      holds a challenge id only; the watch token that lets this page wait and rotate stays in the page.
-     Styled by the theme's ordre.css (.ordre-expertpass*), cached by the browser. -->
+     Styled by the theme's ordre.css (.ordre-expertpass*), cached by the browser.
+     Included by template.ftl on the sign-in page. A panel not shown yet is the same markup on every page of a
+     language but for its start token and form action: ordreCachedMarkup renders it once and then writes it as text
+     with those two put in (CachedMarkupDirective). So the block reads only v.start and v.action per page; anything
+     else it reads (the API base, the theme's resources path, the app links) is in the key. -->
+<#macro ordreExpertpassPanel v>
+<details id="ordre-expertpass-details" class="ordre-expertpass-details" open>
+  <summary class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassDisclosure")}</summary>
 <section id="ordre-expertpass" class="ordre-expertpass" aria-labelledby="ordre-expertpass-title"
-         data-api="${ordreExpertpass.api}"<#if ordreExpertpass.watch??> data-watch="${ordreExpertpass.watch}" data-link="${ordreExpertpass.link!}"<#else> data-start="${ordreExpertpass.start}"</#if>>
+         data-api="${ordreExpertpass.api}"<#if ordreExpertpass.watch??> data-watch="${ordreExpertpass.watch}" data-link="${ordreExpertpass.link!}"<#else> data-start="${v.start}"</#if>>
   <p class="ordre-expertpass__or">${msg("ordreExpertpassOr")}</p>
   <h2 id="ordre-expertpass-title" class="pf-v5-c-title pf-m-lg">${msg("ordreExpertpassLoginTitle")}</h2>
   <p>${msg("ordreExpertpassLoginHelp")}</p>
@@ -16,7 +23,7 @@
   <#else>
   <#-- The QR's place, kept so the page does not move when the script puts the QR in. -->
   <div id="ordre-expertpass-qr-slot" class="ordre-expertpass__qr" data-alt="${msg("ordreExpertpassQrAlt")}"></div>
-  <form id="ordre-expertpass-show-form" action="${url.loginAction}" method="post">
+  <form id="ordre-expertpass-show-form" action="${v.action}" method="post">
     <input type="hidden" name="ordreExpertpass" value="show">
     <button type="submit" id="ordre-expertpass-show" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassShow")}</button>
   </form>
@@ -30,7 +37,7 @@
     <button type="button" id="ordre-expertpass-show-qr" class="${properties.kcButtonClass!} ${properties.kcButtonLinkClass!}">${msg("ordreExpertpassShowQr")}</button>
   </div>
   <p id="ordre-expertpass-code-line"<#if !ordreExpertpass.code??> hidden</#if>>${msg("ordreExpertpassCodeLabel")} <span id="ordre-expertpass-code" class="ordre-expertpass__code" aria-live="polite">${ordreExpertpass.code!}</span></p>
-  <form id="ordre-expertpass-form" action="${url.loginAction}" method="post"<#if !ordreExpertpass.watch??> hidden</#if>>
+  <form id="ordre-expertpass-form" action="${v.action}" method="post"<#if !ordreExpertpass.watch??> hidden</#if>>
     <input type="hidden" name="ordreExpertpass" value="continue">
     <button type="submit" id="ordre-expertpass-continue" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassContinue")}</button>
   </form>
@@ -39,3 +46,17 @@
   <script src="${url.resourcesPath}/js/ordre-expertpass.js" defer></script>
   <script src="${url.resourcesPath}/js/ordre-expertpass-same-device.js" defer></script>
 </section>
+</details>
+<script>
+  if (window.matchMedia("(max-width: 767.98px)").matches && !((navigator.userAgentData && navigator.userAgentData.mobile)
+      || /Android|iPhone|iPad|iPod|Mobi/i.test(navigator.userAgent))) {
+    document.getElementById("ordre-expertpass-details").open = false;
+  }
+</script>
+</#macro>
+<#if ordreExpertpass.start?? && ordreCachedMarkup??>
+<@ordreCachedMarkup key=["expertpass-panel", ordreExpertpass.api, url.resourcesPath, ordreExpertpassApp.appStore!"", ordreExpertpassApp.playStore!""]
+    values={"start": ordreExpertpass.start, "action": url.loginAction}; v><@ordreExpertpassPanel v/></@ordreCachedMarkup>
+<#else>
+<@ordreExpertpassPanel {"start": ordreExpertpass.start!"", "action": url.loginAction}/>
+</#if>

@@ -306,18 +306,9 @@
              It is served open (what a desktop and a page without JavaScript need, and what WebDriver sees as
              displayed) and closed at once on a narrow screen, before the panel's script asks for a QR; not on a
              phone, where the panel shows no QR but the same-device button (ordre-expertpass-same-device.js).
-             ordre-expertpass-panel.ftl is shipped by the providers JAR. -->
+             ordre-expertpass-panel.ftl, shipped by the providers JAR, holds the disclosure and the panel. -->
         <#if ordreExpertpass?? && (pageId!"") == "login">
-          <details id="ordre-expertpass-details" class="ordre-expertpass-details" open>
-            <summary class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassDisclosure")}</summary>
-            <#include "ordre-expertpass-panel.ftl">
-          </details>
-          <script>
-            if (window.matchMedia("(max-width: 767.98px)").matches && !((navigator.userAgentData && navigator.userAgentData.mobile)
-                || /Android|iPhone|iPad|iPod|Mobi/i.test(navigator.userAgent))) {
-              document.getElementById("ordre-expertpass-details").open = false;
-            }
-          </script>
+          <#include "ordre-expertpass-panel.ftl">
         </#if>
       </div>
 

@@ -169,10 +169,13 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         String current = authSession.getAuthNote(ExpertpassStore.NOTE_CHALLENGE);
         long now = ExpertpassStore.now();
-        Optional<Map<String, Object>> shown = Optional.ofNullable(current)
-                .flatMap(new ExpertpassStore(session)::challenge)
-                .filter(c -> ExpertpassPanelStart.scannable(c, now))
-                .map(c -> ExpertpassPanelStart.shown(session, context.getRealm(), c));
+        // Most pages have no challenge yet: no store to open for them (a method reference would open it anyway).
+        Optional<Map<String, Object>> shown = current == null
+                ? Optional.empty()
+                : new ExpertpassStore(session)
+                        .challenge(current)
+                        .filter(c -> ExpertpassPanelStart.scannable(c, now))
+                        .map(c -> ExpertpassPanelStart.shown(session, context.getRealm(), c));
         String start =
                 shown.isPresent() ? null : ExpertpassPanelStart.token(session, context.getRealm(), authSession, config);
         // The session's forms provider, the one the form about to be shown uses: context.form() would also make a

@@ -306,16 +306,57 @@ class ProductionIT {
                 first.contains("/login/ordre/css/ordre.css"), "the cached resources still name the theme's stylesheet");
         assertEquals("ordre", cachedMessages().get("themes").asText());
 
-        AdminApi.expect(admin.post("/admin/realms/ordre/localization/fr", Map.of("doLogIn", ours)), 204);
+        // The Expertpass panel is written from its first rendering (CachedMarkupDirective): two pages' panels differ
+        // by their start token and form action only, and a realm text in it shows on the next page too.
+        String panel = panel(first);
+        String again = panel(loginPage("fr"));
+        assertTrue(panel.contains("data-start=\"") && panel.contains("ordre-expertpass-title"), panel);
+        assertTrue(!panel.equals(again), "each page has its own start token and action");
+        assertEquals(withoutPageValues(panel), withoutPageValues(again));
+        assertTrue(
+                Integer.parseInt(loginFormsInfo().get("cachedMarkup").asText()) >= 1,
+                "the panel came from the cache: " + loginFormsInfo());
+        String ourTitle = "Expertpass, texte du royaume";
+
+        AdminApi.expect(
+                admin.post(
+                        "/admin/realms/ordre/localization/fr",
+                        Map.of("doLogIn", ours, "ordreExpertpassLoginTitle", ourTitle)),
+                204);
         try {
-            assertTrue(loginPage("fr").contains(ours), "the realm text on the next French page");
+            String changed = loginPage("fr");
+            assertTrue(changed.contains(ours), "the realm text on the next French page");
+            assertTrue(panel(changed).contains(ourTitle), "and in the cached panel");
             String english = loginPage("en");
             assertTrue(english.contains("Sign in") && !english.contains(ours), "the English page keeps its own");
+            assertTrue(!english.contains(ourTitle));
         } finally {
             AdminApi.expect(admin.delete("/admin/realms/ordre/localization/fr/doLogIn"), 204);
+            AdminApi.expect(admin.delete("/admin/realms/ordre/localization/fr/ordreExpertpassLoginTitle"), 204);
         }
         String french = loginPage("fr");
         assertTrue(french.contains("Se connecter") && !french.contains(ours), "removed, the theme's text is back");
+        assertEquals(withoutPageValues(panel), withoutPageValues(panel(french)), "and the theme's panel");
+    }
+
+    private static String panel(String page) {
+        int from = page.indexOf("<details id=\"ordre-expertpass-details\"");
+        int to = page.indexOf("</details>", from);
+        assertTrue(from >= 0 && to > from, "the page has the Expertpass panel");
+        return page.substring(from, to);
+    }
+
+    private static String withoutPageValues(String panel) {
+        return panel.replaceAll("data-start=\"[^\"]*\"", "data-start").replaceAll("action=\"[^\"]*\"", "action");
+    }
+
+    private JsonNode loginFormsInfo() {
+        return admin.get("/admin/serverinfo")
+                .get("providers")
+                .get("login")
+                .get("providers")
+                .get("ordre-cached-theme")
+                .get("operationalInfo");
     }
 
     private String loginPage(String locale) {
