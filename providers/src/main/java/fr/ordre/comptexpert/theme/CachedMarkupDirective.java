@@ -49,6 +49,9 @@ final class CachedMarkupDirective implements TemplateDirectiveModel {
         /** Alphanumeric, so escaping leaves it as is; random, so no message or address can contain it. */
         private final String marker = marker();
 
+        /** Marker n stands for the n-th value: digits then "_", which no escaping changes. */
+        private final Pattern markers = Pattern.compile(Pattern.quote(marker) + "(\\d+)_");
+
         private static String marker() {
             byte[] bytes = new byte[16];
             new SecureRandom().nextBytes(bytes);
@@ -85,9 +88,7 @@ final class CachedMarkupDirective implements TemplateDirectiveModel {
     }
 
     /** Renders the block every time (a theme Keycloak does not cache: a developer's edits show at once). */
-    static CachedMarkupDirective uncached() {
-        return new CachedMarkupDirective(null, null, null);
-    }
+    static final CachedMarkupDirective UNCACHED = new CachedMarkupDirective(null, null, null);
 
     @Override
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -118,7 +119,6 @@ final class CachedMarkupDirective implements TemplateDirectiveModel {
     private List<Object> render(
             Environment env, Iterable<String> names, TemplateModel[] loopVars, TemplateDirectiveBody body)
             throws TemplateException, IOException {
-        // Marker n stands for the n-th value: digits then "_", which no escaping changes.
         List<String> order = new ArrayList<>();
         Map<String, String> markers = new LinkedHashMap<>();
         for (String name : names) {
@@ -129,7 +129,7 @@ final class CachedMarkupDirective implements TemplateDirectiveModel {
         StringWriter out = new StringWriter(4096);
         body.render(out);
         List<Object> parts = new ArrayList<>();
-        Matcher m = Pattern.compile(Pattern.quote(cache.marker) + "(\\d+)_").matcher(out.getBuffer());
+        Matcher m = cache.markers.matcher(out.getBuffer());
         int from = 0;
         while (m.find()) {
             parts.add(out.getBuffer().substring(from, m.start()));

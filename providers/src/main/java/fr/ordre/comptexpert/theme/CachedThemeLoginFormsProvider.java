@@ -36,7 +36,7 @@ final class CachedThemeLoginFormsProvider extends FreeMarkerLoginFormsProvider {
     @Override
     protected Properties handleThemeResources(Theme theme, Locale locale) {
         if (!(theme instanceof CachedMessagesTheme cached)) {
-            attributes.put(CACHED_MARKUP, CachedMarkupDirective.uncached());
+            attributes.put(CACHED_MARKUP, CachedMarkupDirective.UNCACHED);
             return super.handleThemeResources(theme, locale);
         }
         try {
@@ -54,7 +54,7 @@ final class CachedThemeLoginFormsProvider extends FreeMarkerLoginFormsProvider {
             return messages;
         } catch (IOException e) {
             // Keycloak's own path logs the unreadable file and renders with what it has.
-            attributes.put(CACHED_MARKUP, CachedMarkupDirective.uncached());
+            attributes.put(CACHED_MARKUP, CachedMarkupDirective.UNCACHED);
             return super.handleThemeResources(theme, locale);
         }
     }

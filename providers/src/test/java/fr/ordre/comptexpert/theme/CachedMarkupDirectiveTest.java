@@ -70,8 +70,8 @@ class CachedMarkupDirectiveTest {
 
     @Test
     void theUncachedDirectiveRendersEveryTimeAsAPlainMacroWould() throws Exception {
-        String first = page(CachedMarkupDirective.uncached(), "https://a/api", "t1", "https://a/1");
-        String second = page(CachedMarkupDirective.uncached(), "https://a/api", "t2", "https://a/2");
+        String first = page(CachedMarkupDirective.UNCACHED, "https://a/api", "t1", "https://a/1");
+        String second = page(CachedMarkupDirective.UNCACHED, "https://a/api", "t2", "https://a/2");
 
         assertEquals(2, rendered.get());
         assertTrue(second.contains("n°2") && second.contains("data-start=\"t2\"") && second.contains("https://a/2"));
