@@ -6,10 +6,22 @@
 (function () {
   var panel = document.getElementById("ordre-expertpass");
   if (!panel) { return; }
+  // A login page's panel came by its script (ExpertpassPanelScript) into the page's slot, which holds the start token;
+  // its form posts where the page's sign-in form does.
+  var slot = document.getElementById("ordre-expertpass-slot");
   var api = panel.getAttribute("data-api");
   var watch = panel.getAttribute("data-watch");
-  var start = panel.getAttribute("data-start");
+  var start = panel.getAttribute("data-start") || (slot && slot.getAttribute("data-start"));
   var form = document.getElementById("ordre-expertpass-form");
+  var login = document.getElementById("kc-form-login");
+  if (!form.getAttribute("action") && login) { form.action = login.action; }
+  // Served open (what a desktop and a page without JavaScript need); closed at once on a narrow screen, before any
+  // QR is asked for, but not on a phone, where the panel shows the same-device button (ordre-expertpass-same-device.js).
+  var details = document.getElementById("ordre-expertpass-details");
+  if (details && window.matchMedia("(max-width: 767.98px)").matches && !((navigator.userAgentData && navigator.userAgentData.mobile)
+      || /Android|iPhone|iPad|iPod|Mobi/i.test(navigator.userAgent))) {
+    details.open = false;
+  }
   var code = document.getElementById("ordre-expertpass-code");
   var controller = null;
   var done = false;

@@ -303,10 +303,10 @@
 
         <#-- ordre: the Expertpass QR panel after the sign-in form and "Créez votre Comptexpert", so both
              are in the first screen; a disclosure, collapsed on narrow screens and always shown from 768 px (ordre.css).
-             It is served open (what a desktop and a page without JavaScript need, and what WebDriver sees as
-             displayed) and closed at once on a narrow screen, before the panel's script asks for a QR; not on a
-             phone, where the panel shows no QR but the same-device button (ordre-expertpass-same-device.js).
-             ordre-expertpass-panel.ftl, shipped by the providers JAR, holds the disclosure and the panel. -->
+             It is served open (what a desktop needs, and what WebDriver sees as displayed) and closed by the
+             panel's script on a narrow screen before it asks for a QR; not on a phone, where the panel shows no QR
+             but the same-device button (ordre-expertpass-same-device.js). ordre-expertpass-panel.ftl, shipped by the
+             providers JAR, holds the page's slot for the panel (or the whole panel, once a QR is shown). -->
         <#if ordreExpertpass?? && (pageId!"") == "login">
           <#include "ordre-expertpass-panel.ftl">
         </#if>

@@ -3,9 +3,11 @@ package fr.ordre.comptexpert.expertpass;
 import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Challenge;
 import fr.ordre.comptexpert.support.JsonApi;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
@@ -21,7 +23,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The sign-in and enrolment pages' calls, at {@code /realms/{realm}/comptexpert/expertpass/v1/browser}: the panel's
- * first QR ({@code start}), the wait for the phone's decision ({@code wait}) and a new QR when one expires
+ * markup ({@code panel.js}), its first QR ({@code start}), the wait for the phone's decision ({@code wait}) and a new QR when one expires
  * ({@code rotate}). They are authenticated by what only the page holds: the panel's start token, then the watch token
  * of the QR it shows, which no QR contains.
  */
@@ -75,6 +77,13 @@ public final class ExpertpassBrowserApi {
         ExpertpassStatus onTimeout = left <= WAIT_SECONDS ? ExpertpassStatus.EXPIRED : ExpertpassStatus.PENDING;
         return wakeup.completeOnTimeout(onTimeout, Math.min(left, WAIT_SECONDS), TimeUnit.SECONDS)
                 .thenApply(ExpertpassBrowserApi::status);
+    }
+
+    /** The panel's markup for a login page's slot, in the page's language ({@link ExpertpassPanelScript}). */
+    @GET
+    @Path("panel.js")
+    public Response panelScript(@QueryParam("lang") String language, @QueryParam("v") String version) {
+        return ExpertpassPanelScript.response(session, realm, language, version);
     }
 
     /** The panel's first QR, asked for by the page when the panel comes into view ({@link ExpertpassPanelStart}). */

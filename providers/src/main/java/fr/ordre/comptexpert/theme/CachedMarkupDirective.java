@@ -4,6 +4,7 @@ import freemarker.core.Environment;
 import freemarker.core.MarkupOutputFormat;
 import freemarker.core.OutputFormat;
 import freemarker.template.SimpleHash;
+import freemarker.template.TemplateBooleanModel;
 import freemarker.template.TemplateDirectiveBody;
 import freemarker.template.TemplateDirectiveModel;
 import freemarker.template.TemplateException;
@@ -28,7 +29,8 @@ import java.util.regex.Pattern;
 
 /**
  * {@code <@ordreCachedMarkup key=[…] values={…}; v>…${v.name}…</@ordreCachedMarkup>}: a block of a page rendered once
- * and written as text afterwards, with only its per-page values put in. The Expertpass panel is ~4 KB of markup whose
+ * and written as text afterwards, with only its per-page values put in. A block without values may be asked for its
+ * version instead ({@code digest=true}): a page names the block's own resource by it (the Expertpass panel's script). The Expertpass panel is ~4 KB of markup whose
  * words ({@code msg}, HTML-escaped) and classes are the same on every login page of a language; rendering them was
  * most of the panel's cost (docs/performance.md, <i>The panel</i>).
  *
@@ -44,7 +46,7 @@ final class CachedMarkupDirective implements TemplateDirectiveModel {
     static final class Cache {
         static final int MAX_ENTRIES = 256;
 
-        private final Map<Key, List<Object>> entries = new ConcurrentHashMap<>();
+        private final Map<Key, Rendered> entries = new ConcurrentHashMap<>();
 
         /** Alphanumeric, so escaping leaves it as is; random, so no message or address can contain it. */
         private final String marker = marker();
@@ -91,32 +93,54 @@ final class CachedMarkupDirective implements TemplateDirectiveModel {
     static final CachedMarkupDirective UNCACHED = new CachedMarkupDirective(null, null, null);
 
     @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
+    @SuppressWarnings("rawtypes")
     public void execute(Environment env, Map params, TemplateModel[] loopVars, TemplateDirectiveBody body)
             throws TemplateException, IOException {
-        if (body == null || loopVars.length != 1) {
-            throw new TemplateModelException("ordreCachedMarkup needs a body and one loop variable");
+        if (body == null || loopVars.length > 1) {
+            throw new TemplateModelException("ordreCachedMarkup needs a body and at most one loop variable");
         }
-        Map<String, String> values = values(params.get("values"));
+        Map<String, String> values = params.containsKey("values") ? values(params.get("values")) : Map.of();
+        boolean digest = params.get("digest") instanceof TemplateBooleanModel b && b.getAsBoolean();
+        if (digest && !values.isEmpty()) {
+            throw new TemplateModelException("ordreCachedMarkup: a block with values has no single version");
+        }
         if (cache == null) {
-            loopVars[0] = new SimpleHash(values, env.getObjectWrapper());
-            body.render(env.getOut());
+            if (loopVars.length == 1) {
+                loopVars[0] = new SimpleHash(values, env.getObjectWrapper());
+            }
+            if (digest) {
+                StringWriter out = new StringWriter(4096);
+                body.render(out);
+                env.getOut().write(MarkupVersion.of(out.toString()));
+            } else {
+                body.render(env.getOut());
+            }
             return;
         }
         Key key = new Key(messages, properties, strings(params.get("key")));
-        List<Object> parts = cache.entries.get(key);
-        if (parts == null) {
-            parts = render(env, values.keySet(), loopVars, body);
+        Rendered rendered = cache.entries.get(key);
+        if (rendered == null) {
+            rendered = render(env, values.keySet(), loopVars, body);
             if (cache.entries.size() >= Cache.MAX_ENTRIES) {
                 cache.entries.clear();
             }
-            cache.entries.putIfAbsent(key, parts);
+            cache.entries.putIfAbsent(key, rendered);
         }
-        write(env, parts, values);
+        if (digest) {
+            env.getOut().write(rendered.version());
+        } else {
+            write(env, rendered.parts(), values);
+        }
     }
 
+    /**
+     * A block's text and value names in order; and, for a block without values, its version ({@link MarkupVersion}),
+     * which the page puts in the address of a resource made of the block.
+     */
+    private record Rendered(List<Object> parts, String version) {}
+
     /** The block with markers for values, as text and value names in order. */
-    private List<Object> render(
+    private Rendered render(
             Environment env, Iterable<String> names, TemplateModel[] loopVars, TemplateDirectiveBody body)
             throws TemplateException, IOException {
         List<String> order = new ArrayList<>();
@@ -125,7 +149,9 @@ final class CachedMarkupDirective implements TemplateDirectiveModel {
             markers.put(name, cache.marker + order.size() + "_");
             order.add(name);
         }
-        loopVars[0] = new SimpleHash(markers, env.getObjectWrapper());
+        if (loopVars.length == 1) {
+            loopVars[0] = new SimpleHash(markers, env.getObjectWrapper());
+        }
         StringWriter out = new StringWriter(4096);
         body.render(out);
         List<Object> parts = new ArrayList<>();
@@ -137,7 +163,7 @@ final class CachedMarkupDirective implements TemplateDirectiveModel {
             from = m.end();
         }
         parts.add(out.getBuffer().substring(from));
-        return List.copyOf(parts);
+        return new Rendered(List.copyOf(parts), parts.size() == 1 ? MarkupVersion.of((String) parts.get(0)) : null);
     }
 
     private record ValueName(String name) {}

@@ -100,4 +100,38 @@ class CachedMarkupDirectiveTest {
         }
         assertTrue(cache.size() <= CachedMarkupDirective.Cache.MAX_ENTRIES, () -> "size " + cache.size());
     }
+
+    private static final String VERSIONED =
+            """
+            <#macro panel><section data-api="${api}">${word()}</section></#macro>\
+            <@cached key=["panel", api] digest=true><@panel/></@cached>|<@cached key=["panel", api]><@panel/></@cached>""";
+
+    private String versioned(CachedMarkupDirective directive, String api) throws Exception {
+        Map<String, Object> model = new HashMap<>();
+        model.put("cached", directive);
+        model.put("api", api);
+        model.put("word", (TemplateMethodModelEx) args -> "Ou n°" + rendered.incrementAndGet());
+        StringWriter out = new StringWriter();
+        new Template("versioned", new StringReader(VERSIONED), freemarker).process(model, out);
+        return out.toString();
+    }
+
+    @Test
+    void aBlockWithoutValuesHasTheVersionOfItsText() throws Exception {
+        String[] first = versioned(cached(), "https://a/api").split("\\|");
+        String[] again = versioned(cached(), "https://a/api").split("\\|");
+
+        assertEquals(1, rendered.get(), "the version and the text come from one rendering");
+        assertEquals(MarkupVersion.of(first[1]), first[0]);
+        assertEquals(22, first[0].length(), "128 bits, base64url");
+        assertEquals(String.join("|", first), String.join("|", again));
+        String otherHost = versioned(cached(), "https://b/api").split("\\|")[0];
+        assertFalse(otherHost.equals(first[0]), "other words, another version");
+
+        // Uncached, each call renders: here the words change between the two, and so would the version.
+        String[] uncached =
+                versioned(CachedMarkupDirective.UNCACHED, "https://a/api").split("\\|");
+        assertFalse(uncached[0].equals(MarkupVersion.of(uncached[1])));
+        assertEquals(uncached[0], MarkupVersion.of(uncached[1].replace("n°4", "n°3")));
+    }
 }

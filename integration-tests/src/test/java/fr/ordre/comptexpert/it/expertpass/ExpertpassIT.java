@@ -161,6 +161,7 @@ class ExpertpassIT {
         assertFalse(
                 page.body().contains("data-watch=") || page.body().contains("id=\"ordre-expertpass-qr\""),
                 "no QR and no challenge on the page");
+        assertFalse(page.body().contains("ordre-expertpass-title"), "nor the panel's words: its script brings them");
         HttpExpertpass.Panel first = HttpExpertpass.panel(page);
         HttpExpertpass.Panel again = HttpExpertpass.panel(page);
         assertEquals(first.challengeUrl(), again.challengeUrl(), "one challenge per attempt");

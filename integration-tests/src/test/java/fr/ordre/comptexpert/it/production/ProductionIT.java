@@ -306,16 +306,29 @@ class ProductionIT {
                 first.contains("/login/ordre/css/ordre.css"), "the cached resources still name the theme's stylesheet");
         assertEquals("ordre", cachedMessages().get("themes").asText());
 
-        // The Expertpass panel is written from its first rendering (CachedMarkupDirective): two pages' panels differ
-        // by their start token and form action only, and a realm text in it shows on the next page too.
-        String panel = panel(first);
-        String again = panel(loginPage("fr"));
-        assertTrue(panel.contains("data-start=\"") && panel.contains("ordre-expertpass-title"), panel);
-        assertTrue(!panel.equals(again), "each page has its own start token and action");
-        assertEquals(withoutPageValues(panel), withoutPageValues(again));
+        // The Expertpass panel is not in the page: a slot names its script by the panel's version
+        // (CachedMarkupDirective,
+        // ExpertpassPanelScript), the same on every French page, kept by the browser for a year; another version gets
+        // the current panel, not to be kept. A realm text in the panel shows at once, under a new version.
+        String script = panelScriptAddress(first);
+        assertEquals(script, panelScriptAddress(loginPage("fr")), "one version per language");
+        assertFalse(script.equals(panelScriptAddress(loginPage("en"))), "and one per language");
+        assertFalse(first.contains("ordre-expertpass-title"), "the panel's words are not in the page");
+        HttpResponse<String> kept = get(script);
+        assertEquals(200, kept.statusCode(), kept.body());
+        assertEquals(
+                "public, max-age=31536000, immutable",
+                kept.headers().firstValue("Cache-Control").orElse(""));
+        assertTrue(kept.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
+        String panel = kept.body();
+        assertTrue(panel.contains("ordre-expertpass-title") && panel.contains("Se connecter avec Expertpass"), panel);
+        HttpResponse<String> stale = get(script.replaceAll("v=[^&]+", "v=AAAAAAAAAAAAAAAAAAAAAA"));
+        assertEquals(200, stale.statusCode());
+        assertEquals("no-cache", stale.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(panel, stale.body());
         assertTrue(
-                Integer.parseInt(loginFormsInfo().get("cachedMarkup").asText()) >= 1,
-                "the panel came from the cache: " + loginFormsInfo());
+                Integer.parseInt(loginFormsInfo().get("cachedMarkup").asText()) >= 2,
+                "the French and English panels came from the cache: " + loginFormsInfo());
         String ourTitle = "Expertpass, texte du royaume";
 
         AdminApi.expect(
@@ -326,28 +339,44 @@ class ProductionIT {
         try {
             String changed = loginPage("fr");
             assertTrue(changed.contains(ours), "the realm text on the next French page");
-            assertTrue(panel(changed).contains(ourTitle), "and in the cached panel");
+            String changedScript = panelScriptAddress(changed);
+            assertFalse(changedScript.equals(script), "a new version of the French panel");
+            HttpResponse<String> changedPanel = get(changedScript);
+            assertTrue(changedPanel.body().contains(ourTitle), "with the realm text in it");
+            assertEquals(
+                    "public, max-age=31536000, immutable",
+                    changedPanel.headers().firstValue("Cache-Control").orElse(""));
             String english = loginPage("en");
             assertTrue(english.contains("Sign in") && !english.contains(ours), "the English page keeps its own");
-            assertTrue(!english.contains(ourTitle));
+            assertTrue(!get(panelScriptAddress(english)).body().contains(ourTitle));
         } finally {
             AdminApi.expect(admin.delete("/admin/realms/ordre/localization/fr/doLogIn"), 204);
             AdminApi.expect(admin.delete("/admin/realms/ordre/localization/fr/ordreExpertpassLoginTitle"), 204);
         }
         String french = loginPage("fr");
         assertTrue(french.contains("Se connecter") && !french.contains(ours), "removed, the theme's text is back");
-        assertEquals(withoutPageValues(panel), withoutPageValues(panel(french)), "and the theme's panel");
+        assertEquals(script, panelScriptAddress(french), "and the theme's panel, under its first version");
     }
 
-    private static String panel(String page) {
-        int from = page.indexOf("<details id=\"ordre-expertpass-details\"");
-        int to = page.indexOf("</details>", from);
-        assertTrue(from >= 0 && to > from, "the page has the Expertpass panel");
-        return page.substring(from, to);
+    /** The address of the page's panel script, from its slot ({@code ordre-expertpass-panel.ftl}). */
+    private static String panelScriptAddress(String page) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                        "<script src=\"([^\"]+/browser/panel\\.js\\?[^\"]+)\"")
+                .matcher(page);
+        assertTrue(m.find() && page.contains("id=\"ordre-expertpass-slot\""), "the page has the panel's slot");
+        return m.group(1).replace("&amp;", "&");
     }
 
-    private static String withoutPageValues(String panel) {
-        return panel.replaceAll("data-start=\"[^\"]*\"", "data-start").replaceAll("action=\"[^\"]*\"", "action");
+    private static HttpResponse<String> get(String url) {
+        try {
+            return Http.CLIENT.send(
+                    HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode loginFormsInfo() {

@@ -53,7 +53,7 @@ public final class HttpExpertpass {
     public static Panel panel(HttpResponse<String> page, java.util.function.UnaryOperator<String> route) {
         String html = page.body();
         String api = FormClient.unescape(group(API, html, page));
-        String continueAction = FormClient.formAction(page, "ordre-expertpass-form");
+        String continueAction = continueAction(page);
         if (WATCH.matcher(html).find()) {
             return new Panel(
                     decodeDataUri(group(QR, html, page)),
@@ -76,6 +76,15 @@ public final class HttpExpertpass {
                 shown.get("watch").asText(),
                 api,
                 continueAction);
+    }
+
+    /**
+     * Where the panel's "Continuer" posts: its own form on a page that shows its QR; on a login page, whose panel
+     * the script puts in, where the page's sign-in form posts (ordre-expertpass.js does the same).
+     */
+    public static String continueAction(HttpResponse<String> page) {
+        return FormClient.formAction(
+                page, page.body().contains("id=\"ordre-expertpass-form\"") ? "ordre-expertpass-form" : "kc-form-login");
     }
 
     /** The QR of the page (or of a rotation's answer): its img's data URI, as the server draws it. */

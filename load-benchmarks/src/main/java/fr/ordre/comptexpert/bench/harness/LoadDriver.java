@@ -523,8 +523,8 @@ public final class LoadDriver {
         if (!woken.body().contains("approved")) {
             throw new IllegalStateException("Long-poll answered " + woken.statusCode() + " " + woken.body());
         }
-        HttpResponse<String> posted = browser.post(
-                FormClient.formAction(page, "ordre-expertpass-form"), Map.of("ordreExpertpass", "continue"));
+        HttpResponse<String> posted =
+                browser.post(HttpExpertpass.continueAction(page), Map.of("ordreExpertpass", "continue"));
         String callback = FormClient.location(posted);
         long redirected = System.nanoTime();
         steps.mark("wake-up to redirect");

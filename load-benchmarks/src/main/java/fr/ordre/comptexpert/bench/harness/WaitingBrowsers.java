@@ -250,8 +250,8 @@ final class WaitingBrowsers {
         }
         long woken = tab.approved.get(30, TimeUnit.SECONDS);
         wakeNanos.add(woken - answered);
-        HttpResponse<String> posted = tab.session.post(
-                FormClient.formAction(tab.page, "ordre-expertpass-form"), Map.of("ordreExpertpass", "continue"));
+        HttpResponse<String> posted =
+                tab.session.post(HttpExpertpass.continueAction(tab.page), Map.of("ordreExpertpass", "continue"));
         String callback = FormClient.location(posted);
         if (!callback.startsWith(LoadDriver.REDIRECT_URI)) {
             throw new IllegalStateException("sign-in ended at " + callback);

@@ -1,0 +1,1 @@
+<#-- The lazy panel's markup, for its script (ExpertpassPanelScript): the same block, key and version as the page's. --><#import "ordre-expertpass-panel-markup.ftl" as markup><@markup.ordreExpertpassLazyPanel false/>
