@@ -27,7 +27,7 @@
   </form>
   </#if>
   </#if>
-  <#-- Same device (ordre-expertpass-same-device.js shows it on a phone, with the QR behind a button): the app opens in a
+  <#-- Same device (ordre-expertpass.js shows it on a phone, with the QR behind a button): the app opens in a
        new tab with the current QR's link (data-link, set once the QR is made), the user types the code below there, and this tab goes on by itself. -->
   <div id="ordre-expertpass-same-device" hidden>
     <a id="ordre-expertpass-open-app" class="${properties.kcButtonClass!} ${properties.kcButtonPrimaryClass!} ${properties.kcButtonBlockClass!}"

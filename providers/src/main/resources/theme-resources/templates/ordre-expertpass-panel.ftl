@@ -1,20 +1,27 @@
 <#-- Expertpass sign-in panel: included by the ordre theme's template.ftl under the login form when the sign-in step
      (ordre-expertpass-password-form) offers it. It costs nothing until used.
      - A page comes with a slot: the start token, and the panel's script (ExpertpassPanelScript), named by the
-       panel's version so that a browser fetches it once per language and version; no QR, no store entry, ~0.6 KB.
+       panel's version so that a browser fetches it once per language and version; no QR, no store entry, ~0.6 KB
+       in all (every login page carries it: keep it short).
        The script puts the panel in; ordre-expertpass.js trades the token for a QR when the panel comes into view.
      - Without JavaScript, the noscript button posts the sign-in form (kc-form-login, by its form attribute) with
        ordreExpertpass=show, which the step reads before any username or password; the page comes back with the
        whole panel and its QR (ordreExpertpass.qr), as after "Continuer" while a QR is pending.
      - A theme whose blocks are not cached (ordreCachedMarkup missing: another login forms provider) gets the whole
        panel inline, as before the slot. -->
-<#import "ordre-expertpass-panel-markup.ftl" as markup>
 <#if ordreExpertpass.start?? && ordreCachedMarkup??>
-<div id="ordre-expertpass-slot" data-api="${ordreExpertpass.api}" data-start="${ordreExpertpass.start}"></div>
-<noscript><p class="ordre-expertpass"><button type="submit" form="kc-form-login" formnovalidate name="ordreExpertpass" value="show" id="ordre-expertpass-show" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassDisclosure")}</button></p></noscript>
+<#-- The slot too is the same on every page of a language but for its start token: written from its first rendering,
+     with the panel's version in it (so its key holds all the panel's key does, and the language). -->
+<@ordreCachedMarkup key=["expertpass-slot", ordreExpertpass.api, ordreExpertpass.app, url.resourcesPath,
+    ordreExpertpassApp.appStore!"", ordreExpertpassApp.playStore!"", (locale.currentLanguageTag)!""]
+    values={"start": ordreExpertpass.start}; v><#import "ordre-expertpass-panel-markup.ftl" as markup>
+<div id="ordre-expertpass-slot" data-start="${v.start}"></div>
+<noscript><p class="ordre-expertpass"><button form="kc-form-login" formnovalidate name="ordreExpertpass" value="show" id="ordre-expertpass-show" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassDisclosure")}</button></p></noscript>
 <script src="${ordreExpertpass.api}/browser/panel.js?lang=${(locale.currentLanguageTag)!""}&amp;v=<@markup.ordreExpertpassLazyPanel true/>" defer></script>
-<#else>
-<@markup.ordreExpertpassPanel {"start": ordreExpertpass.start!"", "action": url.loginAction}/>
-</#if>
 <script src="${url.resourcesPath}/js/ordre-expertpass.js" defer></script>
-<script src="${url.resourcesPath}/js/ordre-expertpass-same-device.js" defer></script>
+</@ordreCachedMarkup>
+<#else>
+<#import "ordre-expertpass-panel-markup.ftl" as markup>
+<@markup.ordreExpertpassPanel {"start": ordreExpertpass.start!"", "action": url.loginAction}/>
+<script src="${url.resourcesPath}/js/ordre-expertpass.js" defer></script>
+</#if>

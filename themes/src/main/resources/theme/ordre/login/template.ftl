@@ -305,7 +305,7 @@
              are in the first screen; a disclosure, collapsed on narrow screens and always shown from 768 px (ordre.css).
              It is served open (what a desktop needs, and what WebDriver sees as displayed) and closed by the
              panel's script on a narrow screen before it asks for a QR; not on a phone, where the panel shows no QR
-             but the same-device button (ordre-expertpass-same-device.js). ordre-expertpass-panel.ftl, shipped by the
+             but the same-device button (ordre-expertpass.js). ordre-expertpass-panel.ftl, shipped by the
              providers JAR, holds the page's slot for the panel (or the whole panel, once a QR is shown). -->
         <#if ordreExpertpass?? && (pageId!"") == "login">
           <#include "ordre-expertpass-panel.ftl">

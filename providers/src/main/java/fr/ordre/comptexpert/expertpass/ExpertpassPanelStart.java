@@ -13,7 +13,6 @@ import javax.crypto.Mac;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
 import org.keycloak.crypto.KeyWrapper;
-import org.keycloak.models.ClientModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -33,12 +32,16 @@ final class ExpertpassPanelStart {
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final int MAX_TOKEN = 600;
 
-    /** What a start token names: one login attempt and the QR settings of its sign-in step. */
-    record Attempt(String root, String tab, String client, int lifespanSeconds, int digits) {}
+    /** What a start token names: one login attempt (root authentication session, tab) and its step's QR settings. */
+    record Attempt(String root, String tab, int lifespanSeconds, int digits) {}
 
     private ExpertpassPanelStart() {}
 
-    /** The page's start token for this login attempt: {@code <payload>.<mac>}, base64url both. */
+    /**
+     * The page's start token for this login attempt: {@code <payload>.<mac>}, base64url both. Short, as every login
+     * page carries it: the realm is in the MAC's input (and key), not in the token, and the tab names the attempt
+     * within its root session without the client.
+     */
     static String token(
             KeycloakSession session,
             RealmModel realm,
@@ -46,10 +49,8 @@ final class ExpertpassPanelStart {
             ExpertpassLoginConfig config) {
         String payload = String.join(
                 "\n",
-                realm.getId(),
                 authSession.getParentSession().getId(),
                 authSession.getTabId(),
-                authSession.getClient().getId(),
                 Integer.toString(config.challengeLifespanSeconds()),
                 Integer.toString(config.codeDigits()));
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
@@ -69,10 +70,10 @@ final class ExpertpassPanelStart {
                 return Optional.empty();
             }
             String[] f = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
-            if (f.length != 6 || !realm.getId().equals(f[0])) {
+            if (f.length != 4) {
                 return Optional.empty();
             }
-            return Optional.of(new Attempt(f[1], f[2], f[3], Integer.parseInt(f[4]), Integer.parseInt(f[5])));
+            return Optional.of(new Attempt(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3])));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -90,10 +91,9 @@ final class ExpertpassPanelStart {
             KeycloakSession session, RealmModel realm, Attempt attempt) {
         RootAuthenticationSessionModel root =
                 session.authenticationSessions().getRootAuthenticationSession(realm, attempt.root());
-        ClientModel client = root == null ? null : realm.getClientById(attempt.client());
-        return client == null
+        return root == null
                 ? Optional.empty()
-                : Optional.ofNullable(root.getAuthenticationSession(client, attempt.tab()));
+                : Optional.ofNullable(root.getAuthenticationSessions().get(attempt.tab()));
     }
 
     /** The attempt's current challenge if it can still be scanned, else a new one (the only place one is made). */
@@ -141,8 +141,10 @@ final class ExpertpassPanelStart {
         try {
             Mac mac = Mac.getInstance("HmacSHA512");
             mac.init(key.getSecretKey());
-            // 256 bits are plenty for a token that only names a login attempt.
-            return Arrays.copyOf(mac.doFinal(payload), 32);
+            mac.update(realm.getId().getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) '\n');
+            // 128 bits: a forgery must be guessed online, against the start endpoint, one guess a request.
+            return Arrays.copyOf(mac.doFinal(payload), 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC with the realm's HS512 key", e);
         }

@@ -1,7 +1,6 @@
 package fr.ordre.comptexpert.expertpass;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import fr.ordre.comptexpert.support.RealmPath;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.Urls;
@@ -16,8 +15,7 @@ final class ExpertpassUrls {
     /** The API's base URL for this request's host; joined by hand, as a UriBuilder costs more than the QR. */
     static String apiBase(KeycloakSession session, RealmModel realm) {
         String base = session.getContext().getUri().getBaseUri().toString();
-        return base + (base.endsWith("/") ? "" : "/") + "realms/"
-                + URLEncoder.encode(realm.getName(), StandardCharsets.UTF_8).replace("+", "%20")
+        return base + (base.endsWith("/") ? "" : "/") + "realms/" + RealmPath.segment(realm.getName())
                 + "/comptexpert/expertpass/" + VERSION;
     }
 

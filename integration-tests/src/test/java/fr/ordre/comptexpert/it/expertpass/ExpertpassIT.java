@@ -162,6 +162,11 @@ class ExpertpassIT {
                 page.body().contains("data-watch=") || page.body().contains("id=\"ordre-expertpass-qr\""),
                 "no QR and no challenge on the page");
         assertFalse(page.body().contains("ordre-expertpass-title"), "nor the panel's words: its script brings them");
+        // Every login page carries the slot: its size is what the panel costs a page nobody scans from.
+        int from = page.body().indexOf("<div id=\"ordre-expertpass-slot\"");
+        int to = page.body().indexOf("</script>", page.body().indexOf("/js/ordre-expertpass.js", from));
+        assertTrue(from > 0 && to > from, "the slot, then the scripts");
+        assertTrue(to - from <= 700, () -> "the slot and its scripts in " + (to - from) + " characters, not 700");
         HttpExpertpass.Panel first = HttpExpertpass.panel(page);
         HttpExpertpass.Panel again = HttpExpertpass.panel(page);
         assertEquals(first.challengeUrl(), again.challengeUrl(), "one challenge per attempt");

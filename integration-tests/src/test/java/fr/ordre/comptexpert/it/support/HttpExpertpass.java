@@ -31,6 +31,8 @@ public final class HttpExpertpass {
     private static final Pattern WATCH = Pattern.compile("data-watch=\"([^\"]+)\"");
     private static final Pattern START = Pattern.compile("data-start=\"([^\"]+)\"");
     private static final Pattern API = Pattern.compile("data-api=\"([^\"]+)\"");
+    /** A login page's panel is not in the page: its script is, from the API (ordre-expertpass-panel.ftl). */
+    private static final Pattern SCRIPT_API = Pattern.compile("<script src=\"([^\"]+)/browser/panel\\.js\\?");
     /** The quiet zone the server draws around the code, in modules (ExpertpassQr). */
     private static final int QUIET_ZONE = 4;
 
@@ -52,7 +54,7 @@ public final class HttpExpertpass {
      */
     public static Panel panel(HttpResponse<String> page, java.util.function.UnaryOperator<String> route) {
         String html = page.body();
-        String api = FormClient.unescape(group(API, html, page));
+        String api = FormClient.unescape(group(API.matcher(html).find() ? API : SCRIPT_API, html, page));
         String continueAction = continueAction(page);
         if (WATCH.matcher(html).find()) {
             return new Panel(

@@ -65,6 +65,13 @@ final class Goals {
                     describe(throughput),
                     null));
         }
+        if (scenarios.has("firstvisit")) {
+            // No goal: a browser fetches the script once per language and version, a bot not at all.
+            goals.add(goal(
+                    "First visit (empty browser cache), login page and the panel's script: server CPU / page without the panel",
+                    describe(ratio(scenarios.path("firstvisit"), "with", "without", "serverCpuMsPerOperation")),
+                    null));
+        }
         JsonNode waiting = scenarios.path("waiting");
         if (!waiting.isMissingNode()) {
             int browsers = waiting.path("browsers").asInt();

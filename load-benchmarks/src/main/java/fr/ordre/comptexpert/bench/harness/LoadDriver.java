@@ -21,6 +21,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The load driver: its own JVM (started by {@link StockVsOrdreHarness}), nothing shared with the server but HTTP.
@@ -34,6 +36,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class LoadDriver {
 
     static final String REDIRECT_URI = "http://127.0.0.1:49152/callback";
+
+    /** The panel's script named by a login page's slot (ordre-expertpass-panel.ftl). */
+    private static final Pattern PANEL_SCRIPT = Pattern.compile("<script src=\"([^\"]+/browser/panel\\.js\\?[^\"]+)\"");
+
     private static final DateTimeFormatter FR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     /** One kind of operation, timed from its first request to its last answer. */
@@ -144,21 +150,26 @@ public final class LoadDriver {
             r.put("tableauRegistrations", tableauUsed.get());
             scenarioResults.put("register", r);
         }
-        if (scenarios.contains("panel")) {
-            OidcClient noPanelClient = new OidcClient(
-                    base + "/realms/ordre", config.get("noPanelClient").asText());
-            scenarioResults.put(
-                    "panel",
-                    pair(
-                            "panel",
-                            "without",
-                            "with",
-                            (http, t, st) -> loginPage(http, st, noPanelClient, false),
-                            (http, t, st) -> loginPage(http, st, ordreClient, true),
-                            config.get("panelThreads").asInt(),
-                            rounds("panel"),
-                            seconds("panel"),
-                            warmup));
+        // The login page with and without the panel; "firstvisit": a browser with nothing cached, which also fetches
+        // the panel's script the page names (kept a year afterwards).
+        OidcClient noPanelClient = new OidcClient(
+                base + "/realms/ordre", config.get("noPanelClient").asText());
+        for (String scenario : List.of("panel", "firstvisit")) {
+            if (scenarios.contains(scenario)) {
+                boolean script = scenario.equals("firstvisit");
+                scenarioResults.put(
+                        scenario,
+                        pair(
+                                scenario,
+                                "without",
+                                "with",
+                                (http, t, st) -> loginPage(http, st, noPanelClient, false, false),
+                                (http, t, st) -> loginPage(http, st, ordreClient, true, script),
+                                config.get("panelThreads").asInt(),
+                                rounds(scenario),
+                                seconds(scenario),
+                                warmup));
+            }
         }
         if (scenarios.contains("qr") || scenarios.contains("waiting")) {
             List<String> qrUsers = new ArrayList<>();
@@ -379,16 +390,25 @@ public final class LoadDriver {
 
     /**
      * The login page alone (authorization request to the rendered page), with or without the Expertpass panel: the
-     * two clients' flows differ only in the sign-in step's {@code expertpass-enabled}.
+     * two clients' flows differ only in the sign-in step's {@code expertpass-enabled}. With {@code script}, also the
+     * panel's script the page names, as a browser with an empty cache fetches it.
      */
-    private long loginPage(HttpClient http, Steps steps, OidcClient client, boolean panel) {
+    private long loginPage(HttpClient http, Steps steps, OidcClient client, boolean panel, boolean script) {
         OidcClient.Authorization authorization = client.authorize(REDIRECT_URI);
         HttpResponse<String> page = AdminApi.expect(new FormClient(http).get(authorization.url(), REDIRECT_URI), 200);
-        if (page.body().contains("id=\"ordre-expertpass\"") != panel
-                || !page.body().contains("id=\"kc-form-login\"")) {
+        Matcher slot = PANEL_SCRIPT.matcher(page.body());
+        if (slot.find() != panel || !page.body().contains("id=\"kc-form-login\"")) {
             throw new IllegalStateException("Login page " + (panel ? "without" : "with") + " the Expertpass panel");
         }
         steps.mark("login page");
+        if (script) {
+            HttpResponse<String> js =
+                    AdminApi.expect(new FormClient(http).get(FormClient.unescape(slot.group(1)), REDIRECT_URI), 200);
+            if (!js.body().contains("ordre-expertpass-title")) {
+                throw new IllegalStateException("The panel's script has no panel: " + js.body());
+            }
+            steps.mark("panel script");
+        }
         return -1;
     }
 

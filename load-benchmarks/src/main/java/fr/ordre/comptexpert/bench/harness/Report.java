@@ -17,6 +17,8 @@ final class Report {
         {"qr", "ordre", "Expertpass QR sign-in (page to token, scan pause excluded)"},
         {"panel", "without", "Login page without the QR panel (same flow, `expertpass-enabled=false`)"},
         {"panel", "with", "Login page with the QR panel (`ordre browser`)"},
+        {"firstvisit", "without", "First visit: login page without the QR panel"},
+        {"firstvisit", "with", "First visit: login page with the QR panel and its script (empty browser cache)"},
     };
 
     private Report() {}
@@ -190,7 +192,8 @@ final class Report {
         for (String[] pair : List.of(
                 new String[] {"signin", "stock", "ordre"},
                 new String[] {"register", "stock", "ordre"},
-                new String[] {"panel", "without", "with"})) {
+                new String[] {"panel", "without", "with"},
+                new String[] {"firstvisit", "without", "with"})) {
             for (JsonNode round : r.path("scenarios").path(pair[0]).path("rounds")) {
                 md.append(String.format(
                         Locale.ROOT,

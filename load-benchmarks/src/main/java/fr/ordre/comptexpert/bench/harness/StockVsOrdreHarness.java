@@ -61,7 +61,7 @@ public final class StockVsOrdreHarness {
     static final String STOCK_REGISTER_CLIENT = "bench-stock-register";
 
     /** The scenarios measured in rounds: each may have its own count and length (bench.panel.rounds, …). */
-    static final List<String> ROUND_SCENARIOS = List.of("signin", "register", "qr", "panel");
+    static final List<String> ROUND_SCENARIOS = List.of("signin", "register", "qr", "panel", "firstvisit");
 
     private StockVsOrdreHarness() {}
 
@@ -85,7 +85,7 @@ public final class StockVsOrdreHarness {
         int panelThreads = Integer.getInteger("bench.panel.threads", 2);
         int waitingBrowsers = Integer.getInteger("bench.waiting.browsers", 1000);
         int waitingHold = Integer.getInteger("bench.waiting.hold", 75);
-        String scenarios = System.getProperty("bench.scenarios", "signin,register,qr,panel,waiting");
+        String scenarios = System.getProperty("bench.scenarios", "signin,register,qr,panel,firstvisit,waiting");
         String heap = System.getProperty("bench.kc.heap", "-Xms1g -Xmx1g");
         // A window should hold enough operations to count and be short beside the machine's drift: a login page
         // (2 ms) takes 2-s windows, a sign-in (a hash, 100 ms) 10-s ones. bench.<scenario>.rounds / .seconds.

@@ -1,8 +1,7 @@
 package fr.ordre.comptexpert.expertpass.app;
 
+import fr.ordre.comptexpert.support.RealmPath;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
@@ -30,8 +29,8 @@ public final class AppLinks {
 
     public static AppLinks of(KeycloakSession session, RealmModel realm) {
         String base = session.getContext().getUri().getBaseUri().toString();
-        String app = base + (base.endsWith("/") ? "" : "/") + "realms/"
-                + URLEncoder.encode(realm.getName(), StandardCharsets.UTF_8).replace("+", "%20") + "/comptexpert/app/";
+        String app = base + (base.endsWith("/") ? "" : "/") + "realms/" + RealmPath.segment(realm.getName())
+                + "/comptexpert/app/";
         return new AppLinks(
                 app,
                 storeUrl(realm.getAttribute(APP_STORE_ATTRIBUTE)),
