@@ -12,11 +12,9 @@ final class ExpertpassUrls {
 
     private ExpertpassUrls() {}
 
-    /** The API's base URL for this request's host; joined by hand, as a UriBuilder costs more than the QR. */
+    /** The API's base URL for this request's host. */
     static String apiBase(KeycloakSession session, RealmModel realm) {
-        String base = session.getContext().getUri().getBaseUri().toString();
-        return base + (base.endsWith("/") ? "" : "/") + "realms/" + RealmPath.segment(realm.getName())
-                + "/comptexpert/expertpass/" + VERSION;
+        return RealmPath.realmBase(session, realm) + "/comptexpert/expertpass/" + VERSION;
     }
 
     /**

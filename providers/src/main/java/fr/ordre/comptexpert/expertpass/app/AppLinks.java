@@ -28,9 +28,7 @@ public final class AppLinks {
     }
 
     public static AppLinks of(KeycloakSession session, RealmModel realm) {
-        String base = session.getContext().getUri().getBaseUri().toString();
-        String app = base + (base.endsWith("/") ? "" : "/") + "realms/" + RealmPath.segment(realm.getName())
-                + "/comptexpert/app/";
+        String app = RealmPath.realmBase(session, realm) + "/comptexpert/app/";
         return new AppLinks(
                 app,
                 storeUrl(realm.getAttribute(APP_STORE_ATTRIBUTE)),
