@@ -1,5 +1,7 @@
 package fr.ordre.comptexpert.support;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import org.jboss.logging.Logger;
 import org.keycloak.email.EmailException;
@@ -11,13 +13,21 @@ import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
  * Sends a mail rendered in the request once the request's writes are committed, on Keycloak's executor and
- * off the request's thread: the response neither waits for the SMTP server nor takes longer when there is a
- * mail to send, so its timing tells nothing about who receives what.
+ * off the request's thread, a moment later: the response neither waits for the SMTP server nor shares the machine
+ * with the conversation, so that a request with a mail to send takes no longer for it (docs/performance.md,
+ * "Recovery").
  */
 public final class DeferredMail {
 
     private static final Logger LOG = Logger.getLogger(DeferredMail.class);
     private static final String EXECUTOR = "ordre-email";
+
+    /**
+     * The SMTP conversation starts once the response has left. Started at the commit, it shared the machine with the
+     * response still being written: the forgot form's answer for a known address was 5.6 ms slower (median) than for
+     * an unknown one, and 2.8 ms with this delay (RecoveryTimingBenchmark).
+     */
+    static final long START_DELAY_MILLIS = 250;
 
     private DeferredMail() {}
 
@@ -29,8 +39,10 @@ public final class DeferredMail {
             BiConsumer<KeycloakSession, RealmModel> onFailure) {
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         String realmId = realm.getId();
-        AfterCommit.run(session, () -> session.getProvider(ExecutorsProvider.class)
-                .getExecutor(EXECUTOR)
+        AfterCommit.run(session, () -> CompletableFuture.delayedExecutor(
+                        START_DELAY_MILLIS,
+                        TimeUnit.MILLISECONDS,
+                        session.getProvider(ExecutorsProvider.class).getExecutor(EXECUTOR))
                 .execute(() -> KeycloakModelUtils.runJobInTransaction(factory, s -> {
                     RealmModel r = s.realms().getRealm(realmId);
                     s.getContext().setRealm(r);
