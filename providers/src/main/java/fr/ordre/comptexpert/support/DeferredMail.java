@@ -23,9 +23,9 @@ public final class DeferredMail {
     private static final String EXECUTOR = "ordre-email";
 
     /**
-     * The SMTP conversation starts once the response has left. Started at the commit, it shared the machine with the
-     * response still being written: the forgot form's answer for a known address was 5.6 ms slower (median) than for
-     * an unknown one, and 2.8 ms with this delay (RecoveryTimingBenchmark).
+     * The SMTP conversation starts once the response has normally left. Started at the commit, it shared the machine
+     * with the response still being written: the forgot form's answer for a known address was 5.6 ms slower (median)
+     * than for an unknown one, and 2.2 ms with this delay (RecoveryTimingBenchmark, docs/benchmarks/recovery-timing-*).
      */
     static final long START_DELAY_MILLIS = 250;
 
