@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import javax.crypto.Mac;
+import javax.crypto.SecretKey;
 import org.keycloak.crypto.Algorithm;
 import org.keycloak.crypto.KeyUse;
-import org.keycloak.crypto.KeyWrapper;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
@@ -136,16 +136,33 @@ final class ExpertpassPanelStart {
         return body;
     }
 
+    /**
+     * The request thread's HMAC, kept while the realm's key stays the same: every login page signs a start token,
+     * and a new {@code Mac} (provider lookup, key schedule) cost about as much as the signature itself.
+     */
+    private static final ThreadLocal<KeyedMac> MACS = new ThreadLocal<>();
+
+    private record KeyedMac(SecretKey key, Mac mac) {}
+
     private static byte[] mac(KeycloakSession session, RealmModel realm, byte[] payload) {
-        KeyWrapper key = session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512);
+        SecretKey key =
+                session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512).getSecretKey();
         try {
-            Mac mac = Mac.getInstance("HmacSHA512");
-            mac.init(key.getSecretKey());
+            KeyedMac cached = MACS.get();
+            if (cached == null || !cached.key().equals(key)) {
+                Mac mac = Mac.getInstance("HmacSHA512");
+                mac.init(key);
+                cached = new KeyedMac(key, mac);
+                MACS.set(cached);
+            }
+            Mac mac = cached.mac();
             mac.update(realm.getId().getBytes(StandardCharsets.UTF_8));
             mac.update((byte) '\n');
-            // 128 bits: a forgery must be guessed online, against the start endpoint, one guess a request.
+            // 128 bits: a forgery must be guessed online, against the start endpoint, one guess a request. doFinal
+            // leaves the Mac initialised with the same key, ready for the thread's next page.
             return Arrays.copyOf(mac.doFinal(payload), 16);
         } catch (GeneralSecurityException e) {
+            MACS.remove();
             throw new IllegalStateException("HMAC with the realm's HS512 key", e);
         }
     }

@@ -215,7 +215,7 @@ class ExpertpassStoreTest {
      * two-argument method records the call, a list given for a one-argument method collects the argument.
      */
     @SuppressWarnings("unchecked")
-    private static <T> T proxy(Class<T> type, Map<String, Object> answers) {
+    static <T> T proxy(Class<T> type, Map<String, Object> answers) {
         return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
             Object answer = answers.get(method.getName());
             if (answer instanceof Map<?, ?> map && args != null && args.length == 2) {

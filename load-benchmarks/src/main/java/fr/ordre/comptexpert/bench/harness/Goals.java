@@ -124,9 +124,10 @@ final class Goals {
     static Inference.Interval ratio(JsonNode scenario, String a, String b, String field) {
         List<Double> ratios = new ArrayList<>();
         for (JsonNode round : scenario.path("rounds")) {
-            double denominator = round.path(b).path(field).asDouble();
+            // field may name a nested value: "serverCpuMsPerOperationByThreads/request"
+            double denominator = round.path(b).at("/" + field).asDouble();
             if (denominator > 0) {
-                ratios.add(round.path(a).path(field).asDouble() / denominator);
+                ratios.add(round.path(a).at("/" + field).asDouble() / denominator);
             }
         }
         return Inference.meanWithInterval(

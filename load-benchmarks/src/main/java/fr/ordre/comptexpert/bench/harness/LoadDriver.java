@@ -20,7 +20,9 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -115,6 +117,7 @@ public final class LoadDriver {
         AtomicInteger nextUser = new AtomicInteger();
 
         if (scenarios.contains("signin")) {
+            // Interleaved in 1-s slices (a sign-in takes 100 to 300 ms): see interleaved().
             scenarioResults.put(
                     "signin",
                     pair(
@@ -134,7 +137,8 @@ public final class LoadDriver {
                             threads,
                             rounds("signin"),
                             seconds("signin"),
-                            warmup));
+                            warmup,
+                            1000));
         }
         if (scenarios.contains("register")) {
             Map<String, Object> r = pair(
@@ -146,7 +150,8 @@ public final class LoadDriver {
                     threads,
                     rounds("register"),
                     seconds("register"),
-                    warmup);
+                    warmup,
+                    0);
             r.put("tableauRegistrations", tableauUsed.get());
             scenarioResults.put("register", r);
         }
@@ -157,18 +162,24 @@ public final class LoadDriver {
         for (String scenario : List.of("panel", "firstvisit")) {
             if (scenarios.contains(scenario)) {
                 boolean script = scenario.equals("firstvisit");
+                Operation without = (http, t, st) -> loginPage(http, st, noPanelClient, false, false);
+                Operation with = (http, t, st) -> loginPage(http, st, ordreClient, true, script);
+                int panelThreads = config.get("panelThreads").asInt();
+                // The login page switches every 100 ms (interleaved); the first visit keeps windows of 2 s, for its
+                // figures to compare with the earlier runs' (it has no goal).
                 scenarioResults.put(
                         scenario,
                         pair(
                                 scenario,
                                 "without",
                                 "with",
-                                (http, t, st) -> loginPage(http, st, noPanelClient, false, false),
-                                (http, t, st) -> loginPage(http, st, ordreClient, true, script),
-                                config.get("panelThreads").asInt(),
+                                without,
+                                with,
+                                panelThreads,
                                 rounds(scenario),
                                 seconds(scenario),
-                                warmup));
+                                warmup,
+                                script ? 0 : 100));
             }
         }
         if (scenarios.contains("qr") || scenarios.contains("waiting")) {
@@ -221,7 +232,10 @@ public final class LoadDriver {
                 .asInt(config.get("seconds").asInt());
     }
 
-    /** Warm-up of each, then rounds of A B B A, alternating which goes first (B A A B), {@code seconds} per variant. */
+    /**
+     * Warm-up of each, then the rounds: interleaved in slices of {@code sliceMillis} (see {@link #interleaved}), or
+     * with 0, A B B A windows (B A A B every other round), {@code seconds} per variant.
+     */
     private Map<String, Object> pair(
             String scenario,
             String a,
@@ -231,18 +245,28 @@ public final class LoadDriver {
             int threads,
             int rounds,
             int seconds,
-            int warmup)
+            int warmup,
+            int sliceMillis)
             throws InterruptedException {
         System.out.printf(
-                "[driver] %s: warm-up %d s each, then %d rounds of %d s per variant, %d threads%n",
-                scenario, warmup, rounds, seconds, threads);
+                "[driver] %s: warm-up %d s each, then %d rounds of %d s per variant%s, %d threads%n",
+                scenario,
+                warmup,
+                rounds,
+                seconds,
+                sliceMillis > 0 ? " in " + sliceMillis + "-ms slices" : " in A B B A windows",
+                threads);
         if (warmup > 0) {
             measure(scenario + "/" + a, opA, threads, warmup, 0);
             measure(scenario + "/" + b, opB, threads, warmup, 0);
         }
-        Stats totalA = new Stats();
-        Stats totalB = new Stats();
-        List<Map<String, Object>> perRound = new ArrayList<>();
+        PairedRounds results = new PairedRounds(scenario, a, b);
+        if (sliceMillis > 0) {
+            for (int r = 0; r < rounds; r++) {
+                interleaved(results, r % 2 == 0, opA, opB, threads, seconds, sliceMillis);
+            }
+            return results.toJson(threads, seconds, Map.of("sliceMillis", sliceMillis));
+        }
         int halfRound = Math.max(1, seconds / 2);
         for (int r = 0; r < rounds; r++) {
             boolean aFirst = r % 2 == 0;
@@ -255,31 +279,133 @@ public final class LoadDriver {
                 ServerProbe.fullGc(pid);
                 (aNow ? sa : sb).add(measure(scenario + "/" + (aNow ? a : b), aNow ? opA : opB, threads, halfRound, 0));
             }
+            results.add(aFirst, sa, sb);
+        }
+        return results.toJson(threads, seconds, Map.of());
+    }
+
+    /**
+     * One round in which both variants run in the same window, switching every
+     * {@code sliceMillis} (a few operations' time) in the order A B B A A B B A (B A A B ... when B starts the round): the server's CPU is read
+     * at each switch and counted to the variant of the slice, each operation to the variant it started in. On a
+     * shared VM the cost of the same page drifts by ±10 % from one second to the next; slices this short see both
+     * variants under the same drift, where whole-second windows saw it as a difference between them. A request that
+     * straddles a switch leaves a few of its milliseconds of CPU to the other variant, alike both ways; the throughput
+     * is counted from the operations' own times ({@link Stats#interleavedThreads}), which a switch does not blur.
+     */
+    private void interleaved(
+            PairedRounds results,
+            boolean aFirst,
+            Operation opA,
+            Operation opB,
+            int threads,
+            int seconds,
+            int sliceMillis)
+            throws InterruptedException {
+        int slices = 2 * seconds * 1000 / sliceMillis;
+        ServerProbe.fullGc(pid);
+        Stats sa = new Stats();
+        Stats sb = new Stats();
+        AtomicBoolean inA = new AtomicBoolean(aFirst);
+        AtomicBoolean running = new AtomicBoolean(true);
+        ServerProbe heap = new ServerProbe(pid, management, ticks);
+        CountDownLatch done = startWorkers(threads, running::get, (http, thread) -> {
+            boolean variantA = inA.get();
+            timed(variantA ? opA : opB, http, thread, variantA ? sa : sb, results.label(variantA), 0);
+        });
+        double[] cpu = new double[2];
+        double[] machine = new double[2];
+        double[] wall = new double[2];
+        long cpuTicks = ServerProbe.cpuTicks(pid);
+        long machineTicks = ServerProbe.machineBusyTicks();
+        long sliceStart = System.nanoTime();
+        for (int i = 0; i < slices; i++) {
+            boolean sliceA = aFirst == (((i + 1) / 2) % 2 == 0);
+            inA.set(sliceA);
+            Thread.sleep(sliceMillis);
+            long nowCpu = ServerProbe.cpuTicks(pid);
+            long nowMachine = ServerProbe.machineBusyTicks();
+            long now = System.nanoTime();
+            int side = sliceA ? 0 : 1;
+            cpu[side] += (nowCpu - cpuTicks) / (double) ticks;
+            machine[side] += (nowMachine - machineTicks) / (double) ticks;
+            wall[side] += (now - sliceStart) / 1e9;
+            cpuTicks = nowCpu;
+            machineTicks = nowMachine;
+            sliceStart = now;
+        }
+        running.set(false);
+        done.await();
+        ServerProbe.Usage round = heap.stop();
+        for (int side = 0; side < 2; side++) {
+            Stats stats = side == 0 ? sa : sb;
+            stats.elapsedSeconds = wall[side];
+            stats.interleavedThreads = threads;
+            stats.usage(new ServerProbe.Usage(
+                    cpu[side],
+                    machine[side],
+                    wall[side],
+                    round.heapMeanMb(),
+                    round.heapMaxMb(),
+                    round.loadAverage(),
+                    Map.of()));
+        }
+        results.add(aFirst, sa, sb);
+    }
+
+    /** An A/B scenario's rounds as they come: per round and in total, each as the report reads them. */
+    private static final class PairedRounds {
+        private final String scenario;
+        private final String a;
+        private final String b;
+        private final Stats totalA = new Stats();
+        private final Stats totalB = new Stats();
+        private final List<Map<String, Object>> perRound = new ArrayList<>();
+
+        PairedRounds(String scenario, String a, String b) {
+            this.scenario = scenario;
+            this.a = a;
+            this.b = b;
+        }
+
+        void add(boolean aFirst, Stats sa, Stats sb) {
             totalA.add(sa);
             totalB.add(sb);
             Map<String, Object> round = new LinkedHashMap<>();
-            round.put("round", r + 1);
+            round.put("round", perRound.size() + 1);
             round.put("first", aFirst ? a : b);
-            round.put(a, sa.toJson());
-            round.put(b, sb.toJson());
+            Map<String, Object> ja = sa.toJson();
+            Map<String, Object> jb = sb.toJson();
+            round.put(a, ja);
+            round.put(b, jb);
             perRound.add(round);
             System.out.printf(
-                    "[driver] %s round %d: %s %.2f/s p95 %s ms, %s %.2f/s p95 %s ms%n",
+                    "[driver] %s round %d: %s %.2f/s p95 %s ms %s ms CPU/op, %s %.2f/s p95 %s ms %s ms CPU/op%n",
                     scenario,
-                    r + 1,
+                    perRound.size(),
                     a,
                     sa.throughput(),
-                    sa.toJson().get("p95Ms"),
+                    ja.get("p95Ms"),
+                    ja.get("serverCpuMsPerOperation"),
                     b,
                     sb.throughput(),
-                    sb.toJson().get("p95Ms"));
+                    jb.get("p95Ms"),
+                    jb.get("serverCpuMsPerOperation"));
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("threads", threads);
-        result.put("secondsPerRoundAndVariant", seconds);
-        result.put("variants", Map.of(a, totalA.toJson(), b, totalB.toJson()));
-        result.put("rounds", perRound);
-        return result;
+
+        String label(boolean variantA) {
+            return scenario + "/" + (variantA ? a : b);
+        }
+
+        Map<String, Object> toJson(int threads, int seconds, Map<String, Object> more) {
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("threads", threads);
+            result.put("secondsPerRoundAndVariant", seconds);
+            result.putAll(more);
+            result.put("variants", Map.of(a, totalA.toJson(), b, totalB.toJson()));
+            result.put("rounds", perRound);
+            return result;
+        }
     }
 
     private Map<String, Object> single(
@@ -318,41 +444,60 @@ public final class LoadDriver {
             throws InterruptedException {
         Stats stats = new Stats();
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        CountDownLatch done = new CountDownLatch(threads);
         ServerProbe probe = new ServerProbe(pid, management, ticks);
         long started = System.nanoTime();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            Thread worker = new Thread(
-                    () -> {
-                        HttpClient http = Http.newClient();
-                        try {
-                            while (System.nanoTime() < end) {
-                                long t0 = System.nanoTime();
-                                try {
-                                    Steps steps = new Steps();
-                                    long second = op.run(http, thread, steps);
-                                    stats.ok(System.nanoTime() - t0 - excludedNanos);
-                                    stats.steps(steps.timed);
-                                    if (second >= 0) {
-                                        stats.okSecondary(second);
-                                    }
-                                } catch (Exception | AssertionError e) {
-                                    stats.error();
-                                    sampleError(label, e);
-                                }
-                            }
-                        } finally {
-                            done.countDown();
-                        }
-                    },
-                    "load-" + t);
-            worker.start();
-        }
+        CountDownLatch done = startWorkers(
+                threads,
+                () -> System.nanoTime() < end,
+                (http, thread) -> timed(op, http, thread, stats, label, excludedNanos));
         done.await();
         stats.elapsedSeconds = (System.nanoTime() - started) / 1e9;
         stats.usage(probe.stop());
         return stats;
+    }
+
+    /** What a load thread does again and again, with its own HTTP client. */
+    private interface Work {
+        void once(HttpClient http, int thread);
+    }
+
+    /** Starts the load threads; each runs {@code work} while {@code more} holds, and counts the latch down at the end. */
+    private static CountDownLatch startWorkers(int threads, BooleanSupplier more, Work work) {
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            new Thread(
+                            () -> {
+                                HttpClient http = Http.newClient();
+                                try {
+                                    while (more.getAsBoolean()) {
+                                        work.once(http, thread);
+                                    }
+                                } finally {
+                                    done.countDown();
+                                }
+                            },
+                            "load-" + t)
+                    .start();
+        }
+        return done;
+    }
+
+    /** One operation, its time (less {@code excludedNanos}) and steps into {@code stats}; a failure is counted and sampled. */
+    private void timed(Operation op, HttpClient http, int thread, Stats stats, String label, long excludedNanos) {
+        long t0 = System.nanoTime();
+        try {
+            Steps steps = new Steps();
+            long second = op.run(http, thread, steps);
+            stats.ok(System.nanoTime() - t0 - excludedNanos);
+            stats.steps(steps.timed);
+            if (second >= 0) {
+                stats.okSecondary(second);
+            }
+        } catch (Exception | AssertionError e) {
+            stats.error();
+            sampleError(label, e);
+        }
     }
 
     private void sampleError(String label, Throwable e) {

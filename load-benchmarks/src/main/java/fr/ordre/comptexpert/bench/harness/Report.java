@@ -50,7 +50,7 @@ final class Report {
         md.append(String.format(
                 Locale.ROOT,
                 "Parameters: %s load threads (QR: %s, one phone each), warm-up %s s per variant, "
-                        + "%s rounds of %s s per variant (A B B A, then B A A B: two windows a variant, each after a full GC of the server), %s sign-in users, password policy `%s`, hashing: %s.%n%n",
+                        + "%s rounds of %s s per variant (registration and first visit: A B B A, then B A A B, two windows a variant, each after a full GC of the server; sign-in and the login page: both variants in the same window, switching every 1 s and 100 ms, A B B A A B B A ..., a full GC before each round), %s sign-in users, password policy `%s`, hashing: %s.%n%n",
                 p.path("threads").asText(),
                 p.path("qrThreads").asText(),
                 p.path("warmupSecondsPerVariant").asText(),
@@ -186,7 +186,7 @@ final class Report {
                         .append(" |\n");
             }
         }
-        md.append("\nPer round (throughput /s, p95 ms; each round A B B A or B A A B, the first window is named):\n\n");
+        md.append("\nPer round (throughput /s, p95 ms; the variant that starts the round is named):\n\n");
         md.append(
                 "| Scenario | round | first | A /s (stock, without panel) | B /s (Ordre, with panel) | A p95 | B p95 |\n|---|---|---|---|---|---|---|\n");
         for (String[] pair : List.of(

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +22,11 @@ import java.util.concurrent.TimeUnit;
  * ({@code jvm_memory_used_bytes{area="heap"}}, summed over the pools), sampled every second. Also the whole
  * machine's busy CPU time ({@code /proc/stat}): Keycloak plus what it leaves out, PostgreSQL, the driver that
  * reads the pages and the harness's mail sink that receives the mails, all on the same cores.
+ *
+ * <p>The JVM's CPU is also split by thread ({@code /proc/<pid>/task/<tid>/stat}, named by the thread's first 15
+ * characters): the request threads that run Keycloak's and our code, the garbage collector, the JIT compilers and the
+ * rest. A short window's process CPU swings with whether a young collection falls inside it; the request threads'
+ * CPU does not, so a small difference in the work per request shows through it with far fewer rounds.
  */
 final class ServerProbe implements AutoCloseable {
 
@@ -29,7 +37,8 @@ final class ServerProbe implements AutoCloseable {
             double wallSeconds,
             double heapMeanMb,
             double heapMaxMb,
-            double loadAverage) {
+            double loadAverage,
+            Map<String, Double> cpuSecondsByThreads) {
         /** Cores busy on average: 1.0 is one core fully used. */
         double cpuCores() {
             return wallSeconds == 0 ? 0 : cpuSeconds / wallSeconds;
@@ -43,6 +52,7 @@ final class ServerProbe implements AutoCloseable {
     private final Thread sampler;
     private final long cpuTicksAtStart;
     private final long machineTicksAtStart;
+    private final Map<String, Long> threadTicksAtStart;
     private final long startNanos = System.nanoTime();
     private volatile boolean running = true;
 
@@ -52,6 +62,7 @@ final class ServerProbe implements AutoCloseable {
         this.ticksPerSecond = ticksPerSecond;
         this.cpuTicksAtStart = cpuTicks(pid);
         this.machineTicksAtStart = machineBusyTicks();
+        this.threadTicksAtStart = threadTicks(pid);
         this.sampler = new Thread(this::sample, "server-probe");
         sampler.setDaemon(true);
         sampler.start();
@@ -79,6 +90,18 @@ final class ServerProbe implements AutoCloseable {
         sampler.interrupt();
         double wall = (System.nanoTime() - startNanos) / 1e9;
         double cpu = (cpuTicks(pid) - cpuTicksAtStart) / (double) ticksPerSecond;
+        Map<String, Double> byThreads = new LinkedHashMap<>();
+        Map<String, Long> threadTicksAtEnd = threadTicks(pid);
+        for (ThreadGroup group : ThreadGroup.values()) {
+            long spent = 0;
+            for (Map.Entry<String, Long> thread : threadTicksAtEnd.entrySet()) {
+                if (ThreadGroup.of(thread.getKey().substring(thread.getKey().indexOf(' ') + 1)) == group) {
+                    // A thread born during the window counts from zero; one that ended took its ticks with it.
+                    spent += thread.getValue() - threadTicksAtStart.getOrDefault(thread.getKey(), 0L);
+                }
+            }
+            byThreads.put(group.key, spent / (double) ticksPerSecond);
+        }
         double machine = (machineBusyTicks() - machineTicksAtStart) / (double) ticksPerSecond;
         double mean;
         double max;
@@ -89,7 +112,7 @@ final class ServerProbe implements AutoCloseable {
                     .orElse(Double.NaN);
             max = heapSamples.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
         }
-        return new Usage(cpu, machine, wall, mean, max, Provenance.loadAverage());
+        return new Usage(cpu, machine, wall, mean, max, Provenance.loadAverage(), byThreads);
     }
 
     @Override
@@ -108,6 +131,57 @@ final class ServerProbe implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read /proc/" + pid + "/stat: " + e.getMessage(), e);
         }
+    }
+
+    /** The JVM's threads by what they do, from the names the JVM, Quarkus and Vert.x give them. */
+    enum ThreadGroup {
+        REQUEST("request"),
+        GC("gc"),
+        JIT("jit"),
+        OTHER("other");
+
+        final String key;
+
+        ThreadGroup(String key) {
+            this.key = key;
+        }
+
+        /** {@code name} as the kernel keeps it: the thread's name cut to 15 characters. */
+        static ThreadGroup of(String name) {
+            if (name.startsWith("executor-thread")
+                    || name.startsWith("vert.x-eventloo")
+                    || name.startsWith("vert.x-worker")) {
+                return REQUEST;
+            }
+            if (name.startsWith("GC Thread") || name.startsWith("G1 ") || name.equals("VM Thread")) {
+                return GC;
+            }
+            if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                return JIT;
+            }
+            return OTHER;
+        }
+    }
+
+    /** utime + stime of each of the process's threads, keyed by "tid name". */
+    static Map<String, Long> threadTicks(long pid) {
+        Map<String, Long> ticks = new HashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat;
+                try {
+                    stat = Files.readString(task.resolve("stat"));
+                } catch (IOException ended) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                ticks.put(task.getFileName() + " " + name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read /proc/" + pid + "/task: " + e.getMessage(), e);
+        }
+        return ticks;
     }
 
     /**

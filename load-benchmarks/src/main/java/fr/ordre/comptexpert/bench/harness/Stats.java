@@ -20,8 +20,18 @@ final class Stats {
     private final Map<String, List<Long>> steps = new LinkedHashMap<>();
 
     double elapsedSeconds;
+    /**
+     * With threads that switch variants within a window (LoadDriver.interleaved): how many. The throughput is then
+     * theirs over the time they spent on this variant's operations (threads ÷ mean latency), not over the wall time:
+     * an operation of the other variant that runs over into this one's slice would otherwise count against it.
+     */
+    int interleavedThreads;
+
     double cpuSeconds;
     double machineCpuSeconds;
+    /** The JVM's CPU by thread group (request, gc, jit, other), in seconds. */
+    final Map<String, Double> cpuSecondsByThreads = new LinkedHashMap<>();
+
     final List<Double> heapMeans = new ArrayList<>();
     final List<Double> heapMaxima = new ArrayList<>();
     final List<Double> loads = new ArrayList<>();
@@ -58,6 +68,7 @@ final class Stats {
     void usage(ServerProbe.Usage usage) {
         cpuSeconds += usage.cpuSeconds();
         machineCpuSeconds += usage.machineCpuSeconds();
+        usage.cpuSecondsByThreads().forEach((group, seconds) -> cpuSecondsByThreads.merge(group, seconds, Double::sum));
         heapMeans.add(usage.heapMeanMb());
         heapMaxima.add(usage.heapMaxMb());
         loads.add(usage.loadAverage());
@@ -72,14 +83,20 @@ final class Stats {
                 steps.computeIfAbsent(name, k -> new ArrayList<>()).addAll(values));
         errors += other.errors;
         elapsedSeconds += other.elapsedSeconds;
+        interleavedThreads = Math.max(interleavedThreads, other.interleavedThreads);
         cpuSeconds += other.cpuSeconds;
         machineCpuSeconds += other.machineCpuSeconds;
+        other.cpuSecondsByThreads.forEach((group, seconds) -> cpuSecondsByThreads.merge(group, seconds, Double::sum));
         heapMeans.addAll(other.heapMeans);
         heapMaxima.addAll(other.heapMaxima);
         loads.addAll(other.loads);
     }
 
-    double throughput() {
+    synchronized double throughput() {
+        if (interleavedThreads > 0) {
+            double busySeconds = Arrays.stream(latencies, 0, count).sum() / 1e9;
+            return busySeconds == 0 ? 0 : count * interleavedThreads / busySeconds;
+        }
         return elapsedSeconds == 0 ? 0 : count / elapsedSeconds;
     }
 
@@ -130,6 +147,12 @@ final class Stats {
         }
         json.put("serverCpuCores", round(elapsedSeconds == 0 ? 0 : cpuSeconds / elapsedSeconds, 2));
         json.put("serverCpuMsPerOperation", round(count == 0 ? Double.NaN : cpuSeconds * 1000 / count, 3));
+        if (!cpuSecondsByThreads.isEmpty()) {
+            Map<String, Object> byThreads = new LinkedHashMap<>();
+            cpuSecondsByThreads.forEach((group, seconds) ->
+                    byThreads.put(group, round(count == 0 ? Double.NaN : seconds * 1000 / count, 3)));
+            json.put("serverCpuMsPerOperationByThreads", byThreads);
+        }
         // Keycloak, PostgreSQL, the driver and the mail sink share the cores: what an operation costs all of them.
         json.put("machineCpuMsPerOperation", round(count == 0 ? Double.NaN : machineCpuSeconds * 1000 / count, 3));
         json.put(

@@ -87,8 +87,9 @@ public final class StockVsOrdreHarness {
         int waitingHold = Integer.getInteger("bench.waiting.hold", 75);
         String scenarios = System.getProperty("bench.scenarios", "signin,register,qr,panel,firstvisit,waiting");
         String heap = System.getProperty("bench.kc.heap", "-Xms1g -Xmx1g");
-        // A window should hold enough operations to count and be short beside the machine's drift: a login page
-        // (2 ms) takes 2-s windows, a sign-in (a hash, 100 ms) 10-s ones. bench.<scenario>.rounds / .seconds.
+        // A window should hold enough operations to count and be short beside the machine's drift: registration takes
+        // 10-s windows, the first visit 2-s ones; sign-in and the login page switch variants within one window every
+        // 1 s and 100 ms (LoadDriver.interleaved). bench.<scenario>.rounds / .seconds.
         Map<String, Integer> roundsByScenario = perScenario("rounds", rounds);
         Map<String, Integer> secondsByScenario = perScenario("seconds", seconds);
 
