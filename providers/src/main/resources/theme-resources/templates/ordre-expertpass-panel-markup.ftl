@@ -2,14 +2,14 @@
      ExpertpassPanelScript). The QR holds a challenge id only; the watch token that lets the page wait and rotate stays
      in the page. Styled by the theme's ordre.css (.ordre-expertpass*), driven by resources/js/ordre-expertpass.js.
 
-     ordreExpertpassPanel v: the whole panel. With v.start and v.action, the one a page without a QR carries (a theme
-     whose blocks are not cached); with neither, the lazy panel, which the script puts in a page's slot and gives the
-     page's start token and form action. -->
+     ordreExpertpassPanel v: the whole panel. With v.action, the one a page without a QR carries (a theme whose blocks
+     are not cached); without, the lazy panel, which the script puts in a page's slot and gives the page's form
+     action. -->
 <#macro ordreExpertpassPanel v>
 <details id="ordre-expertpass-details" class="ordre-expertpass-details" open>
   <summary class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassDisclosure")}</summary>
 <section id="ordre-expertpass" class="ordre-expertpass" aria-labelledby="ordre-expertpass-title"
-         data-api="${ordreExpertpass.api}"<#if ordreExpertpass.watch??> data-watch="${ordreExpertpass.watch}" data-link="${ordreExpertpass.link!}"<#elseif v.start??> data-start="${v.start}"</#if>>
+         data-api="${ordreExpertpass.api}"<#if ordreExpertpass.watch??> data-watch="${ordreExpertpass.watch}" data-link="${ordreExpertpass.link!}"</#if>>
   <p class="ordre-expertpass__or">${msg("ordreExpertpassOr")}</p>
   <h2 id="ordre-expertpass-title" class="pf-v5-c-title pf-m-lg">${msg("ordreExpertpassLoginTitle")}</h2>
   <p>${msg("ordreExpertpassLoginHelp")}</p>

@@ -1,20 +1,20 @@
 // Expertpass sign-in panel (ordre-expertpass-panel.ftl). A page comes without a QR: when the panel comes into view,
-// the script trades the page's start token for one (POST .../browser/start) and puts it in. Then it waits for the
+// the script asks for one (POST .../browser/start, naming the login attempt as the sign-in form does: the browser's
+// cookie and the form's tab id) and puts it in. Then it waits for the
 // phone's decision with a long-poll, shows a new QR when the current one expires (and waits with that QR's watch
 // token from then on), and submits the panel's form once the decision is taken. The decision itself is read by the
 // server on submit.
 (function () {
   var panel = document.getElementById("ordre-expertpass");
   if (!panel) { return; }
-  // A login page's panel came by its script (ExpertpassPanelScript) into the page's slot, which holds the start token;
-  // its form posts where the page's sign-in form does.
-  var slot = document.getElementById("ordre-expertpass-slot");
+  // A login page's panel came by its script (ExpertpassPanelScript) into the page's slot; its form posts where the
+  // page's sign-in form does.
   var api = panel.getAttribute("data-api");
   var watch = panel.getAttribute("data-watch");
-  var start = panel.getAttribute("data-start") || (slot && slot.getAttribute("data-start"));
   var form = document.getElementById("ordre-expertpass-form");
   var login = document.getElementById("kc-form-login");
   if (!form.getAttribute("action") && login) { form.action = login.action; }
+  var tab = new URL(form.action, location.href).searchParams.get("tab_id");
   // Served open (what a desktop and a page without JavaScript need); closed at once on a narrow screen, before any
   // QR is asked for, but not on a phone, where the panel shows the same-device button (below).
   var details = document.getElementById("ordre-expertpass-details");
@@ -60,7 +60,7 @@
     wait();
   }
   function begin() {
-    post("/browser/start", { start: start }).then(function (d) {
+    post("/browser/start", { tab: tab }).then(function (d) {
       if (d.status === "pending") { show(d); } else { location.reload(); }
     }).catch(retry);
   }

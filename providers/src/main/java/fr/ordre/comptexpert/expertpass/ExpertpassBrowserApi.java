@@ -24,8 +24,8 @@ import org.keycloak.sessions.AuthenticationSessionModel;
 /**
  * The sign-in and enrolment pages' calls, at {@code /realms/{realm}/comptexpert/expertpass/v1/browser}: the panel's
  * markup ({@code panel.js}), its first QR ({@code start}), the wait for the phone's decision ({@code wait}) and a new QR when one expires
- * ({@code rotate}). They are authenticated by what only the page holds: the panel's start token, then the watch token
- * of the QR it shows, which no QR contains.
+ * ({@code rotate}). They are authenticated by what only the page's browser holds: its login attempt's cookie (with
+ * the page's tab id) to start, then the watch token of the QR it shows, which no QR contains.
  */
 public final class ExpertpassBrowserApi {
 
@@ -92,7 +92,7 @@ public final class ExpertpassBrowserApi {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response start(String json) {
-        return ExpertpassPanelStart.start(session, realm, JsonApi.text(JsonApi.parseObject(json), "start"))
+        return ExpertpassPanelStart.start(session, realm, JsonApi.text(JsonApi.parseObject(json), "tab"))
                 .map(body -> Response.ok(body, MediaType.APPLICATION_JSON_TYPE)
                         .header("Cache-Control", "no-store")
                         .build())

@@ -157,8 +157,8 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
 
     /**
      * Sets the panel's attributes. The attempt's current challenge is shown if it can still be scanned (after the
-     * no-script button, or "Continuer" while pending); otherwise the panel gets only a start token and no QR: nothing
-     * is stored or drawn for a page whose QR nobody looks at ({@link ExpertpassPanelStart}).
+     * no-script button, or "Continuer" while pending); otherwise the panel is lazy, the same cached slot on every page:
+     * nothing is stored or drawn for a page whose QR nobody looks at ({@link ExpertpassPanelStart}).
      */
     private void offerExpertpass(AuthenticationFlowContext context) {
         ExpertpassLoginConfig config = config(context);
@@ -176,15 +176,13 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
                         .challenge(current)
                         .filter(c -> ExpertpassPanelStart.scannable(c, now))
                         .map(c -> ExpertpassPanelStart.shown(session, context.getRealm(), c));
-        String start =
-                shown.isPresent() ? null : ExpertpassPanelStart.token(session, context.getRealm(), authSession, config);
         // The session's forms provider, the one the form about to be shown uses: context.form() would also make a
         // second action code and action URL, for nothing.
         session.getProvider(LoginFormsProvider.class)
                 .setAttribute(
                         ATTRIBUTE,
                         new ExpertpassPanel(
-                                ExpertpassUrls.apiBase(session, context.getRealm()), start, shown.orElse(Map.of())))
+                                ExpertpassUrls.apiBase(session, context.getRealm()), shown.orElse(Map.of())))
                 .setAttribute(AppLinks.ATTRIBUTE, AppLinks.of(session, context.getRealm()));
     }
 
@@ -194,22 +192,20 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
 
     /**
      * What the panel and enrolment templates read (a bean: FreeMarker sees record accessors as methods). A panel not
-     * shown yet has a start token and no QR, code or watch token.
+     * shown yet is lazy: no QR, code or watch token.
      */
     public static final class ExpertpassPanel {
         private final String api;
-        private final String start;
         private final Map<String, Object> shown;
 
-        ExpertpassPanel(String api, String start, Map<String, Object> shown) {
+        ExpertpassPanel(String api, Map<String, Object> shown) {
             this.api = api;
-            this.start = start;
             this.shown = shown;
         }
 
         /** A panel shown at once (the enrolment page: the person asked for it); {@code code} may be null. */
         ExpertpassPanel(String qr, String link, String code, String watch, String api, long expiresIn) {
-            this(api, null, shownNow(qr, link, code, watch, expiresIn));
+            this(api, shownNow(qr, link, code, watch, expiresIn));
         }
 
         private static Map<String, Object> shownNow(String qr, String link, String code, String watch, long expiresIn) {
@@ -248,8 +244,9 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
             return api;
         }
 
-        public String getStart() {
-            return start;
+        /** Whether the page's script asks for the QR when the panel comes into view (none made yet). */
+        public boolean isLazy() {
+            return shown.isEmpty();
         }
 
         public Long getExpiresIn() {

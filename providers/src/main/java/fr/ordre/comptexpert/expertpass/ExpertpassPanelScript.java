@@ -16,7 +16,7 @@ import org.keycloak.util.JsonSerialization;
 
 /**
  * The sign-in panel's words and structure, as a script that puts them in the login page's slot
- * ({@code ordre-expertpass-panel.ftl}). A login page carries the slot and the start token only (~0.6 KB instead of
+ * ({@code ordre-expertpass-panel.ftl}). A login page carries the slot only, the same on every page (~0.5 KB instead of
  * ~4 KB); the script is the same for every page of a language and is named by the panel's version, so a browser
  * fetches it once and keeps it until the words change, and a bot that only fetches login pages never asks for it.
  *
@@ -42,7 +42,7 @@ final class ExpertpassPanelScript {
         }
         String api = ExpertpassUrls.apiBase(session, realm);
         Response page = session.getProvider(LoginFormsProvider.class)
-                .setAttribute(ExpertpassLoginForm.ATTRIBUTE, new ExpertpassPanel(api, null, Map.of()))
+                .setAttribute(ExpertpassLoginForm.ATTRIBUTE, new ExpertpassPanel(api, Map.of()))
                 .setAttribute(AppLinks.ATTRIBUTE, AppLinks.of(session, realm))
                 .createForm(TEMPLATE);
         if (page.getStatus() != 200 || !(page.getEntity() instanceof String rendered)) {

@@ -1,99 +1,74 @@
 package fr.ordre.comptexpert.expertpass;
 
 import fr.ordre.comptexpert.expertpass.ExpertpassEntry.Challenge;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import javax.crypto.Mac;
-import javax.crypto.SecretKey;
-import org.keycloak.crypto.Algorithm;
-import org.keycloak.crypto.KeyUse;
+import org.keycloak.authentication.AuthenticationProcessor;
+import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.sessions.AuthenticationSessionModel;
 import org.keycloak.sessions.RootAuthenticationSessionModel;
 
 /**
- * The QR panel costs nothing until it is used: a login page carries a start token only, signed with the realm's
- * HMAC key, and neither a store entry nor a QR drawing. The page's script trades the token for a challenge when the
- * panel comes into view ({@code POST v1/browser/start}); a browser without scripts uses the panel's "show the QR"
- * button, which posts the form. A bot that only fetches login pages makes no challenge.
+ * The QR panel costs nothing until it is used: a login page carries the same cached slot as every other page, with no
+ * per-page value, no store entry and no QR drawing. The page's script asks for a challenge when the panel comes into
+ * view ({@code POST v1/browser/start}), naming its login attempt as Keycloak's own form does: the browser's
+ * {@code AUTH_SESSION_ID} cookie (signed by Keycloak, HttpOnly) and the tab id of the page's form action. A browser
+ * without scripts uses the panel's "show the QR" button, which posts the form. A bot that only fetches login pages
+ * makes no challenge.
  */
 final class ExpertpassPanelStart {
 
     /** A new challenge is made rather than one shown with less than this left to scan it (or half its validity). */
     static final int MIN_SECONDS_LEFT = 10;
 
-    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final int MAX_TOKEN = 600;
-
-    /** What a start token names: one login attempt (root authentication session, tab) and its step's QR settings. */
-    record Attempt(String root, String tab, int lifespanSeconds, int digits) {}
+    /** Longer than any tab id Keycloak makes (11 characters): anything longer is not looked up. */
+    private static final int MAX_TAB_ID = 64;
 
     private ExpertpassPanelStart() {}
 
     /**
-     * The page's start token for this login attempt: {@code <payload>.<mac>}, base64url both. Short, as every login
-     * page carries it: the realm is in the MAC's input (and key), not in the token, and the tab names the attempt
-     * within its root session without the client.
+     * The panel's first QR for the browser's login attempt in that tab, if it still runs and waits on the Expertpass
+     * step (the page the panel was on): the step's own settings make the challenge.
      */
-    static String token(
-            KeycloakSession session,
-            RealmModel realm,
-            AuthenticationSessionModel authSession,
-            ExpertpassLoginConfig config) {
-        String payload = String.join(
-                "\n",
-                authSession.getParentSession().getId(),
-                authSession.getTabId(),
-                Integer.toString(config.challengeLifespanSeconds()),
-                Integer.toString(config.codeDigits()));
-        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
-        return B64.encodeToString(bytes) + "." + B64.encodeToString(mac(session, realm, bytes));
-    }
-
-    /** The attempt a start token names, if the realm's key signed it for this realm. */
-    static Optional<Attempt> parse(KeycloakSession session, RealmModel realm, String token) {
-        if (token == null || token.length() > MAX_TOKEN) {
+    static Optional<Map<String, Object>> start(KeycloakSession session, RealmModel realm, String tabId) {
+        if (tabId == null || tabId.length() > MAX_TAB_ID) {
             return Optional.empty();
         }
-        String[] parts = token.split("\\.", -1);
-        try {
-            byte[] payload = Base64.getUrlDecoder().decode(parts.length == 2 ? parts[0] : "");
-            byte[] given = Base64.getUrlDecoder().decode(parts.length == 2 ? parts[1] : "");
-            if (payload.length == 0 || !MessageDigest.isEqual(mac(session, realm, payload), given)) {
-                return Optional.empty();
-            }
-            String[] f = new String(payload, StandardCharsets.UTF_8).split("\n", -1);
-            if (f.length != 4) {
-                return Optional.empty();
-            }
-            return Optional.of(new Attempt(f[0], f[1], Integer.parseInt(f[2]), Integer.parseInt(f[3])));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** The panel's first QR for the attempt a start token names, if that attempt still runs. */
-    static Optional<Map<String, Object>> start(KeycloakSession session, RealmModel realm, String token) {
-        return parse(session, realm, token).flatMap(a -> authSession(session, realm, a)
-                .map(authSession -> shown(
-                        session, realm, challenge(session, realm, authSession, a.lifespanSeconds(), a.digits()))));
-    }
-
-    /** The login attempt itself, if it still runs. */
-    private static Optional<AuthenticationSessionModel> authSession(
-            KeycloakSession session, RealmModel realm, Attempt attempt) {
         RootAuthenticationSessionModel root =
-                session.authenticationSessions().getRootAuthenticationSession(realm, attempt.root());
-        return root == null
-                ? Optional.empty()
-                : Optional.ofNullable(root.getAuthenticationSessions().get(attempt.tab()));
+                new AuthenticationSessionManager(session).getCurrentRootAuthenticationSession(realm);
+        return Optional.ofNullable(
+                        root == null ? null : root.getAuthenticationSessions().get(tabId))
+                .flatMap(authSession -> stepConfig(realm, authSession)
+                        .map(config -> shown(
+                                session,
+                                realm,
+                                challenge(
+                                        session,
+                                        realm,
+                                        authSession,
+                                        config.challengeLifespanSeconds(),
+                                        config.codeDigits()))));
+    }
+
+    /**
+     * The settings of the step the attempt waits on, if that step is the Expertpass sign-in form with Expertpass on:
+     * Keycloak notes the execution whose page it last sent.
+     */
+    static Optional<ExpertpassLoginConfig> stepConfig(RealmModel realm, AuthenticationSessionModel authSession) {
+        String executionId = authSession.getAuthNote(AuthenticationProcessor.CURRENT_AUTHENTICATION_EXECUTION);
+        AuthenticationExecutionModel execution =
+                executionId == null ? null : realm.getAuthenticationExecutionById(executionId);
+        if (execution == null || !ExpertpassLoginFormFactory.PROVIDER_ID.equals(execution.getAuthenticator())) {
+            return Optional.empty();
+        }
+        String configId = execution.getAuthenticatorConfig();
+        return Optional.of(
+                        ExpertpassLoginConfig.of(configId == null ? null : realm.getAuthenticatorConfigById(configId)))
+                .filter(ExpertpassLoginConfig::enabled);
     }
 
     /** The attempt's current challenge if it can still be scanned, else a new one (the only place one is made). */
@@ -134,36 +109,5 @@ final class ExpertpassPanelStart {
         body.put("watch", challenge.watchToken());
         body.put("expiresIn", Math.max(1, challenge.expiresAt() - ExpertpassStore.now()));
         return body;
-    }
-
-    /**
-     * The request thread's HMAC, kept while the realm's key stays the same: every login page signs a start token,
-     * and a new {@code Mac} (provider lookup, key schedule) cost about as much as the signature itself.
-     */
-    private static final ThreadLocal<KeyedMac> MACS = new ThreadLocal<>();
-
-    private record KeyedMac(SecretKey key, Mac mac) {}
-
-    private static byte[] mac(KeycloakSession session, RealmModel realm, byte[] payload) {
-        SecretKey key =
-                session.keys().getActiveKey(realm, KeyUse.SIG, Algorithm.HS512).getSecretKey();
-        try {
-            KeyedMac cached = MACS.get();
-            if (cached == null || !cached.key().equals(key)) {
-                Mac mac = Mac.getInstance("HmacSHA512");
-                mac.init(key);
-                cached = new KeyedMac(key, mac);
-                MACS.set(cached);
-            }
-            Mac mac = cached.mac();
-            mac.update(realm.getId().getBytes(StandardCharsets.UTF_8));
-            mac.update((byte) '\n');
-            // 128 bits: a forgery must be guessed online, against the start endpoint, one guess a request. doFinal
-            // leaves the Mac initialised with the same key, ready for the thread's next page.
-            return Arrays.copyOf(mac.doFinal(payload), 16);
-        } catch (GeneralSecurityException e) {
-            MACS.remove();
-            throw new IllegalStateException("HMAC with the realm's HS512 key", e);
-        }
     }
 }

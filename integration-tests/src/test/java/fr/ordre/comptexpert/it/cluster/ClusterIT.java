@@ -454,7 +454,8 @@ class ClusterIT {
                     FormClient browser = new FormClient();
                     HttpResponse<String> page = browser.get(cluster.onNode(n % 2, a.url()));
                     assertEquals(200, page.statusCode(), page.body());
-                    return new SignIn(n, a, browser, HttpExpertpass.panel(page, url -> cluster.onNode(n % 2, url)));
+                    return new SignIn(
+                            n, a, browser, HttpExpertpass.panel(browser, page, url -> cluster.onNode(n % 2, url)));
                 }));
             }
             List<SignIn> all = new ArrayList<>();

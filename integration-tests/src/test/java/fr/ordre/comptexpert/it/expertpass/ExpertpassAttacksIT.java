@@ -244,8 +244,10 @@ class ExpertpassAttacksIT {
 
     /** A login page fetched over HTTP from 127.0.0.1 (the browser), its panel shown. */
     private static HttpExpertpass.Panel loginPanel(TestEnvironment.Env env, FormClient browser) {
-        return HttpExpertpass.panel(browser.get(
-                env.demoClient().authorize(env.demoApp().redirectUri()).url()));
+        return HttpExpertpass.panel(
+                browser,
+                browser.get(
+                        env.demoClient().authorize(env.demoApp().redirectUri()).url()));
     }
 
     /** A member and their enrolled phone. */
@@ -282,8 +284,12 @@ class ExpertpassAttacksIT {
         // Long enough to be "early" at first (a rotation may come 5 s before the end), short enough to wait for.
         String configId = ExpertpassFlowConfig.set(env, Map.of("challenge-lifespan-seconds", "15"));
         try {
-            HttpExpertpass.Panel panel = HttpExpertpass.panel(new FormClient()
-                    .get(env.demoClient().authorize(env.demoApp().redirectUri()).url()));
+            FormClient browser = new FormClient();
+            HttpExpertpass.Panel panel = HttpExpertpass.panel(
+                    browser,
+                    browser.get(env.demoClient()
+                            .authorize(env.demoApp().redirectUri())
+                            .url()));
             assertEquals(
                     "rotated", rotate(panel.api(), panel.watch()).path("status").asText(), "too early");
             Expertpass.assertEvent(env, "LOGIN_ERROR", null, "ordre_expertpass_rotate_refused");

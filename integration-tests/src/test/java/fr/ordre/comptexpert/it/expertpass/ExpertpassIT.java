@@ -148,37 +148,53 @@ class ExpertpassIT {
     }
 
     /**
-     * The panel costs nothing until it is used: the login page carries a start token, no QR and no watch token; the
-     * token gives the attempt one challenge however often it is used, and a token changed by one character gives none.
+     * The panel costs nothing until it is used: every login page carries the same slot, with nothing of its attempt
+     * in it, no QR and no watch token. The page's browser starts its attempt's one challenge, however often it asks;
+     * a request without that browser's cookie, or with another attempt's, gets none.
      */
     @Test
     void theLoginPageMakesNoChallengeUntilItsPanelAsksForOne(TestEnvironment.Env env) {
         FormClient form = new FormClient();
-        HttpResponse<String> page =
-                form.get(env.demoClient().authorize(env.demoApp().redirectUri()).url());
+        HttpResponse<String> page = form.get(loginUrl(env));
         assertEquals(200, page.statusCode());
-        assertTrue(page.body().contains("data-start=\""), "the panel has a start token");
         assertFalse(
                 page.body().contains("data-watch=") || page.body().contains("id=\"ordre-expertpass-qr\""),
                 "no QR and no challenge on the page");
         assertFalse(page.body().contains("ordre-expertpass-title"), "nor the panel's words: its script brings them");
         // Every login page carries the slot: its size is what the panel costs a page nobody scans from.
+        String slot = slot(page);
+        assertTrue(slot.length() <= 700, () -> "the slot and its scripts in " + slot.length() + " characters, not 700");
+        FormClient other = new FormClient();
+        HttpResponse<String> otherPage = other.get(loginUrl(env));
+        assertEquals(slot, slot(otherPage), "the same slot on every page: nothing of the attempt in it");
+
+        HttpExpertpass.Panel first = HttpExpertpass.panel(form, page);
+        String api = first.api();
+        String tab = HttpExpertpass.tabId(HttpExpertpass.continueAction(page));
+        // Without the browser's cookie (a page's tab id is no secret), or with another browser's: no challenge.
+        assertGone(HttpExpertpass.post(api + "/browser/start", "{\"tab\":\"" + tab + "\"}"));
+        assertGone(HttpExpertpass.start(other, api + "/browser/start", tab));
+
+        HttpExpertpass.Panel again = HttpExpertpass.panel(form, page);
+        assertEquals(first.challengeUrl(), again.challengeUrl(), "one challenge per attempt");
+        assertEquals(first.watch(), again.watch());
+        HttpExpertpass.Panel second = HttpExpertpass.panel(other, otherPage);
+        assertFalse(first.challengeUrl().equals(second.challengeUrl()), "each attempt its own");
+    }
+
+    private static String loginUrl(TestEnvironment.Env env) {
+        return env.demoClient().authorize(env.demoApp().redirectUri()).url();
+    }
+
+    /** A login page's panel slot and its scripts. */
+    private static String slot(HttpResponse<String> page) {
         int from = page.body().indexOf("<div id=\"ordre-expertpass-slot\"");
         int to = page.body().indexOf("</script>", page.body().indexOf("/js/ordre-expertpass.js", from));
         assertTrue(from > 0 && to > from, "the slot, then the scripts");
-        assertTrue(to - from <= 700, () -> "the slot and its scripts in " + (to - from) + " characters, not 700");
-        HttpExpertpass.Panel first = HttpExpertpass.panel(page);
-        HttpExpertpass.Panel again = HttpExpertpass.panel(page);
-        assertEquals(first.challengeUrl(), again.challengeUrl(), "one challenge per attempt");
-        assertEquals(first.watch(), again.watch());
+        return page.body().substring(from, to);
+    }
 
-        java.util.regex.Matcher start =
-                java.util.regex.Pattern.compile("data-start=\"([^\"]+)\"").matcher(page.body());
-        assertTrue(start.find());
-        String token = start.group(1);
-        String forged = token.substring(0, 5) + (token.charAt(5) == 'A' ? 'B' : 'A') + token.substring(6);
-        HttpResponse<String> refused =
-                HttpExpertpass.post(first.api() + "/browser/start", "{\"start\":\"" + forged + "\"}");
+    private static void assertGone(HttpResponse<String> refused) {
         assertEquals(200, refused.statusCode(), refused.body());
         assertEquals("gone", HttpExpertpass.json(refused.body()).get("status").asText());
     }

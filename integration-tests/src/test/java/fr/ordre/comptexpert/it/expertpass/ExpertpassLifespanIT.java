@@ -32,8 +32,10 @@ class ExpertpassLifespanIT {
                 ExpertpassFlowConfig.set(env, Map.of("challenge-lifespan-seconds", Integer.toString(LIFESPAN_SECONDS)));
         try {
             long created = System.nanoTime();
-            HttpExpertpass.Panel untouched = HttpExpertpass.panel(new FormClient().get(loginUrl(env)));
-            HttpExpertpass.Panel rotated = HttpExpertpass.panel(new FormClient().get(loginUrl(env)));
+            FormClient first = new FormClient();
+            FormClient second = new FormClient();
+            HttpExpertpass.Panel untouched = HttpExpertpass.panel(first, first.get(loginUrl(env)));
+            HttpExpertpass.Panel rotated = HttpExpertpass.panel(second, second.get(loginUrl(env)));
 
             // Rotating makes a new challenge and records the old one as rotated, with a put and a lifespan.
             var answer = HttpExpertpass.json(

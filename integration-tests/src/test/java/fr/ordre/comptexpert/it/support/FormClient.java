@@ -82,6 +82,13 @@ public final class FormClient {
                 .POST(HttpRequest.BodyPublishers.ofString(UrlForm.of(fields))));
     }
 
+    /** A JSON POST with this session's cookies, as a page's script sends it; the answer's cookies are kept. */
+    public HttpResponse<String> postJson(String url, String json) {
+        return send(request(url)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     /**
      * A JSON POST sent now and answered later (the Expertpass page's long-poll), with this session's cookies; the
      * answer's cookies are not kept.

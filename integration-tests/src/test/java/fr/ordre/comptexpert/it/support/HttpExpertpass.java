@@ -29,7 +29,7 @@ public final class HttpExpertpass {
     private static final String PNG_DATA_URI = "data:image/png;base64,";
     private static final Pattern CODE = Pattern.compile("id=\"ordre-expertpass-code\"[^>]*>\\s*([0-9]+)\\s*<");
     private static final Pattern WATCH = Pattern.compile("data-watch=\"([^\"]+)\"");
-    private static final Pattern START = Pattern.compile("data-start=\"([^\"]+)\"");
+    private static final Pattern TAB_ID = Pattern.compile("[?&]tab_id=([^&]+)");
     private static final Pattern API = Pattern.compile("data-api=\"([^\"]+)\"");
     /** A login page's panel is not in the page: its script is, from the API (ordre-expertpass-panel.ftl). */
     private static final Pattern SCRIPT_API = Pattern.compile("<script src=\"([^\"]+)/browser/panel\\.js\\?");
@@ -44,15 +44,17 @@ public final class HttpExpertpass {
 
     private HttpExpertpass() {}
 
-    public static Panel panel(HttpResponse<String> page) {
-        return panel(page, url -> url);
+    public static Panel panel(FormClient browser, HttpResponse<String> page) {
+        return panel(browser, page, url -> url);
     }
 
     /**
-     * The panel once shown: a page comes with a start token only, and its script asks for the QR when the panel comes
-     * into view; here at once, through {@code route}. A page that already shows its QR is read as it is.
+     * The panel of {@code browser}'s page once shown: a login page comes without a QR, and its script asks for one
+     * when the panel comes into view, with the browser's cookies and the sign-in form's tab id; here at once, through
+     * {@code route}. A page that already shows its QR is read as it is.
      */
-    public static Panel panel(HttpResponse<String> page, java.util.function.UnaryOperator<String> route) {
+    public static Panel panel(
+            FormClient browser, HttpResponse<String> page, java.util.function.UnaryOperator<String> route) {
         String html = page.body();
         String api = FormClient.unescape(group(API.matcher(html).find() ? API : SCRIPT_API, html, page));
         String continueAction = continueAction(page);
@@ -64,9 +66,7 @@ public final class HttpExpertpass {
                     api,
                     continueAction);
         }
-        HttpResponse<String> started = post(
-                route.apply(api + "/browser/start"),
-                "{\"start\":\"" + FormClient.unescape(group(START, html, page)) + "\"}");
+        HttpResponse<String> started = start(browser, route.apply(api + "/browser/start"), tabId(continueAction));
         JsonNode shown = json(started.body());
         if (started.statusCode() != 200
                 || !"pending".equals(shown.path("status").asText())) {
@@ -78,6 +78,20 @@ public final class HttpExpertpass {
                 shown.get("watch").asText(),
                 api,
                 continueAction);
+    }
+
+    /** What the panel's script sends to start: the tab id of the sign-in form's action (ordre-expertpass.js). */
+    public static HttpResponse<String> start(FormClient browser, String url, String tabId) {
+        return browser.postJson(url, "{\"tab\":\"" + tabId + "\"}");
+    }
+
+    /** The tab id in a login action's address, as the panel's script reads it. */
+    public static String tabId(String action) {
+        Matcher m = TAB_ID.matcher(action);
+        if (!m.find()) {
+            throw new AssertionError("No tab_id in " + action);
+        }
+        return m.group(1);
     }
 
     /**

@@ -54,7 +54,7 @@ class BadInputSweepIT {
         String userId = env.admin().userByUsername("ordre", username).get("id").asText();
         FormClient waitingBrowser = new FormClient();
         OidcClient.Authorization waiting = client.authorize(env.demoApp().redirectUri());
-        HttpExpertpass.Panel panel = HttpExpertpass.panel(waitingBrowser.get(waiting.url()));
+        HttpExpertpass.Panel panel = HttpExpertpass.panel(waitingBrowser, waitingBrowser.get(waiting.url()));
 
         int usersBefore = env.admin().get(REALM + "/users/count").asInt();
         int credentialsBefore =
@@ -260,9 +260,9 @@ class BadInputSweepIT {
 
     // ---------------------------------------------------------------- Expertpass API
 
-    private static String startBody(String token) {
+    private static String startBody(String tabId) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("start", token));
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("tab", tabId));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -285,8 +285,8 @@ class BadInputSweepIT {
             String segment = UrlForm.encode(bad).replace("+", "%20");
             check(get(api + "/challenges/" + segment), "challenge id", bad);
             check(get(api + "/enrolments/" + segment), "enrolment id", bad);
-            // A start token as a page could be made to send it: refused as "gone", never a 5xx.
-            check(HttpExpertpass.post(api + "/browser/start", startBody(bad)), "start token", bad);
+            // A tab id as a page could be made to send it: refused as "gone", never a 5xx.
+            check(HttpExpertpass.post(api + "/browser/start", startBody(bad)), "start tab", bad);
         }
         // Content types and methods the API does not take.
         String genuine = phone.decisionBody(challenge, panel.code(), "approve", ExpertpassCompanion.now());

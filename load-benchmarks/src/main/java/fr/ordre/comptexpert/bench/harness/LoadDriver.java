@@ -669,7 +669,7 @@ public final class LoadDriver {
         HttpResponse<String> page = AdminApi.expect(browser.get(authorization.url(), REDIRECT_URI), 200);
         steps.mark("login page");
         // The panel's script asks for the QR once the panel is in view.
-        HttpExpertpass.Panel panel = HttpExpertpass.panel(page);
+        HttpExpertpass.Panel panel = HttpExpertpass.panel(browser, page);
         steps.mark("panel start");
         String waitBody = "{\"watch\":\"" + panel.watch() + "\"}";
         var poll = browser.postJsonAsync(panel.api() + "/browser/wait", waitBody);

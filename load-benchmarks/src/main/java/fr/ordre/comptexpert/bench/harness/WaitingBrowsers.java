@@ -60,7 +60,7 @@ final class WaitingBrowsers {
             this.session = session;
             this.page = page;
             // The panel's script asks for the QR once the panel is in view.
-            HttpExpertpass.Panel panel = HttpExpertpass.panel(page);
+            HttpExpertpass.Panel panel = HttpExpertpass.panel(session, page);
             this.api = panel.api();
             this.waitBody = watchBody(panel.watch());
             this.shown = new Shown(panel.challengeUrl(), panel.code());
