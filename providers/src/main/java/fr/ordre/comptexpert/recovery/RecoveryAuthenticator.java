@@ -4,10 +4,12 @@ import fr.ordre.comptexpert.password.SetPasswordLink;
 import fr.ordre.comptexpert.support.DeferredMail;
 import fr.ordre.comptexpert.support.RenderedEmail;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -50,6 +52,7 @@ final class RecoveryAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        long started = System.nanoTime();
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         String input = form.getFirst(FIELD) == null ? "" : form.getFirst(FIELD).strip();
         if (input.isEmpty()
@@ -65,7 +68,8 @@ final class RecoveryAuthenticator implements Authenticator {
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
         UserModel user = find(session, realm, input.toLowerCase(Locale.ROOT));
-        int window = RecoveryConfig.of(context.getAuthenticatorConfig()).requestWindowSeconds();
+        RecoveryConfig config = RecoveryConfig.of(context.getAuthenticatorConfig());
+        int window = config.requestWindowSeconds();
         EventBuilder event = context.getEvent().clone().detail(Details.USERNAME, input);
         boolean known = user != null && user.isEnabled() && user.getEmail() != null;
         // The window key is taken for unknown inputs too: the same store work on every path.
@@ -94,9 +98,29 @@ final class RecoveryAuthenticator implements Authenticator {
                     .detail("ordre_pending", Boolean.toString(pending))
                     .success();
         }
-        context.challenge(context.form()
+        Response answer = context.form()
                 .setAttribute("ordreForgot", Map.of("sent", true, "value", input))
-                .createForm(TEMPLATE));
+                .createForm(TEMPLATE);
+        waitUntil(started + config.answerFloorMillis() * 1_000_000L);
+        context.challenge(answer);
+    }
+
+    /**
+     * The known path reads more (the account's attributes and credentials, uncached for a first request) than the
+     * unknown one: a few milliseconds that a rank test over a few hundred requests still told apart
+     * (docs/performance.md, <i>Recovery</i>). Answering at a fixed time after the request, above the slowest path,
+     * leaves only what follows it (the commit, the same on both paths). The wait holds a worker thread, as a password
+     * sign-in's hashing holds one longer, and the form is rate limited per account.
+     */
+    private static void waitUntil(long deadlineNanos) {
+        long left = deadlineNanos - System.nanoTime();
+        if (left > 0) {
+            try {
+                TimeUnit.NANOSECONDS.sleep(left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Email first (the common case), then identifiant; email-like identifiants are not allowed. */
