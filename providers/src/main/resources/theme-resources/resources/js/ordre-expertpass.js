@@ -1,9 +1,8 @@
 // Expertpass sign-in panel (ordre-expertpass-panel.ftl). A page comes without a QR: when the panel comes into view,
 // the script asks for one (POST .../browser/start, naming the login attempt as the sign-in form does: the browser's
-// cookie and the form's tab id) and puts it in. Then it waits for the
-// phone's decision with a long-poll, shows a new QR when the current one expires (and waits with that QR's watch
-// token from then on), and submits the panel's form once the decision is taken. The decision itself is read by the
-// server on submit.
+// cookie and the form's tab id) and puts it in. Then it waits for the phone's decision with a long-poll, shows a new
+// QR when the current one expires (and waits with that QR's watch token from then on), and submits the panel's form
+// once the decision is taken. The decision itself is read by the server on submit.
 (function () {
   var panel = document.getElementById("ordre-expertpass");
   if (!panel) { return; }

@@ -48,11 +48,7 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
         if (SHOW.equals(form.getFirst(FORM_FIELD)) && config.enabled()) {
             // The no-script button: the QR is made now, on request, and shown by the panel below.
             ExpertpassPanelStart.challenge(
-                    context.getSession(),
-                    context.getRealm(),
-                    context.getAuthenticationSession(),
-                    config.challengeLifespanSeconds(),
-                    config.codeDigits());
+                    context.getSession(), context.getRealm(), context.getAuthenticationSession(), config);
             context.challenge(challenge(context, new MultivaluedHashMap<>()));
             return;
         }

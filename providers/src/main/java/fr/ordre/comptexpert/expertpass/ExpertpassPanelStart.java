@@ -43,15 +43,7 @@ final class ExpertpassPanelStart {
         return Optional.ofNullable(
                         root == null ? null : root.getAuthenticationSessions().get(tabId))
                 .flatMap(authSession -> stepConfig(realm, authSession)
-                        .map(config -> shown(
-                                session,
-                                realm,
-                                challenge(
-                                        session,
-                                        realm,
-                                        authSession,
-                                        config.challengeLifespanSeconds(),
-                                        config.codeDigits()))));
+                        .map(config -> shown(session, realm, challenge(session, realm, authSession, config))));
     }
 
     /**
@@ -76,8 +68,7 @@ final class ExpertpassPanelStart {
             KeycloakSession session,
             RealmModel realm,
             AuthenticationSessionModel authSession,
-            int lifespanSeconds,
-            int digits) {
+            ExpertpassLoginConfig config) {
         ExpertpassStore store = new ExpertpassStore(session);
         long now = ExpertpassStore.now();
         return Optional.ofNullable(authSession.getAuthNote(ExpertpassStore.NOTE_CHALLENGE))
@@ -87,8 +78,8 @@ final class ExpertpassPanelStart {
                         realm,
                         authSession,
                         ExpertpassStore.ChallengeOrigin.of(session, authSession.getClient()),
-                        lifespanSeconds,
-                        digits));
+                        config.challengeLifespanSeconds(),
+                        config.codeDigits()));
     }
 
     /** Whether a challenge is still worth showing: pending, with time left to scan it. */

@@ -109,7 +109,7 @@ final class RecoveryAuthenticator implements Authenticator {
      * The known path reads more (the account's attributes and credentials, uncached for a first request) than the
      * unknown one: a few milliseconds that a rank test over a few hundred requests still told apart
      * (docs/performance.md, <i>Recovery</i>). Answering at a fixed time after the request, above the slowest path,
-     * leaves only what follows it (the commit, the same on both paths). The wait holds a worker thread, as a password
+     * leaves only what follows it (the commit, the answer's writing), which still differs a little. The wait holds a worker thread, as a password
      * sign-in's hashing holds one longer, and the form is rate limited per account.
      */
     private static void waitUntil(long deadlineNanos) {
