@@ -4,12 +4,12 @@
 
      ordreExpertpassPanel v: the whole panel. With v.action, the one a page without a QR carries (a theme whose blocks
      are not cached); without, the lazy panel, which the script puts in a page's slot and gives the page's form
-     action. -->
+     action, and names the page's script (data-script), which the panel's script loads once the panel is in. -->
 <#macro ordreExpertpassPanel v>
 <details id="ordre-expertpass-details" class="ordre-expertpass-details" open>
   <summary class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassDisclosure")}</summary>
 <section id="ordre-expertpass" class="ordre-expertpass" aria-labelledby="ordre-expertpass-title"
-         data-api="${ordreExpertpass.api}"<#if ordreExpertpass.watch??> data-watch="${ordreExpertpass.watch}" data-link="${ordreExpertpass.link!}"</#if>>
+         data-api="${ordreExpertpass.api}"<#if !v.action??> data-script="${url.resourcesPath}/js/ordre-expertpass.js"</#if><#if ordreExpertpass.watch??> data-watch="${ordreExpertpass.watch}" data-link="${ordreExpertpass.link!}"</#if>>
   <p class="ordre-expertpass__or">${msg("ordreExpertpassOr")}</p>
   <h2 id="ordre-expertpass-title" class="pf-v5-c-title pf-m-lg">${msg("ordreExpertpassLoginTitle")}</h2>
   <p>${msg("ordreExpertpassLoginHelp")}</p>
@@ -49,6 +49,6 @@
      language: with digest=true, its version (the page names the script by it, so a browser keeps it until it changes);
      without, its markup (the script). It reads nothing per page: anything it reads is in the key. -->
 <#macro ordreExpertpassLazyPanel digest>
-<#local key = ["expertpass-panel", ordreExpertpass.api, ordreExpertpass.app, url.resourcesPath, ordreExpertpassApp.appStore!"", ordreExpertpassApp.playStore!""]>
+<#local key = ["expertpass-panel", ordreExpertpass.api, url.resourcesPath, ordreExpertpassApp.appStore!"", ordreExpertpassApp.playStore!""]>
 <@ordreCachedMarkup key=key digest=digest><@ordreExpertpassPanel {}/></@ordreCachedMarkup><#t>
 </#macro>

@@ -2,9 +2,10 @@
      (ordre-expertpass-password-form) offers it. It costs nothing until used.
      - A page comes with a slot, the same on every page of a language (cached whole, nothing per page in it), and the
        panel's script (ExpertpassPanelScript), named by the panel's version so that a browser fetches it once per
-       language and version; no QR, no store entry, ~0.5 KB in all (every login page carries it: keep it short).
-       The script puts the panel in; ordre-expertpass.js asks for a QR when the panel comes into view, naming the
-       login attempt by the browser's cookie and the tab id of the sign-in form's action (ExpertpassPanelStart).
+       language and version; no QR, no store entry, ~0.4 KB in all (every login page carries it: keep it short).
+       The script puts the panel in and loads ordre-expertpass.js (its address is in the panel), which asks for a QR
+       when the panel comes into view, naming the login attempt by the browser's cookie and the tab id of the sign-in
+       form's action (ExpertpassPanelStart).
      - Without JavaScript, the noscript button posts the sign-in form (kc-form-login, by its form attribute) with
        ordreExpertpass=show, which the step reads before any username or password; the page comes back with the
        whole panel and its QR (ordreExpertpass.qr), as after "Continuer" while a QR is pending.
@@ -12,13 +13,12 @@
        panel inline, as before the slot. -->
 <#if ordreExpertpass.lazy && ordreCachedMarkup??>
 <#-- The slot is the same on every page of a language: written from its first rendering, with the panel's version in
-     it (so its key holds all the panel's key does, and the language). -->
-<@ordreCachedMarkup key=["expertpass-slot", ordreExpertpass.api, ordreExpertpass.app, url.resourcesPath,
-    ordreExpertpassApp.appStore!"", ordreExpertpassApp.playStore!"", (locale.currentLanguageTag)!""]><#import "ordre-expertpass-panel-markup.ftl" as markup>
+     it (so its key holds all the panel's key does, and the language). One script address, from the site's root. -->
+<@ordreCachedMarkup key=["expertpass-slot", ordreExpertpass.api, url.resourcesPath, ordreExpertpassApp.appStore!"",
+    ordreExpertpassApp.playStore!"", (locale.currentLanguageTag)!""]><#import "ordre-expertpass-panel-markup.ftl" as markup>
 <div id="ordre-expertpass-slot"></div>
 <noscript><p class="ordre-expertpass"><button form="kc-form-login" formnovalidate name="ordreExpertpass" value="show" id="ordre-expertpass-show" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassDisclosure")}</button></p></noscript>
-<script src="${ordreExpertpass.api}/browser/panel.js?lang=${(locale.currentLanguageTag)!""}&amp;v=<@markup.ordreExpertpassLazyPanel true/>" defer></script>
-<script src="${url.resourcesPath}/js/ordre-expertpass.js" defer></script>
+<script src="${ordreExpertpass.path}/browser/panel.js?lang=${(locale.currentLanguageTag)!""}&amp;v=<@markup.ordreExpertpassLazyPanel true/>" defer></script>
 </@ordreCachedMarkup>
 <#else>
 <#import "ordre-expertpass-panel-markup.ftl" as markup>

@@ -240,6 +240,14 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
             return api;
         }
 
+        /**
+         * The API's address from the site's root, as the login page's slot names the panel's script (shorter than
+         * {@link #getApi()}, and every login page carries it). Read only when the slot is first written.
+         */
+        public String getPath() {
+            return java.net.URI.create(api).getRawPath();
+        }
+
         /** Whether the page's script asks for the QR when the panel comes into view (none made yet). */
         public boolean isLazy() {
             return shown.isEmpty();

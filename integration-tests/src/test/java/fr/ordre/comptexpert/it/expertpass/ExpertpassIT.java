@@ -163,7 +163,7 @@ class ExpertpassIT {
         assertFalse(page.body().contains("ordre-expertpass-title"), "nor the panel's words: its script brings them");
         // Every login page carries the slot: its size is what the panel costs a page nobody scans from.
         String slot = slot(page);
-        assertTrue(slot.length() <= 700, () -> "the slot and its scripts in " + slot.length() + " characters, not 700");
+        assertTrue(slot.length() <= 450, () -> "the slot and its script in " + slot.length() + " characters, not 450");
         FormClient other = new FormClient();
         HttpResponse<String> otherPage = other.get(loginUrl(env));
         assertEquals(slot, slot(otherPage), "the same slot on every page: nothing of the attempt in it");
@@ -186,11 +186,14 @@ class ExpertpassIT {
         return env.demoClient().authorize(env.demoApp().redirectUri()).url();
     }
 
-    /** A login page's panel slot and its scripts. */
+    /** A login page's panel slot and its script. */
     private static String slot(HttpResponse<String> page) {
         int from = page.body().indexOf("<div id=\"ordre-expertpass-slot\"");
-        int to = page.body().indexOf("</script>", page.body().indexOf("/js/ordre-expertpass.js", from));
-        assertTrue(from > 0 && to > from, "the slot, then the scripts");
+        int to = page.body().indexOf("</script>", page.body().indexOf("/browser/panel.js?", from));
+        assertTrue(from > 0 && to > from, "the slot, then its script");
+        assertFalse(
+                page.body().contains("/js/ordre-expertpass.js"),
+                "one script address: the panel's script loads the other");
         return page.body().substring(from, to);
     }
 

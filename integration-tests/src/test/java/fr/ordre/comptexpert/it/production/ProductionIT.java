@@ -358,13 +358,16 @@ class ProductionIT {
         assertEquals(script, panelScriptAddress(french), "and the theme's panel, under its first version");
     }
 
-    /** The address of the page's panel script, from its slot ({@code ordre-expertpass-panel.ftl}). */
+    /** The address of the page's panel script, from its slot ({@code ordre-expertpass-panel.ftl}), made absolute. */
     private static String panelScriptAddress(String page) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(
                         "<script src=\"([^\"]+/browser/panel\\.js\\?[^\"]+)\"")
                 .matcher(page);
         assertTrue(m.find() && page.contains("id=\"ordre-expertpass-slot\""), "the page has the panel's slot");
-        return m.group(1).replace("&amp;", "&");
+        // Named from the site's root, as the browser resolves it.
+        return URI.create(keycloak.baseUrl())
+                .resolve(m.group(1).replace("&amp;", "&"))
+                .toString();
     }
 
     private static HttpResponse<String> get(String url) {

@@ -56,7 +56,10 @@ public final class HttpExpertpass {
     public static Panel panel(
             FormClient browser, HttpResponse<String> page, java.util.function.UnaryOperator<String> route) {
         String html = page.body();
-        String api = FormClient.unescape(group(API.matcher(html).find() ? API : SCRIPT_API, html, page));
+        // The slot names the script from the site's root: resolved as the browser does.
+        String api = page.uri()
+                .resolve(FormClient.unescape(group(API.matcher(html).find() ? API : SCRIPT_API, html, page)))
+                .toString();
         String continueAction = continueAction(page);
         if (WATCH.matcher(html).find()) {
             return new Panel(

@@ -547,8 +547,14 @@ public final class LoadDriver {
         }
         steps.mark("login page");
         if (script) {
-            HttpResponse<String> js =
-                    AdminApi.expect(new FormClient(http).get(FormClient.unescape(slot.group(1)), REDIRECT_URI), 200);
+            HttpResponse<String> js = AdminApi.expect(
+                    new FormClient(http)
+                            .get(
+                                    page.uri()
+                                            .resolve(FormClient.unescape(slot.group(1)))
+                                            .toString(),
+                                    REDIRECT_URI),
+                    200);
             if (!js.body().contains("ordre-expertpass-title")) {
                 throw new IllegalStateException("The panel's script has no panel: " + js.body());
             }
