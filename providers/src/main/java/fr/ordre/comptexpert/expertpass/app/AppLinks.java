@@ -61,6 +61,11 @@ public final class AppLinks {
         return playStore;
     }
 
+    /** What the store links add to a cached block's key (the login panel's slot): one string, made here. */
+    public String getCacheKey() {
+        return appStore == null && playStore == null ? "" : appStore + "\n" + playStore;
+    }
+
     public boolean isStores() {
         return appStore != null || playStore != null;
     }
