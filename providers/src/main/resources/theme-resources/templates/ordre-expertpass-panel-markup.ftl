@@ -49,6 +49,6 @@
      language: with digest=true, its version (the page names the script by it, so a browser keeps it until it changes);
      without, its markup (the script). It reads nothing per page: anything it reads is in the key. -->
 <#macro ordreExpertpassLazyPanel digest>
-<#local key = ["expertpass-panel", ordreExpertpass.api, url.resourcesPath, ordreExpertpassApp.appStore!"", ordreExpertpassApp.playStore!""]>
+<#local key = ["expertpass-panel", ordreExpertpass.api, url.resourcesPath, ordreExpertpassApp.cacheKey]>
 <@ordreCachedMarkup key=key digest=digest><@ordreExpertpassPanel {}/></@ordreCachedMarkup><#t>
 </#macro>

@@ -18,7 +18,7 @@
      resources path; the rest is two strings made in Java: a key of FreeMarker expressions, evaluated on every login
      page, was most of the panel's cost (docs/benchmarks/panel-profile-d92714c.txt). One script address, from the
      site's root. -->
-<@ordreCachedMarkup key=[ordreExpertpass.api, ordreExpertpassApp.cacheKey]><#import "ordre-expertpass-panel-markup.ftl" as markup>
+<@ordreCachedMarkup key=["expertpass-slot", ordreExpertpass.api, ordreExpertpassApp.cacheKey]><#import "ordre-expertpass-panel-markup.ftl" as markup>
 <div id="ordre-expertpass-slot"></div>
 <noscript><p class="ordre-expertpass"><button form="kc-form-login" formnovalidate name="ordreExpertpass" value="show" id="ordre-expertpass-show" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassDisclosure")}</button></p></noscript>
 <script src="${ordreExpertpass.path}/browser/panel.js?lang=${(locale.currentLanguageTag)!""}&amp;v=<@markup.ordreExpertpassLazyPanel true/>" defer></script>

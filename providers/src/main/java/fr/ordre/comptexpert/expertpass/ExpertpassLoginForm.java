@@ -7,6 +7,7 @@ import fr.ordre.comptexpert.expertpass.app.ExpertpassApp;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -245,7 +246,7 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
          * {@link #getApi()}, and every login page carries it). Read only when the slot is first written.
          */
         public String getPath() {
-            return java.net.URI.create(api).getRawPath();
+            return URI.create(api).getRawPath();
         }
 
         /** Whether the page's script asks for the QR when the panel comes into view (none made yet). */
