@@ -11,14 +11,15 @@
        whole panel and its QR (ordreExpertpass.qr), as after "Continuer" while a QR is pending.
      - A theme whose blocks are not cached (ordreCachedMarkup missing: another login forms provider) gets the whole
        panel inline, as before the slot. -->
-<#if ordreExpertpass.lazy && ordreCachedMarkup??>
+<#-- ordreExpertpassSlot: set by the sign-in step when the panel is lazy (no QR shown yet), to the slot's key. -->
+<#if ordreExpertpassSlot?? && ordreCachedMarkup??>
 <#-- The slot is the same on every page of a language: written from its first rendering, with the panel's version in
      it, so its key holds all the panel's key does. The directive keys every block on the page's merged messages and
      theme properties (by identity: one per theme and language), which stand for the language and the theme's
-     resources path; the rest is two strings made in Java: a key of FreeMarker expressions, evaluated on every login
-     page, was most of the panel's cost (docs/benchmarks/panel-profile-d92714c.txt). One script address, from the
-     site's root. -->
-<@ordreCachedMarkup key=["expertpass-slot", ordreExpertpass.api, ordreExpertpassApp.cacheKey]><#import "ordre-expertpass-panel-markup.ftl" as markup>
+     resources path; the rest (the API's address and the store links) is one string made in Java: a key of FreeMarker
+     expressions, evaluated on every login page, was most of the panel's cost
+     (docs/benchmarks/panel-profile-d92714c.txt). One script address, from the site's root. -->
+<@ordreCachedMarkup key=["expertpass-slot", ordreExpertpassSlot]><#import "ordre-expertpass-panel-markup.ftl" as markup>
 <div id="ordre-expertpass-slot"></div>
 <noscript><p class="ordre-expertpass"><button form="kc-form-login" formnovalidate name="ordreExpertpass" value="show" id="ordre-expertpass-show" class="${properties.kcButtonClass!} ${properties.kcButtonSecondaryClass!} ${properties.kcButtonBlockClass!}">${msg("ordreExpertpassDisclosure")}</button></p></noscript>
 <script src="${ordreExpertpass.path}/browser/panel.js?lang=${(locale.currentLanguageTag)!""}&amp;v=<@markup.ordreExpertpassLazyPanel true/>" defer></script>

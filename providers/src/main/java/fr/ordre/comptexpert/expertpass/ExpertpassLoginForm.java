@@ -34,6 +34,9 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
     static final String SHOW = "show";
 
     static final String ATTRIBUTE = "ordreExpertpass";
+    /** Set only when the panel is lazy: the key of the login page's cached slot (ordre-expertpass-panel.ftl). */
+    static final String SLOT_ATTRIBUTE = "ordreExpertpassSlot";
+
     static final String AUTH_METHOD = "ordre-expertpass";
 
     private static final Logger LOG = Logger.getLogger(ExpertpassLoginForm.class);
@@ -175,12 +178,17 @@ final class ExpertpassLoginForm extends UsernamePasswordForm {
                         .map(c -> ExpertpassPanelStart.shown(session, context.getRealm(), c));
         // The session's forms provider, the one the form about to be shown uses: context.form() would also make a
         // second action code and action URL, for nothing.
-        session.getProvider(LoginFormsProvider.class)
-                .setAttribute(
-                        ATTRIBUTE,
-                        new ExpertpassPanel(
-                                ExpertpassUrls.apiBase(session, context.getRealm()), shown.orElse(Map.of())))
-                .setAttribute(AppLinks.ATTRIBUTE, AppLinks.of(session, context.getRealm()));
+        ExpertpassPanel panel =
+                new ExpertpassPanel(ExpertpassUrls.apiBase(session, context.getRealm()), shown.orElse(Map.of()));
+        AppLinks links = AppLinks.of(session, context.getRealm());
+        LoginFormsProvider form = session.getProvider(LoginFormsProvider.class)
+                .setAttribute(ATTRIBUTE, panel)
+                .setAttribute(AppLinks.ATTRIBUTE, links);
+        if (panel.isLazy()) {
+            // The slot's cache key, one string made here: FreeMarker's reflective reads of bean properties, on every
+            // login page, were most of the panel's cost (docs/benchmarks/panel-profile-d92714c.txt).
+            form.setAttribute(SLOT_ATTRIBUTE, panel.getApi() + "\n" + links.getCacheKey());
+        }
     }
 
     private static ExpertpassLoginConfig config(AuthenticationFlowContext context) {

@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * Failover as nginx does it by default: a node that refuses the connection is skipped and the request goes
  * to the other one; a request that fails once sent is retried elsewhere only if it is a GET or HEAD, other
- * requests get a 502 (the page's script asks again, and then reaches the live node).
+ * requests get a 502 (the page's script asks again, and then reaches the live node). Like nginx, it sends with
+ * TCP_NODELAY ({@code sun.net.httpserver.nodelay}).
  */
 public final class FrontProxy implements AutoCloseable {
 
@@ -65,6 +66,12 @@ public final class FrontProxy implements AutoCloseable {
             new java.util.concurrent.atomic.AtomicLongArray(8);
 
     public FrontProxy(int port) {
+        // Read once by the JDK when its first HTTP server starts: set by the failsafe configuration (pom.xml). Without
+        // it every response with a body waits ~40 ms for a delayed ACK, which real proxies (nginx: tcp_nodelay) do not.
+        if (!Boolean.getBoolean("sun.net.httpserver.nodelay")) {
+            throw new IllegalStateException(
+                    "run with -Dsun.net.httpserver.nodelay=true, as integration-tests/pom.xml does");
+        }
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 1024);
         } catch (IOException e) {
